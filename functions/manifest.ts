@@ -1,0 +1,122 @@
+// The one registry of runtimes and functions. Everything else asks this module.
+import { readFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
+export const defaultManifestPath = join(repoRoot, "functions", "manifest.json");
+
+const id = z.string().regex(/^[a-z][a-z0-9-]*$/, "lower-case id (letters, digits, dashes)");
+
+const runtimeSchema = z.object({
+  id,
+  label: z.string().min(1),
+  lambdaRuntime: z.string().min(1),
+  kind: z.enum(["managed", "custom"]),
+  language: z.string().min(1),
+  folder: z.string().min(1),
+  color: z.string().optional(),
+});
+
+const functionSchema = z.object({
+  id,
+  role: z.enum(["benchmark", "warmup"]),
+  description: z.string(),
+  sourceOf: id.optional(),
+  concurrentVariantOf: id.optional(),
+  payload: z.unknown(),
+});
+
+const entrySchema = z.object({
+  runtime: id,
+  function: id,
+  handler: z.string().min(1),
+  build: z.string().min(1),
+  artefact: z.string().min(1),
+});
+
+const manifestSchema = z.object({
+  schema: z.literal("lambench.manifest/1"),
+  runtimes: z.array(runtimeSchema).min(1),
+  functions: z.array(functionSchema).min(1),
+  entries: z.array(entrySchema).min(1),
+});
+
+export type RuntimeSpec = z.infer<typeof runtimeSchema>;
+export type FunctionSpec = z.infer<typeof functionSchema>;
+export type ManifestEntry = z.infer<typeof entrySchema>;
+export type Manifest = z.infer<typeof manifestSchema>;
+
+export class ManifestError extends Error {}
+
+/** Validates a parsed manifest and its cross-references; `source` names the file in errors. */
+export function parseManifest(raw: unknown, source = "functions/manifest.json"): Manifest {
+  const parsed = manifestSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0]!;
+    throw new ManifestError(`${source}: ${issue.path.join(".") || "(root)"}: ${issue.message}`);
+  }
+  const m = parsed.data;
+  const runtimes = new Set(m.runtimes.map((r) => r.id));
+  const functions = new Set(m.functions.map((f) => f.id));
+  const dupe = (ids: string[]) => ids.find((x, i) => ids.indexOf(x) !== i);
+  const dr = dupe(m.runtimes.map((r) => r.id));
+  if (dr) throw new ManifestError(`${source}: runtimes: duplicate id "${dr}"`);
+  const df = dupe(m.functions.map((f) => f.id));
+  if (df) throw new ManifestError(`${source}: functions: duplicate id "${df}"`);
+  const seen = new Set<string>();
+  m.entries.forEach((e, i) => {
+    const where = `${source}: entries.${i}`;
+    if (!runtimes.has(e.runtime)) throw new ManifestError(`${where}.runtime: unknown runtime "${e.runtime}"`);
+    if (!functions.has(e.function)) throw new ManifestError(`${where}.function: unknown function "${e.function}"`);
+    const key = `${e.runtime}/${e.function}`;
+    if (seen.has(key)) throw new ManifestError(`${where}: duplicate entry ${key}`);
+    seen.add(key);
+  });
+  for (const f of m.functions) {
+    for (const ref of [f.sourceOf, f.concurrentVariantOf]) {
+      if (ref !== undefined && !functions.has(ref)) {
+        throw new ManifestError(`${source}: functions.${f.id}: refers to unknown function "${ref}"`);
+      }
+    }
+  }
+  return m;
+}
+
+export function loadManifest(path = defaultManifestPath): Manifest {
+  let text: string;
+  try {
+    text = readFileSync(path, "utf8");
+  } catch (e) {
+    throw new ManifestError(`${path}: cannot read manifest (${(e as Error).message})`);
+  }
+  let raw: unknown;
+  try {
+    raw = JSON.parse(text);
+  } catch (e) {
+    throw new ManifestError(`${path}: invalid JSON (${(e as Error).message})`);
+  }
+  return parseManifest(raw, path);
+}
+
+export function findEntry(m: Manifest, runtime: string, fn: string): ManifestEntry | undefined {
+  return m.entries.find((e) => e.runtime === runtime && e.function === fn);
+}
+
+export function runtimeSpec(m: Manifest, runtime: string): RuntimeSpec {
+  const r = m.runtimes.find((x) => x.id === runtime);
+  if (!r) throw new ManifestError(`unknown runtime "${runtime}" (manifest has: ${m.runtimes.map((x) => x.id).join(", ")})`);
+  return r;
+}
+
+export function functionSpec(m: Manifest, fn: string): FunctionSpec {
+  const f = m.functions.find((x) => x.id === fn);
+  if (!f) throw new ManifestError(`unknown function "${fn}" (manifest has: ${m.functions.map((x) => x.id).join(", ")})`);
+  return f;
+}
+
+/** Functions that are measured (not warm-up helpers), in manifest order. */
+export function benchmarkFunctions(m: Manifest): FunctionSpec[] {
+  return m.functions.filter((f) => f.role === "benchmark");
+}
