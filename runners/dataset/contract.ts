@@ -1,0 +1,164 @@
+// The data contract between the runners (which write datasets) and the report (which reads them).
+// DESIGN.md "Datasets" is the prose version of this file.
+import { z } from "zod";
+
+export const DATASET_SCHEMA = "lambench.dataset/1";
+
+export const INVOCATION_COLUMNS = [
+  "runtime",
+  "function",
+  "memoryMB",
+  "architecture",
+  "requestId",
+  "timestamp",
+  "instanceId",
+  "durationMs",
+  "billedDurationMs",
+  "maxMemoryUsedMB",
+  "initDurationMs",
+  "restoreDurationMs",
+  "status",
+  "errorType",
+] as const;
+
+export const REQUEST_COLUMNS = ["runtime", "function", "memoryMB", "seq", "startedAt", "latencyMs", "httpStatus"] as const;
+
+export const ARCHITECTURES = ["x86_64", "arm64"] as const;
+export const INVOCATION_STATUSES = ["success", "error", "timeout"] as const;
+
+export type Architecture = (typeof ARCHITECTURES)[number];
+export type InvocationStatus = (typeof INVOCATION_STATUSES)[number];
+
+export interface InvocationRow {
+  runtime: string;
+  function: string;
+  memoryMB: number;
+  architecture: Architecture;
+  requestId: string;
+  /** ISO-8601 UTC, millisecond precision. */
+  timestamp: string;
+  instanceId: string;
+  durationMs: number;
+  billedDurationMs: number;
+  maxMemoryUsedMB: number;
+  /** null when the invocation was warm. */
+  initDurationMs: number | null;
+  /** null unless SnapStart restored the instance. */
+  restoreDurationMs: number | null;
+  status: InvocationStatus;
+  /** empty unless status is error or timeout. */
+  errorType: string;
+}
+
+export interface RequestRow {
+  runtime: string;
+  function: string;
+  memoryMB: number;
+  seq: number;
+  /** ISO-8601 UTC, millisecond precision. */
+  startedAt: string;
+  latencyMs: number;
+  /** 0 when the request failed before any HTTP status (connection error, client timeout). */
+  httpStatus: number;
+}
+
+/**
+ * Billing rules (DESIGN.md "Metrics"): duration rounded up to 1 ms; INIT billed for custom
+ * runtimes always and for managed runtimes on invocations from 2025-08-01.
+ */
+export const BILLING_RULES = {
+  "aws-2025-08": {
+    description:
+      "Duration rounded up to the next 1 ms; INIT billed for every runtime (AWS rule for invocations from 2025-08-01).",
+    initBilled: { managed: true, custom: true },
+  },
+  "aws-pre-2025-08": {
+    description:
+      "Duration rounded up to the next 1 ms; INIT billed for custom runtimes only (AWS rule before 2025-08-01).",
+    initBilled: { managed: false, custom: true },
+  },
+  "as-reported": {
+    description: "Billed Duration taken as AWS reported it in the REPORT line.",
+    initBilled: null,
+  },
+} as const;
+export type BillingRuleId = keyof typeof BILLING_RULES;
+export const BILLING_RULE_CHANGE = "2025-08-01T00:00:00.000Z";
+
+/** The rule AWS applied at a given invocation time. */
+export function billingRuleAt(timestamp: string): Exclude<BillingRuleId, "as-reported"> {
+  return timestamp >= BILLING_RULE_CHANGE ? "aws-2025-08" : "aws-pre-2025-08";
+}
+
+/** Billed duration under a rule: ceil(duration [+ init when billed]) to the millisecond. */
+export function billedDurationMs(
+  rule: Exclude<BillingRuleId, "as-reported">,
+  kind: "managed" | "custom",
+  durationMs: number,
+  initDurationMs: number | null,
+): number {
+  const initBilled = BILLING_RULES[rule].initBilled[kind];
+  const total = durationMs + (initBilled && initDurationMs !== null ? initDurationMs : 0);
+  // Guard against binary noise such as 12.000000000001 turning into 13.
+  return Math.ceil(Math.round(total * 1e6) / 1e6);
+}
+
+const isoTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), "ISO-8601 timestamp");
+
+export const metaSchema = z.object({
+  schema: z.literal(DATASET_SCHEMA),
+  name: z.string().min(1),
+  target: z.enum(["local", "aws"]),
+  createdAt: isoTime,
+  complete: z.boolean(),
+  /** How the rows were obtained: a bench run, a CloudWatch collection, or an import. */
+  source: z.object({
+    kind: z.enum(["bench", "collect", "import"]),
+    detail: z.string().optional(),
+    /** What an import corrected and how (e.g. the seed's aliased BilledDuration). */
+    corrections: z.array(z.string()).default([]),
+  }),
+  protocol: z
+    .object({
+      requestsPerFunction: z.number().int().positive(),
+      concurrency: z.number().int().positive(),
+      warmupRequests: z.number().int().nonnegative(),
+      pauseMs: z.number().nonnegative(),
+      runtimes: z.array(z.string()),
+      functions: z.array(z.string()),
+    })
+    .nullable(),
+  memorySizes: z.array(z.number().int().positive()).min(1),
+  architecture: z.enum(ARCHITECTURES),
+  /** Runtime id → what actually ran (e.g. "node v20.20.2", "go1.26.8", "rustc 1.95.0"). */
+  runtimeVersions: z.record(z.string(), z.string()),
+  /** Local lab: the machine and whether limits were enforced. */
+  machine: z
+    .object({
+      cpuModel: z.string(),
+      cores: z.number().int().positive(),
+      os: z.string(),
+      cpuLimitEnforced: z.boolean(),
+      memoryLimitEnforced: z.boolean(),
+      limitNote: z.string().optional(),
+    })
+    .nullable(),
+  /** AWS: where it ran. */
+  region: z.string().nullable(),
+  billing: z.object({
+    rule: z.enum(Object.keys(BILLING_RULES) as [BillingRuleId, ...BillingRuleId[]]),
+    description: z.string(),
+  }),
+  git: z.object({ commit: z.string(), dirty: z.boolean() }).nullable(),
+  counts: z.object({ invocations: z.number().int().nonnegative(), requests: z.number().int().nonnegative() }),
+  /** Free-form warnings the runner wants readers to see (e.g. limits not enforced). */
+  warnings: z.array(z.string()).default([]),
+});
+
+export type DatasetMeta = z.infer<typeof metaSchema>;
+
+export const DATASET_FILES = {
+  meta: "meta.json",
+  invocations: "invocations.csv",
+  requests: "requests.csv",
+} as const;
