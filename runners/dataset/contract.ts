@@ -111,9 +111,9 @@ export const metaSchema = z.object({
   target: z.enum(["local", "aws"]),
   createdAt: isoTime,
   complete: z.boolean(),
-  /** How the rows were obtained: a bench run, a CloudWatch collection, or an import. */
+  /** How the rows were obtained: a bench run, a CloudWatch collection, an import, or a generated test fixture (never a result). */
   source: z.object({
-    kind: z.enum(["bench", "collect", "import"]),
+    kind: z.enum(["bench", "collect", "import", "fixture"]),
     detail: z.string().optional(),
     /** What an import corrected and how (e.g. the seed's aliased BilledDuration). */
     corrections: z.array(z.string()).default([]),

@@ -1,0 +1,37 @@
+// What every report section produces: the contract between the analysis library (which builds
+// sections), the notebooks (which display them) and the renderer (which collects the outputs).
+
+export const SECTIONS = [
+  { id: "summary", title: "Summary" },
+  { id: "expected-range", title: "Expected range" },
+  { id: "worst-case", title: "Worst case" },
+  { id: "tail", title: "Tail" },
+  { id: "cold-start", title: "Cold start" },
+  { id: "memory", title: "Memory" },
+  { id: "billed", title: "Billed duration" },
+  { id: "mitigations", title: "Mitigations" },
+] as const;
+
+export type SectionId = (typeof SECTIONS)[number]["id"];
+
+export type Cell = string | number | boolean | null;
+
+export type Block =
+  | { kind: "markdown"; text: string }
+  /** spec is a Vega-Lite JSON spec (plain JSON, validated against the vega-lite schema). */
+  | { kind: "figure"; id: string; title: string; spec: Record<string, unknown> }
+  /** Downloadable numbers behind the section ("download the data"). */
+  | { kind: "table"; id: string; title: string; columns: string[]; rows: Record<string, Cell>[] };
+
+export interface SectionResult {
+  id: SectionId;
+  title: string;
+  blocks: Block[];
+}
+
+/** Mime types the notebooks display and the renderer collects. */
+export const MIME = {
+  markdown: "text/markdown",
+  vegaLite: "application/vnd.vegalite.v5+json",
+  table: "application/vnd.lambench.table+json",
+} as const;
