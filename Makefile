@@ -1,0 +1,27 @@
+# Quick start: `make report` builds the report from the committed datasets; `make test` runs the
+# whole test suite. Both install what they need first (idempotent, stamp files under .cache/setup).
+SHELL := /bin/bash
+STAMPS := .cache/setup
+
+.PHONY: report test setup system clean-setup
+report: setup
+	npm run report
+
+test: setup
+	npm test
+
+setup: system $(STAMPS)/npm $(STAMPS)/python
+
+system:
+	@bash scripts/setup-system.sh
+
+$(STAMPS)/npm: package-lock.json
+	npm ci --no-audit --no-fund
+	@mkdir -p $(STAMPS) && touch $@
+
+$(STAMPS)/python: requirements-dev.txt $(STAMPS)/npm scripts/setup-python.sh
+	bash scripts/setup-python.sh
+	@mkdir -p $(STAMPS) && touch $@
+
+clean-setup:
+	rm -rf $(STAMPS)
