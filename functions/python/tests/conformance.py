@@ -1,0 +1,40 @@
+"""The shared conformance vectors, read for the Python entries of the manifest."""
+
+from __future__ import annotations
+
+import copy
+import json
+from typing import Any, Iterator
+
+from dynamodb_server import CONFORMANCE, REPO_ROOT
+
+
+def python_entries() -> list[dict[str, Any]]:
+    manifest = json.loads((REPO_ROOT / "functions" / "manifest.json").read_text())
+    return [entry for entry in manifest["entries"] if entry["runtime"] == "python"]
+
+
+def vector_cases(function: str) -> list[dict[str, Any]]:
+    path = CONFORMANCE / f"{function}.json"
+    vectors = json.loads(path.read_text())
+    if vectors.get("function") != function or not vectors.get("cases"):
+        raise ValueError(f"{path}: expected function {function!r} with at least one case")
+    return list(vectors["cases"])
+
+
+def all_cases() -> Iterator[tuple[dict[str, Any], dict[str, Any]]]:
+    for entry in python_entries():
+        for case in vector_cases(entry["function"]):
+            yield entry, case
+
+
+def event_for(request: dict[str, Any]) -> dict[str, Any]:
+    """event.json with body/isBase64Encoded taken from the case: an absent key stays absent."""
+    event = copy.deepcopy(json.loads((CONFORMANCE / "event.json").read_text()))
+    event.pop("$comment", None)
+    for key in ("body", "isBase64Encoded"):
+        if key in request:
+            event[key] = request[key]
+        else:
+            event.pop(key, None)
+    return event
