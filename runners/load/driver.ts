@@ -1,0 +1,118 @@
+// The load driver, with ab's semantics: `requests` POSTs in total, at most `concurrency` in flight,
+// each with its own JSON body, over keep-alive connections (undici Pool, one connection per slot).
+import { performance } from "node:perf_hooks";
+import { Pool } from "undici";
+
+export interface LoadOptions {
+  /** Full URL of the endpoint, e.g. http://127.0.0.1:3000/node/wave. */
+  url: string;
+  requests: number;
+  concurrency: number;
+  /** JSON body of request number `seq` (1-based, in start order). */
+  body: (seq: number) => string;
+  /** Per-request limit (connect + headers + body). Default 30 s. */
+  timeoutMs?: number;
+  onProgress?: (done: number, total: number) => void;
+  /** Extra headers (content-type is always application/json). */
+  headers?: Record<string, string>;
+}
+
+export interface LoadRequestRow {
+  seq: number;
+  /** ISO-8601 UTC, millisecond precision. */
+  startedAt: string;
+  latencyMs: number;
+  /** 0 when no HTTP status arrived (connection error, timeout). */
+  httpStatus: number;
+}
+
+export interface LoadResult {
+  rows: LoadRequestRow[];
+  durationMs: number;
+  requestsPerSecond: number;
+  /** HTTP status → count; 0 counts transport errors. */
+  statusCounts: Record<number, number>;
+  /** Transport errors by code (e.g. ECONNREFUSED, UND_ERR_ABORTED for timeouts). */
+  errors: Record<string, number>;
+}
+
+export class LoadOptionsError extends Error {}
+
+function validate(o: LoadOptions): void {
+  const positiveInt = (n: number) => Number.isInteger(n) && n > 0;
+  if (!positiveInt(o.requests)) throw new LoadOptionsError(`requests must be a positive integer, got ${o.requests}`);
+  if (!positiveInt(o.concurrency)) throw new LoadOptionsError(`concurrency must be a positive integer, got ${o.concurrency}`);
+  if (o.timeoutMs !== undefined && !(o.timeoutMs > 0)) throw new LoadOptionsError(`timeoutMs must be positive, got ${o.timeoutMs}`);
+  let url: URL;
+  try {
+    url = new URL(o.url);
+  } catch {
+    throw new LoadOptionsError(`not a URL: "${o.url}"`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new LoadOptionsError(`only http(s) URLs are supported, got "${o.url}"`);
+}
+
+function errorCode(e: unknown): string {
+  if (typeof e === "object" && e !== null) {
+    const code = (e as { code?: unknown }).code;
+    if (typeof code === "string") return code;
+    const name = (e as { name?: unknown }).name;
+    if (typeof name === "string") return name;
+  }
+  return "UNKNOWN";
+}
+
+export async function runLoad(options: LoadOptions): Promise<LoadResult> {
+  validate(options);
+  const { requests, concurrency, body, onProgress } = options;
+  const timeoutMs = options.timeoutMs ?? 30_000;
+  const url = new URL(options.url);
+  const path = url.pathname + url.search;
+  const headers = { ...options.headers, "content-type": "application/json" };
+  const pool = new Pool(url.origin, {
+    connections: Math.min(concurrency, requests),
+    pipelining: 1,
+    connectTimeout: timeoutMs,
+    headersTimeout: timeoutMs,
+    bodyTimeout: timeoutMs,
+  });
+
+  const rows: LoadRequestRow[] = new Array<LoadRequestRow>(requests);
+  const statusCounts: Record<number, number> = {};
+  const errors: Record<string, number> = {};
+  let nextSeq = 1;
+  let done = 0;
+
+  const one = async (seq: number): Promise<void> => {
+    const payload = body(seq);
+    const startedWall = Date.now();
+    const t0 = performance.now();
+    let httpStatus = 0;
+    try {
+      const res = await pool.request({ path, method: "POST", headers, body: payload, signal: AbortSignal.timeout(timeoutMs) });
+      httpStatus = res.statusCode;
+      await res.body.dump({ limit: Number.MAX_SAFE_INTEGER });
+    } catch (e) {
+      // A status that arrived stays: the body failed after the response started.
+      if (httpStatus === 0) errors[errorCode(e)] = (errors[errorCode(e)] ?? 0) + 1;
+    }
+    const latencyMs = performance.now() - t0;
+    rows[seq - 1] = { seq, startedAt: new Date(startedWall).toISOString(), latencyMs, httpStatus };
+    statusCounts[httpStatus] = (statusCounts[httpStatus] ?? 0) + 1;
+    done++;
+    onProgress?.(done, requests);
+  };
+
+  const worker = async (): Promise<void> => {
+    while (nextSeq <= requests) await one(nextSeq++);
+  };
+
+  const start = performance.now();
+  try {
+    await Promise.all(Array.from({ length: Math.min(concurrency, requests) }, worker));
+  } finally {
+    await pool.close();
+  }
+  const durationMs = performance.now() - start;
+  return { rows, durationMs, requestsPerSecond: requests / (durationMs / 1000), statusCounts, errors };
+}

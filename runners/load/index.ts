@@ -1,0 +1,1 @@
+export { runLoad, LoadOptionsError, type LoadOptions, type LoadRequestRow, type LoadResult } from "./driver.js";
