@@ -1,0 +1,89 @@
+// Loads one or more dataset folders into two arquero tables (invocations, requests), each row
+// tagged with its dataset's name; several datasets concatenate.
+import { isAbsolute, join, resolve } from "node:path";
+import * as aq from "arquero";
+import type { ColumnTable } from "arquero";
+import { DATASET_FILES, type DatasetMeta } from "../../../runners/dataset/contract.js";
+import { loadManifest, type Manifest } from "../../../functions/manifest.js";
+import { readCsvColumns, type ColumnValues } from "./csv.js";
+import { readMeta } from "./meta.js";
+import { DatasetError, loadMessages } from "./messages.js";
+import { invocationFields, requestFields } from "./normalise.js";
+
+export interface LoadedDataset {
+  name: string;
+  dir: string;
+  meta: DatasetMeta;
+}
+
+export interface Datasets {
+  manifest: Manifest;
+  datasets: LoadedDataset[];
+  /** One row per REPORT line: the contract columns plus `dataset` and `runtimeKind`. */
+  invocations: ColumnTable;
+  /** One row per client request: the contract columns plus `dataset`. */
+  requests: ColumnTable;
+}
+
+export interface LoadOptions {
+  /** Defaults to functions/manifest.json. */
+  manifest?: Manifest;
+  /** Base for relative paths; defaults to process.cwd(). */
+  cwd?: string;
+}
+
+export async function loadDatasets(paths: readonly string[], options: LoadOptions = {}): Promise<Datasets> {
+  if (paths.length === 0) throw new DatasetError(loadMessages.noDatasets());
+  const manifest = options.manifest ?? loadManifest();
+  const cwd = options.cwd ?? process.cwd();
+  const kindOf = new Map(manifest.runtimes.map((r) => [r.id, r.kind]));
+
+  const datasets: LoadedDataset[] = [];
+  const invocationParts: ColumnTable[] = [];
+  const requestParts: ColumnTable[] = [];
+  for (const p of paths) {
+    const dir = isAbsolute(p) ? p : resolve(cwd, p);
+    const meta = readMeta(dir, p);
+    const twin = datasets.find((d) => d.name === meta.name);
+    if (twin) throw new DatasetError(loadMessages.duplicateName(meta.name, twin.dir, dir));
+    datasets.push({ name: meta.name, dir, meta });
+
+    const inv = await readCsvColumns(join(dir, DATASET_FILES.invocations), invocationFields(manifest), {
+      shown: join(p, DATASET_FILES.invocations),
+    });
+    checkCount(join(p, DATASET_FILES.invocations), meta.counts.invocations, inv.rows);
+    const runtimes = inv.columns.runtime as string[];
+    invocationParts.push(
+      aq.table({
+        dataset: constant(meta.name, inv.rows),
+        ...inv.columns,
+        runtimeKind: runtimes.map((r) => kindOf.get(r)!),
+      } as Record<string, ColumnValues>),
+    );
+    const req = await readCsvColumns(join(dir, DATASET_FILES.requests), requestFields(manifest), {
+      allowNoRows: true,
+      shown: join(p, DATASET_FILES.requests),
+    });
+    checkCount(join(p, DATASET_FILES.requests), meta.counts.requests, req.rows);
+    requestParts.push(aq.table({ dataset: constant(meta.name, req.rows), ...req.columns } as Record<string, ColumnValues>));
+  }
+  return {
+    manifest,
+    datasets,
+    invocations: concatAll(invocationParts),
+    requests: concatAll(requestParts),
+  };
+}
+
+function checkCount(path: string, expected: number, actual: number): void {
+  if (expected !== actual) throw new DatasetError(loadMessages.countMismatch(path, expected, actual));
+}
+
+function constant(value: string, n: number): string[] {
+  return new Array<string>(n).fill(value);
+}
+
+function concatAll(parts: ColumnTable[]): ColumnTable {
+  const [first, ...rest] = parts;
+  return rest.length === 0 ? first! : first!.concat(...rest);
+}

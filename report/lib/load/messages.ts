@@ -1,0 +1,26 @@
+// Every error the loader raises, in one place (STYLE habit 11): tests assert on these by value.
+
+export class DatasetError extends Error {
+  override name = "DatasetError";
+}
+
+export const loadMessages = {
+  noDatasets: () => "no dataset given: pass at least one data/<name> folder",
+  missingDataset: (dir: string) => `${dir}: dataset folder not found`,
+  missingMeta: (path: string) => `${path}: meta.json is missing, so this is not a dataset (or it was never finished)`,
+  invalidJson: (path: string, reason: string) => `${path}: invalid JSON (${reason})`,
+  invalidMeta: (path: string, field: string, reason: string) => `${path}: field ${field}: ${reason}`,
+  incomplete: (path: string) =>
+    `${path}: complete is not true, so the dataset is still being written or its run failed; refusing to report on it`,
+  duplicateName: (name: string, a: string, b: string) => `dataset name "${name}" appears twice (${a} and ${b})`,
+  missingFile: (path: string) => `${path}: file not found`,
+  emptyFile: (path: string) => `${path}: the file is empty (expected a header line and at least one row)`,
+  noRows: (path: string) => `${path}: header only, no rows`,
+  missingColumn: (path: string, column: string) => `${path}: header lacks column ${column}`,
+  unknownColumn: (path: string, column: string) => `${path}: header has unknown column ${column}`,
+  csvSyntax: (path: string, reason: string) => `${path}: CSV syntax error (${reason})`,
+  badField: (path: string, line: number, field: string, value: string, reason: string) =>
+    `${path} line ${line}, field ${field}: ${JSON.stringify(value)} ${reason}`,
+  countMismatch: (path: string, expected: number, actual: number) =>
+    `${path}: meta.json counts ${expected} rows but the file has ${actual}`,
+} as const;
