@@ -1,0 +1,285 @@
+// Per-instance resource limits with Linux cgroups (v1 here, v2 elsewhere). Instances live in
+// <mount>/<our own cgroup>/lambench/<ownerPid>-<instanceId>, so a later run can tell a crashed
+// run's leftovers (owner pid gone) from a concurrent run's live groups.
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmdirSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+
+/** Lambda gives a function one full vCPU at 1769 MB and CPU in proportion to memory below that. */
+export const MB_PER_VCPU = 1769;
+export const CFS_PERIOD_US = 100_000;
+const GROUP_DIR = "lambench";
+
+export interface CgroupSupport {
+  version: 1 | 2 | null;
+  cpu: boolean;
+  memory: boolean;
+  /** Why a limit is not enforced; empty when both are. */
+  note: string;
+}
+
+export interface InstanceCgroup {
+  /** cgroup.procs files the instance's process must join (before it execs the runtime). */
+  readonly procsFiles: readonly string[];
+  /** Caps CPU at memoryMB / 1769 of one core; called at the end of init. */
+  capCpu(): void;
+  /** Peak memory of the group in bytes, or null when memory is not accounted. */
+  peakMemoryBytes(): number | null;
+  /** How many times the kernel OOM-killed a process of this group. */
+  oomKills(): number;
+  remove(): Promise<void>;
+}
+
+export interface Cgroups {
+  support: CgroupSupport;
+  create(instanceId: string, memoryMB: number): InstanceCgroup | null;
+  /** Removes groups left by runs whose process is gone; returns their paths. */
+  cleanStale(): string[];
+}
+
+interface Mount {
+  dir: string;
+  type: string;
+  options: string[];
+}
+
+function readMounts(): Mount[] {
+  try {
+    return readFileSync("/proc/self/mounts", "utf8")
+      .split("\n")
+      .filter(Boolean)
+      .map((l) => {
+        const [, dir, type, opts] = l.split(" ");
+        return { dir: dir ?? "", type: type ?? "", options: (opts ?? "").split(",") };
+      });
+  } catch {
+    return [];
+  }
+}
+
+/** Our own cgroup path per v1 controller (and "" for v2), from /proc/self/cgroup. */
+function ownPaths(): Map<string, string> {
+  const out = new Map<string, string>();
+  try {
+    for (const line of readFileSync("/proc/self/cgroup", "utf8").split("\n").filter(Boolean)) {
+      const [, controllers, path] = line.split(":");
+      for (const c of (controllers ?? "").split(",")) out.set(c, path ?? "/");
+    }
+  } catch {
+    /* no procfs: no cgroups */
+  }
+  return out;
+}
+
+function canWrite(dir: string): boolean {
+  const probe = join(dir, `probe-${process.pid}`);
+  try {
+    mkdirSync(probe, { recursive: true });
+    rmdirSync(probe);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+function readNumber(file: string): number | null {
+  try {
+    const n = Number(readFileSync(file, "utf8").trim());
+    return Number.isFinite(n) ? n : null;
+  } catch {
+    return null;
+  }
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+async function removeDir(dir: string): Promise<void> {
+  // A group can be removed only once its last task has exited; a killed process may linger briefly.
+  for (let i = 0; i < 50; i++) {
+    if (!existsSync(dir)) return;
+    try {
+      rmdirSync(dir);
+      return;
+    } catch {
+      killTasks(dir);
+      await new Promise((r) => setTimeout(r, 20));
+    }
+  }
+}
+
+function killTasks(dir: string): void {
+  try {
+    for (const pid of readFileSync(join(dir, "cgroup.procs"), "utf8").split("\n").filter(Boolean)) {
+      try {
+        process.kill(Number(pid), "SIGKILL");
+      } catch {
+        /* already gone */
+      }
+    }
+  } catch {
+    /* no procs file */
+  }
+}
+
+function cleanStaleIn(parent: string): string[] {
+  if (!existsSync(parent)) return [];
+  const removed: string[] = [];
+  for (const name of readdirSync(parent)) {
+    const owner = Number(name.split("-")[0]);
+    const dir = join(parent, name);
+    if (!Number.isInteger(owner) || isAlive(owner)) continue;
+    killTasks(dir);
+    try {
+      rmdirSync(dir);
+      removed.push(dir);
+    } catch {
+      /* tasks still exiting; the next run retries */
+    }
+  }
+  return removed;
+}
+
+function v1(mounts: Mount[], own: Map<string, string>): Cgroups | null {
+  const cpuMount = mounts.find((m) => m.type === "cgroup" && m.options.includes("cpu"));
+  const memMount = mounts.find((m) => m.type === "cgroup" && m.options.includes("memory"));
+  if (!cpuMount && !memMount) return null;
+  const parent = (m: Mount | undefined, controller: string) =>
+    m ? join(m.dir, own.get(controller) ?? "/", GROUP_DIR) : null;
+  const cpuParent = parent(cpuMount, "cpu");
+  const memParent = parent(memMount, "memory");
+  const cpu = cpuParent !== null && canWrite(cpuParent);
+  const memory = memParent !== null && canWrite(memParent);
+  const missing = [!cpu && "CPU", !memory && "memory"].filter(Boolean).join(" and ");
+  const support: CgroupSupport = {
+    version: 1,
+    cpu,
+    memory,
+    note: missing ? `cgroup v1 ${missing} controller not writable (root needed); ${missing} not limited` : "",
+  };
+  return {
+    support,
+    cleanStale: () => [...(cpu ? cleanStaleIn(cpuParent!) : []), ...(memory ? cleanStaleIn(memParent!) : [])],
+    create(instanceId, memoryMB) {
+      if (!cpu && !memory) return null;
+      const name = `${process.pid}-${instanceId}`;
+      const cpuDir = cpu ? join(cpuParent!, name) : null;
+      const memDir = memory ? join(memParent!, name) : null;
+      if (cpuDir) mkdirSync(cpuDir, { recursive: true });
+      if (memDir) {
+        mkdirSync(memDir, { recursive: true });
+        const bytes = String(memoryMB * 1024 * 1024);
+        writeFileSync(join(memDir, "memory.limit_in_bytes"), bytes);
+        // memsw (memory + swap) must be >= the memory limit, so it is written second.
+        const memsw = join(memDir, "memory.memsw.limit_in_bytes");
+        if (existsSync(memsw)) writeFileSync(memsw, bytes);
+      }
+      return {
+        procsFiles: [cpuDir, memDir].filter((d): d is string => d !== null).map((d) => join(d, "cgroup.procs")),
+        capCpu() {
+          if (!cpuDir) return;
+          writeFileSync(join(cpuDir, "cpu.cfs_period_us"), String(CFS_PERIOD_US));
+          writeFileSync(join(cpuDir, "cpu.cfs_quota_us"), String(cpuQuotaUs(memoryMB)));
+        },
+        peakMemoryBytes: () => (memDir ? readNumber(join(memDir, "memory.max_usage_in_bytes")) : null),
+        oomKills: () => (memDir ? oomKillCount(join(memDir, "memory.oom_control")) : 0),
+        async remove() {
+          if (cpuDir) await removeDir(cpuDir);
+          if (memDir) await removeDir(memDir);
+        },
+      };
+    },
+  };
+}
+
+function oomKillCount(file: string): number {
+  try {
+    const m = /^oom_kill (\d+)$/m.exec(readFileSync(file, "utf8"));
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+function v2(mounts: Mount[], own: Map<string, string>): Cgroups | null {
+  const mount = mounts.find((m) => m.type === "cgroup2");
+  if (!mount) return null;
+  const base = join(mount.dir, own.get("") ?? "/");
+  const parent = join(base, GROUP_DIR);
+  let controllers: string[] = [];
+  try {
+    controllers = readFileSync(join(base, "cgroup.controllers"), "utf8").trim().split(/\s+/);
+  } catch {
+    /* none */
+  }
+  const writable = canWrite(parent);
+  if (writable) {
+    try {
+      writeFileSync(join(parent, "cgroup.subtree_control"), "+cpu +memory");
+    } catch {
+      /* reported through the controllers check below */
+    }
+  }
+  let enabled: string[] = [];
+  try {
+    enabled = readFileSync(join(parent, "cgroup.subtree_control"), "utf8").trim().split(/\s+/);
+  } catch {
+    /* none */
+  }
+  const cpu = writable && controllers.includes("cpu") && enabled.includes("cpu");
+  const memory = writable && controllers.includes("memory") && enabled.includes("memory");
+  const missing = [!cpu && "CPU", !memory && "memory"].filter(Boolean).join(" and ");
+  return {
+    support: { version: 2, cpu, memory, note: missing ? `cgroup v2 ${missing} controller not available to us; ${missing} not limited` : "" },
+    cleanStale: () => (writable ? cleanStaleIn(parent) : []),
+    create(instanceId, memoryMB) {
+      if (!cpu && !memory) return null;
+      const dir = join(parent, `${process.pid}-${instanceId}`);
+      mkdirSync(dir, { recursive: true });
+      if (memory) {
+        writeFileSync(join(dir, "memory.max"), String(memoryMB * 1024 * 1024));
+        if (existsSync(join(dir, "memory.swap.max"))) writeFileSync(join(dir, "memory.swap.max"), "0");
+      }
+      return {
+        procsFiles: [join(dir, "cgroup.procs")],
+        capCpu() {
+          if (cpu) writeFileSync(join(dir, "cpu.max"), `${cpuQuotaUs(memoryMB)} ${CFS_PERIOD_US}`);
+        },
+        peakMemoryBytes: () => (memory ? readNumber(join(dir, "memory.peak")) : null),
+        oomKills() {
+          try {
+            const m = /^oom_kill (\d+)$/m.exec(readFileSync(join(dir, "memory.events"), "utf8"));
+            return m ? Number(m[1]) : 0;
+          } catch {
+            return 0;
+          }
+        },
+        remove: () => removeDir(dir),
+      };
+    },
+  };
+}
+
+export function cpuQuotaUs(memoryMB: number): number {
+  return Math.max(1000, Math.round((memoryMB / MB_PER_VCPU) * CFS_PERIOD_US));
+}
+
+const NONE: Cgroups = {
+  support: { version: null, cpu: false, memory: false, note: "no cgroup filesystem found; CPU and memory not limited" },
+  create: () => null,
+  cleanStale: () => [],
+};
+
+/** Detects what this machine lets us limit. v1 is preferred where both are mounted (hybrid hosts). */
+export function detectCgroups(): Cgroups {
+  const mounts = readMounts();
+  const own = ownPaths();
+  const one = v1(mounts, own);
+  if (one && (one.support.cpu || one.support.memory)) return one;
+  return v2(mounts, own) ?? one ?? NONE;
+}

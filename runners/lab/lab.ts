@@ -1,0 +1,115 @@
+// The Lambda service stand-in: routes invocations to warm instances or starts new ones (cold
+// starts) up to the concurrency limit, throttles beyond it, reaps idle instances.
+import { randomUUID } from "node:crypto";
+import { performance } from "node:perf_hooks";
+import { detectCgroups, type Cgroups } from "./cgroups.js";
+import { Instance, type FunctionConfig, type InvokeResult } from "./instance.js";
+import { resolveInterpreters, type ResolvedInterpreters } from "./interpreters.js";
+
+export interface LabOptions {
+  /** Where the per-instance log streams go. */
+  logDir: string;
+  /** Maximum instances alive at once across all functions (Lambda's account concurrency). */
+  concurrencyLimit?: number;
+  idleTimeoutMs?: number;
+  cgroups?: Cgroups;
+  interpreters?: ResolvedInterpreters;
+}
+
+export type LabInvokeResult = InvokeResult | { throttled: true };
+
+export const routeOf = (runtime: string, fn: string) => `${runtime}/${fn}`;
+
+export class Lab {
+  readonly cgroups: Cgroups;
+  readonly interpreters: ResolvedInterpreters;
+  readonly concurrencyLimit: number;
+  private readonly idleTimeoutMs: number;
+  private readonly functions = new Map<string, FunctionConfig>();
+  private readonly instances = new Set<Instance>();
+  /** Instances being shut down (crashed, reaped); stop() waits for them too. */
+  private readonly closing = new Set<Instance>();
+  private readonly reaper: NodeJS.Timeout;
+  /** Cold starts in progress count against the limit before their instance exists. */
+  private starting = 0;
+  private stopped = false;
+
+  constructor(private readonly options: LabOptions) {
+    this.cgroups = options.cgroups ?? detectCgroups();
+    this.cgroups.cleanStale();
+    this.interpreters = options.interpreters ?? resolveInterpreters();
+    this.concurrencyLimit = options.concurrencyLimit ?? 32;
+    this.idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
+    this.reaper = setInterval(() => this.reapIdle(this.idleTimeoutMs), Math.min(1000, this.idleTimeoutMs));
+    this.reaper.unref();
+  }
+
+  /** Makes (or replaces) the function served at /<runtime>/<function>; old idle instances go. */
+  deploy(config: FunctionConfig): void {
+    const route = routeOf(config.runtime, config.function);
+    const old = this.functions.get(route);
+    this.functions.set(route, config);
+    if (old && old !== config) {
+      for (const i of this.instances) if (i.config === old && i.state === "idle") void i.shutdown();
+    }
+  }
+
+  deployed(route: string): FunctionConfig | undefined {
+    return this.functions.get(route);
+  }
+
+  get liveInstances(): readonly Instance[] {
+    return [...this.instances];
+  }
+
+  async invoke(route: string, payload: Buffer, requestId = randomUUID()): Promise<LabInvokeResult> {
+    const config = this.functions.get(route);
+    if (!config) throw new Error(`no function deployed at ${route}`);
+    let warm: Instance | undefined;
+    for (const i of this.instances) if (i.config === config && i.state === "idle") warm = i;
+    if (warm) return warm.invoke(requestId, payload);
+    if (this.instances.size + this.starting >= this.concurrencyLimit && !this.evictIdle()) return { throttled: true };
+    this.starting++;
+    const instance = new Instance(config, {
+      cgroups: this.cgroups,
+      interpreters: this.interpreters,
+      logDir: this.options.logDir,
+      onGone: (i) => {
+        this.instances.delete(i);
+        this.closing.add(i);
+        void i.shutdown().then(() => this.closing.delete(i));
+      },
+    });
+    try {
+      await instance.start();
+    } finally {
+      this.starting--;
+    }
+    this.instances.add(instance);
+    return instance.invoke(requestId, payload);
+  }
+
+  /** Frees one slot by stopping the least recently used idle instance. */
+  private evictIdle(): boolean {
+    let lru: Instance | undefined;
+    for (const i of this.instances) if (i.state === "idle" && (!lru || i.lastUsed < lru.lastUsed)) lru = i;
+    if (!lru) return false;
+    void lru.shutdown();
+    return true;
+  }
+
+  /** Stops instances idle for at least maxIdleMs (0: every idle instance). */
+  async reapIdle(maxIdleMs = 0): Promise<void> {
+    const now = performance.now();
+    const idle = [...this.instances].filter((i) => i.state === "idle" && now - i.lastUsed >= maxIdleMs);
+    await Promise.all(idle.map((i) => i.shutdown()));
+  }
+
+  /** Kills every instance and removes its cgroup and server. */
+  async stop(): Promise<void> {
+    if (this.stopped) return;
+    this.stopped = true;
+    clearInterval(this.reaper);
+    await Promise.all([...this.instances, ...this.closing].map((i) => i.shutdown()));
+  }
+}
