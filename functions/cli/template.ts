@@ -1,0 +1,13 @@
+// Regenerates functions/template.yaml from the manifest: node --import tsx functions/cli/template.ts
+import { relative } from "node:path";
+import { loadManifest, repoRoot } from "../manifest.js";
+import { writeFileAtomic } from "../node/packaging/atomic-write.js";
+import { renderTemplate, templatePath } from "../deploy/template.js";
+
+try {
+  writeFileAtomic(templatePath, renderTemplate(loadManifest()));
+  console.log(`wrote ${relative(repoRoot, templatePath)}`);
+} catch (e) {
+  console.error(`template: ${(e as Error).message}`);
+  process.exit(1);
+}
