@@ -1,0 +1,186 @@
+// The report build: execute (or reuse) every section notebook, then write the site and the PDF
+// into a staging folder and swap it in only when everything succeeded.
+import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
+import { join } from "node:path";
+import { SECTIONS, type SectionId, type SectionResult } from "../lib/section.js";
+import { notebookFileName, parametersSource } from "../notebook/notebook-source.js";
+import { stagingDirFor, swapDir, writeFileAtomic } from "./atomic.js";
+import { datasetFingerprint, executionHash, readCached, sha256, writeCached, type CachedExecution } from "./cache.js";
+import { collectBlocks } from "./collect.js";
+import { executeNotebooks, type ExecutionJob } from "./execute.js";
+import { provenanceHtml, type RenderedSection } from "./html.js";
+import { ReportBuildError, renderMessages } from "./messages.js";
+import { bundleLibrary } from "./library-bundle.js";
+import { countPdfPages, printPdf } from "./pdf.js";
+import { writeSite } from "./site.js";
+import { scopeSvgIds, specToSvg } from "./svg.js";
+
+export interface BuildOptions {
+  /** Absolute dataset folders. */
+  datasets: string[];
+  siteDir: string;
+  /** null: no PDF. */
+  pdfPath: string | null;
+  cacheDir: string;
+  notebooksDir: string;
+  templatesDir: string;
+  /** Execute every notebook even when its outputs are cached. */
+  force: boolean;
+  /** Execute this section's notebook even when cached (the others come from the cache). */
+  section: SectionId | null;
+  concurrency: number;
+  log: (line: string) => void;
+}
+
+export interface SectionOutcome {
+  id: SectionId;
+  status: "fresh" | "cached";
+  seconds: number;
+}
+
+export interface BuildResult {
+  sections: SectionOutcome[];
+  pages: number;
+  pdfPages: number | undefined;
+  seconds: number;
+}
+
+const PDF_NAME = "lambench-report.pdf";
+const seconds = (since: number): number => (performance.now() - since) / 1000;
+
+export async function buildReport(options: BuildOptions): Promise<BuildResult> {
+  const started = performance.now();
+  for (const dir of options.datasets)
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ReportBuildError(renderMessages.missingDataset(dir));
+
+  const bundleStarted = performance.now();
+  const library = await bundleLibrary();
+  options.log(renderMessages.progress.bundle(seconds(bundleStarted)));
+
+  const fingerprints = options.datasets.map(datasetFingerprint);
+  const parameters = parametersSource(options.datasets);
+  const executions = new Map<SectionId, CachedExecution>();
+  const outcomes = new Map<SectionId, SectionOutcome>();
+  const jobs: (ExecutionJob & { id: SectionId; hash: string })[] = [];
+  for (const { id } of SECTIONS) {
+    const notebook = join(options.notebooksDir, notebookFileName(id));
+    if (!existsSync(notebook)) throw new ReportBuildError(renderMessages.missingNotebook(notebook));
+    const hash = executionHash({ notebookSource: readFileSync(notebook, "utf8"), parameters, datasetFingerprints: fingerprints, librarySource: library.code });
+    const cached = options.force || options.section === id ? undefined : readCached(options.cacheDir, hash);
+    if (cached) {
+      executions.set(id, cached);
+      outcomes.set(id, { id, status: "cached", seconds: cached.seconds });
+      options.log(renderMessages.progress.cached(notebook, cached.seconds));
+    } else jobs.push({ id, hash, notebook, parameters });
+  }
+
+  const failures: string[] = [];
+  await executeNotebooks(jobs, {
+    concurrency: options.concurrency,
+    onEvent: (event) => {
+      const job = jobs.find((j) => j.notebook === event.notebook)!;
+      if (event.event === "start") options.log(renderMessages.progress.start(event.notebook));
+      else if (event.event === "error") {
+        options.log(renderMessages.progress.failed(event.notebook, event.seconds));
+        failures.push(renderMessages.cellFailed(event.notebook, event.cell, event.firstLine, event.message));
+      } else {
+        const entry: CachedExecution = { hash: job.hash, notebook: notebookFileName(job.id), seconds: event.seconds, outputs: event.outputs };
+        executions.set(job.id, entry);
+        outcomes.set(job.id, { id: job.id, status: "fresh", seconds: event.seconds });
+        options.log(renderMessages.progress.fresh(event.notebook, event.seconds));
+      }
+    },
+  });
+  if (failures.length > 0) throw new ReportBuildError(renderMessages.buildFailed(failures.sort()));
+
+  const siteStarted = performance.now();
+  const rendered: RenderedSection[] = [];
+  for (const { id, title } of SECTIONS) {
+    const execution = executions.get(id)!;
+    const blocks = collectBlocks(execution.notebook, execution.outputs);
+    if (blocks.length === 0) throw new ReportBuildError(renderMessages.missingSection(execution.notebook, id));
+    const section: SectionResult = { id, title, blocks };
+    rendered.push({ section, svgs: await renderSvgs(section, options.cacheDir) });
+  }
+  // Cache writes come after collecting, so an output the renderer refuses is not kept.
+  for (const job of jobs) writeCached(options.cacheDir, executions.get(job.id)!);
+
+  const provenance = await datasetProvenance(options.datasets, fingerprints, library.code, options.cacheDir);
+  const staging = stagingDirFor(options.siteDir);
+  try {
+    const pages = writeSite(staging, {
+      sections: rendered,
+      provenance,
+      datasetNames: options.datasets.map(datasetName),
+      pdfName: options.pdfPath ? PDF_NAME : null,
+      templatesDir: options.templatesDir,
+    });
+    options.log(renderMessages.progress.site(options.siteDir, pages, seconds(siteStarted)));
+
+    let pdf: Uint8Array | undefined;
+    if (options.pdfPath) {
+      const pdfStarted = performance.now();
+      const result = await cachedPdf(staging, options.cacheDir);
+      pdf = result.pdf;
+      writeFileAtomic(join(staging, PDF_NAME), pdf);
+      options.log(renderMessages.progress.pdf(options.pdfPath, countPdfPages(pdf), seconds(pdfStarted), result.cached));
+    }
+    swapDir(staging, options.siteDir);
+    if (options.pdfPath && pdf) writeFileAtomic(options.pdfPath, pdf);
+    const total = seconds(started);
+    options.log(renderMessages.progress.total(total));
+    return {
+      sections: SECTIONS.map(({ id }) => outcomes.get(id)!),
+      pages,
+      pdfPages: pdf ? countPdfPages(pdf) : undefined,
+      seconds: total,
+    };
+  } finally {
+    rmSync(staging, { recursive: true, force: true });
+  }
+}
+
+function datasetName(dir: string): string {
+  try {
+    const meta = JSON.parse(readFileSync(join(dir, "meta.json"), "utf8")) as { name?: unknown };
+    if (typeof meta.name === "string") return meta.name;
+  } catch {
+    // the notebooks already refused a dataset without a readable meta.json
+  }
+  return dir.split("/").pop() ?? dir;
+}
+
+async function renderSvgs(section: SectionResult, cacheDir: string): Promise<Map<string, string>> {
+  const svgs = new Map<string, string>();
+  for (const block of section.blocks) {
+    if (block.kind !== "figure") continue;
+    const file = join(cacheDir, "svg", `${sha256(JSON.stringify(block.spec))}.svg`);
+    let svg: string;
+    if (existsSync(file)) svg = readFileSync(file, "utf8");
+    else {
+      svg = await specToSvg(block.spec);
+      writeFileAtomic(file, svg);
+    }
+    svgs.set(block.id, scopeSvgIds(svg, `${section.id}-${block.id}`));
+  }
+  return svgs;
+}
+
+async function datasetProvenance(datasets: string[], fingerprints: string[], librarySource: string, cacheDir: string): Promise<string> {
+  const file = join(cacheDir, "provenance", `${sha256(JSON.stringify({ datasets, fingerprints, library: sha256(librarySource) }))}.html`);
+  if (existsSync(file)) return readFileSync(file, "utf8");
+  const library = await import("../notebook/library.js");
+  const data = await library.loadDatasets(datasets);
+  const html = provenanceHtml(library.describeDatasets(data));
+  writeFileAtomic(file, html);
+  return html;
+}
+
+async function cachedPdf(siteDir: string, cacheDir: string): Promise<{ pdf: Uint8Array; cached: boolean }> {
+  const inputs = ["print.html", "assets/style.css", "assets/print.css"].map((f) => readFileSync(join(siteDir, f), "utf8"));
+  const file = join(cacheDir, "pdf", `${sha256(JSON.stringify(inputs))}.pdf`);
+  if (existsSync(file)) return { pdf: readFileSync(file), cached: true };
+  const pdf = await printPdf(join(siteDir, "print.html"));
+  writeFileAtomic(file, pdf);
+  return { pdf, cached: false };
+}

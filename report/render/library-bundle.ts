@@ -1,0 +1,44 @@
+// Bundles the report library (report/notebook/entry.ts and everything it imports) into one
+// CommonJS file that tslab notebooks can `require`.
+import { readFileSync } from "node:fs";
+import { pathToFileURL } from "node:url";
+import * as esbuild from "esbuild";
+import { writeFileAtomic } from "./atomic.js";
+import { paths } from "./paths.js";
+
+// Modules read files next to themselves through import.meta.url, which CommonJS has not: give each
+// source file its own URL.
+const importMetaUrlPlugin: esbuild.Plugin = {
+  name: "import-meta-url",
+  setup(build) {
+    build.onLoad({ filter: /\.ts$/ }, (args) => {
+      if (args.path.includes("node_modules")) return undefined;
+      const source = readFileSync(args.path, "utf8");
+      return { contents: source.replaceAll("import.meta.url", JSON.stringify(pathToFileURL(args.path).href)), loader: "ts" };
+    });
+  },
+};
+
+export async function bundleLibrary(outFile: string = paths.libraryBundle): Promise<{ path: string; code: string }> {
+  const result = await esbuild.build({
+    entryPoints: [paths.libraryEntry],
+    bundle: true,
+    platform: "node",
+    format: "cjs",
+    target: "node20",
+    write: false,
+    logLevel: "silent",
+    legalComments: "none",
+    external: ["tslab"],
+    plugins: [importMetaUrlPlugin],
+  });
+  const code = result.outputFiles[0]!.text;
+  let current = "";
+  try {
+    current = readFileSync(outFile, "utf8");
+  } catch {
+    // first build
+  }
+  if (current !== code) writeFileAtomic(outFile, code);
+  return { path: outFile, code };
+}

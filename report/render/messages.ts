@@ -1,0 +1,40 @@
+// Every user-facing message and progress line of the renderer, in one place.
+import { relative } from "node:path";
+
+const rel = (p: string): string => relative(process.cwd(), p) || p;
+const secs = (s: number): string => `${s.toFixed(1)} s`;
+
+export class ReportBuildError extends Error {
+  override name = "ReportBuildError";
+}
+
+export const renderMessages = {
+  noDatasets: (dataDir: string) =>
+    `no complete dataset in ${rel(dataDir)}/ — run the local lab (npm run bench) or pass --data <dir>[,<dir>…]`,
+  missingDataset: (dir: string) => `dataset folder not found: ${rel(dir)}`,
+  missingNotebook: (file: string) => `notebook not found: ${rel(file)} (run npm run notebooks:generate)`,
+  unknownSection: (id: string, known: readonly string[]) => `unknown section "${id}"; sections: ${known.join(", ")}`,
+  noPython: (python: string) =>
+    `Jupyter's Python not found at ${rel(python)} — run scripts/setup-python.sh (creates .venv and registers the tslab kernel)`,
+  executorFailed: (code: number | null, stderr: string) =>
+    `notebook executor stopped (exit ${String(code)}): ${stderr.trim().split("\n").slice(-5).join("\n") || "no output"}`,
+  cellFailed: (notebook: string, cell: number, firstLine: string, message: string) =>
+    `${rel(notebook)}: cell ${cell} (${firstLine || "empty"}) failed: ${message}`,
+  buildFailed: (failures: string[]) =>
+    `report not built; the previous site and PDF are untouched.\n${failures.map((f) => `  ${f}`).join("\n")}`,
+  badOutput: (notebook: string, index: number, reason: string) => `${notebook}: output ${index}: ${reason}`,
+  missingSection: (notebook: string, id: string) => `${notebook}: displayed no output for section "${id}"`,
+  noChromium: (path: string) => `Chromium not found at ${path} — apt-get install -y chromium (or set CHROMIUM_PATH)`,
+
+  progress: {
+    bundle: (seconds: number) => `[lib]    report library bundled (${secs(seconds)})`,
+    start: (notebook: string) => `[run]    ${rel(notebook)}`,
+    fresh: (notebook: string, seconds: number) => `[fresh]  ${rel(notebook)} (${secs(seconds)})`,
+    cached: (notebook: string, seconds: number) => `[cached] ${rel(notebook)} (executed earlier in ${secs(seconds)})`,
+    failed: (notebook: string, seconds: number) => `[failed] ${rel(notebook)} (${secs(seconds)})`,
+    site: (dir: string, pages: number, seconds: number) => `[site]   ${rel(dir)}/ — ${pages} pages (${secs(seconds)})`,
+    pdf: (file: string, pages: number | undefined, seconds: number, cached: boolean) =>
+      `[pdf]    ${rel(file)}${pages === undefined ? "" : ` — ${pages} pages`} (${cached ? "cached, " : ""}${secs(seconds)})`,
+    total: (seconds: number) => `[done]   report built in ${secs(seconds)}`,
+  },
+};
