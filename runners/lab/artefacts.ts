@@ -18,7 +18,7 @@ export function unpackArtefact(zipPath: string, cacheDir: string): string {
   try {
     files = unzipSync(new Uint8Array(bytes));
   } catch (e) {
-    throw new Error(labMessages.badZip(zipPath, (e as Error).message));
+    throw new Error(labMessages.badZip(zipPath, (e as Error).message), { cause: e });
   }
   for (const [name, data] of Object.entries(files)) {
     const rel = normalize(name);
