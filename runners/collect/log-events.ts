@@ -42,17 +42,21 @@ export function parseLogEvents(events: readonly LogEvent[]): ParsedLogEvents {
   const records: LocatedReport[] = [];
   const unreadable: UnreadableLine[] = [];
   const lastInStream = new Map<string, LocatedReport>();
-  events.forEach((e, position) => {
+  for (let position = 0; position < events.length; position++) {
+    const e = events[position]!;
     try {
       if (isXRayLine(e.message)) {
         const previous = lastInStream.get(streamKey(e));
         if (previous === undefined) throw new ReportParseError(msg.orphanXRay());
         if (previous.xray === null) previous.xray = parseXRayLine(e.message);
-        return;
+        continue;
       }
       const record = parseReportLine(e.message);
-      if (record === null) return;
-      const located: LocatedReport = { ...record, timestamp: e.timestamp, logStreamName: e.logStreamName };
+      if (record === null) continue;
+      // Extend the fresh record in place: copying it per line costs more than parsing it.
+      const located = record as LocatedReport;
+      located.timestamp = e.timestamp;
+      located.logStreamName = e.logStreamName;
       if (e.logGroupName !== undefined) located.logGroupName = e.logGroupName;
       records.push(located);
       lastInStream.set(streamKey(e), located);
@@ -60,6 +64,6 @@ export function parseLogEvents(events: readonly LogEvent[]): ParsedLogEvents {
       if (!(err instanceof ReportParseError)) throw err;
       unreadable.push({ position, line: e.message, reason: err.reason });
     }
-  });
+  }
   return { records, unreadable };
 }
