@@ -151,7 +151,7 @@ describe("API front mapping", () => {
       const ok = await fetch(`${front.url}/node/fn`, { method: "POST", body: '{"a":1}', headers: { "content-type": "application/json" } });
       expect(ok.status).toBe(200);
       expect(ok.headers.get("x-test")).toBe("yes");
-      expect((await ok.json()).echo).toEqual({ a: 1 });
+      expect(((await ok.json()) as { echo: unknown }).echo).toEqual({ a: 1 });
       const b64 = await fetch(`${front.url}/custom/fn`, { method: "POST", body: '{"b":2}' });
       expect(b64.status).toBe(201);
       expect(b64.headers.get("content-type")).toBe("text/plain");
