@@ -70,9 +70,9 @@ func handlerFor(function string) service.Handler {
 	case "save":
 		return service.Save(table)
 	case "search", "warmup":
-		return service.Search(table, service.Sequential)
+		return service.Search(table.PlacesInCellsSequential)
 	case "conc":
-		return service.Search(table, service.Concurrent)
+		return service.Search(table.PlacesInCellsConcurrent)
 	}
 	return nil
 }

@@ -19,8 +19,8 @@ func TestDynamoDBFailureIsInternalError(t *testing.T) {
 	}
 	handlers := map[string]service.Handler{
 		"save":   service.Save(missing),
-		"search": service.Search(missing, service.Sequential),
-		"conc":   service.Search(missing, service.Concurrent),
+		"search": service.Search(missing.PlacesInCellsSequential),
+		"conc":   service.Search(missing.PlacesInCellsConcurrent),
 	}
 	bodies := map[string]string{
 		"save":   `"{\"owner\":\"ana\",\"name\":\"home\",\"lat\":\"1\",\"lon\":\"2\"}"`,

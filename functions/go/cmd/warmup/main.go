@@ -7,5 +7,5 @@ import (
 )
 
 func main() {
-	service.StartWithTable(func(t *store.Table) service.Handler { return service.Search(t, service.Sequential) })
+	service.StartWithTable(func(t *store.Table) service.Handler { return service.Search(t.PlacesInCellsSequential) })
 }

@@ -40,23 +40,18 @@ func Save(table *store.Table) Handler {
 	}
 }
 
-// Query looks up an owner's places in a list of cells; search and conc differ only here.
-type Query func(table *store.Table, ctx context.Context, cells []string, owner string) ([]store.Place, error)
-
-// Sequential issues one query per cell, one after the other (search, warmup).
-var Sequential Query = (*store.Table).PlacesInCellsSequential
-
-// Concurrent issues the per-cell queries all at once (conc).
-var Concurrent Query = (*store.Table).PlacesInCellsConcurrent
+// Query looks up an owner's places in a list of cells, in cell order: search and conc differ
+// only here (Table.PlacesInCellsSequential or Table.PlacesInCellsConcurrent).
+type Query func(ctx context.Context, cells []string, owner string) ([]store.Place, error)
 
 // Search returns the owner's places in the point's cell and its neighbours, in cell order.
-func Search(table *store.Table, query Query) Handler {
+func Search(query Query) Handler {
 	return func(ctx context.Context, req api.Request) (api.Response, error) {
 		in, bad := api.ParseSearch(req)
 		if bad != nil {
 			return bad.Response(), nil
 		}
-		places, err := query(table, ctx, geo.SearchCells(in.Lat.Value, in.Lon.Value), in.Owner)
+		places, err := query(ctx, geo.SearchCells(in.Lat.Value, in.Lon.Value), in.Owner)
 		if err != nil {
 			return internalError("search", err), nil
 		}
