@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/base64"
 	"encoding/json"
+	"unicode/utf8"
 )
 
 // Body returns the event's payload as JSON text: base64-decoded when the event says so,
@@ -24,7 +25,8 @@ func Body(req Request) ([]byte, *BadRequest) {
 	if len(body) == 0 {
 		return nil, missingBody()
 	}
-	if !json.Valid(body) {
+	// JSON text is UTF-8 (RFC 8259); encoding/json alone would let invalid bytes through.
+	if !utf8.Valid(body) || !json.Valid(body) {
 		return nil, invalidJSON()
 	}
 	return body, nil

@@ -16,6 +16,7 @@ func TestBodyDecoding(t *testing.T) {
 		{"not base64", Request{Body: "%%%", IsBase64Encoded: true}, "", "invalid JSON"},
 		{"base64 of non-JSON", Request{Body: "bm9wZQ==", IsBase64Encoded: true}, "", "invalid JSON"},
 		{"truncated JSON", Request{Body: `{"a":`}, "", "invalid JSON"},
+		{"base64 of invalid UTF-8", Request{Body: "IsMi", IsBase64Encoded: true}, "", "invalid JSON"},
 		{"two documents", Request{Body: `{} {}`}, "", "invalid JSON"},
 	}
 	for _, c := range cases {
