@@ -60,7 +60,7 @@ func TestBootstrapServesThroughTheRuntimeAPI(t *testing.T) {
 	} {
 		t.Run(c.function, func(t *testing.T) {
 			binary := filepath.Join(t.TempDir(), "bootstrap")
-			build := exec.Command("go", "build", "-tags", "lambda.norpc", "-o", binary, "./cmd/"+c.function)
+			build := exec.Command("go", "build", "-buildvcs=false", "-tags", "lambda.norpc", "-o", binary, "./cmd/"+c.function)
 			build.Dir = ".."
 			build.Env = append(os.Environ(), "CGO_ENABLED=0")
 			if out, err := build.CombinedOutput(); err != nil {
