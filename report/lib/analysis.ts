@@ -1,0 +1,81 @@
+// The analysis view of loaded datasets: benchmark rows with every derived metric column, the
+// runtimes/functions/settings present (in manifest order), computed once per Datasets object.
+import * as aq from "arquero";
+import type { ColumnTable } from "arquero";
+import type { Manifest } from "../../functions/manifest.js";
+import type { Datasets } from "./load/datasets.js";
+import { withBilledDuration } from "./metrics/billed.js";
+import { withColdStart } from "./metrics/cold-start.js";
+import { variantPairs, type VariantPair } from "./metrics/concurrency-gain.js";
+import { memo } from "./metrics/memo.js";
+import { withManagedInitRemoved } from "./metrics/provisioned.js";
+import { withTotalDuration } from "./metrics/total-duration.js";
+
+export interface Setting {
+  dataset: string;
+  memoryMB: number;
+  architecture: string;
+  /** Readable, unique: "dataset · 128 MB" (plus the architecture when several are present). */
+  label: string;
+}
+
+export interface RuntimeInfo {
+  id: string;
+  label: string;
+  kind: "managed" | "custom";
+  color: string;
+}
+
+export interface Analysis {
+  manifest: Manifest;
+  /** Benchmark functions' invocations with derived columns (total, cold start, billed, GB-s…). */
+  table: ColumnTable;
+  runtimes: RuntimeInfo[];
+  /** Functions compared across runtimes (benchmark functions that are not a concurrent variant). */
+  functions: string[];
+  pairs: VariantPair[];
+  settings: Setting[];
+  data: Datasets;
+}
+
+/** A fixed palette indexed by manifest position (a runtime's own `color` wins). */
+export const PALETTE = ["#4c78a8", "#f58518", "#54a24b", "#e45756", "#72b7b2", "#eeca3b", "#b279a2", "#ff9da6", "#9d755d", "#bab0ac"];
+
+export function analysisOf(data: Datasets): Analysis {
+  return memo(data, "analysis", () => {
+    const manifest = data.manifest;
+    const benchmark = new Set(manifest.functions.filter((f) => f.role === "benchmark").map((f) => f.id));
+    // aq.escape: a plain closure, not an arquero expression (which cannot see `benchmark`).
+    const base = data.invocations.filter(aq.escape((d: { function: string }) => benchmark.has(d.function)));
+    const table = withManagedInitRemoved(withBilledDuration(withColdStart(withTotalDuration(base.reify())), "as-reported"));
+    const present = (column: string) => new Set(table.array(column) as string[]);
+    const runtimesPresent = present("runtime");
+    const functionsPresent = present("function");
+    const runtimes = manifest.runtimes
+      .map((r, i) => ({ id: r.id, label: r.label, kind: r.kind, color: r.color ?? PALETTE[i % PALETTE.length]! }))
+      .filter((r) => runtimesPresent.has(r.id));
+    const functions = manifest.functions.filter((f) => benchmark.has(f.id) && !f.concurrentVariantOf && functionsPresent.has(f.id)).map((f) => f.id);
+    return { manifest, table, runtimes, functions, pairs: variantPairs(manifest), settings: settingsOf(table), data };
+  });
+}
+
+function settingsOf(table: ColumnTable): Setting[] {
+  const seen = new Map<string, Omit<Setting, "label">>();
+  const ds = table.array("dataset") as string[];
+  const mem = table.array("memoryMB") as number[];
+  const arch = table.array("architecture") as string[];
+  for (let i = 0; i < ds.length; i++) {
+    const k = `${ds[i]}\u0000${mem[i]}\u0000${arch[i]}`;
+    if (!seen.has(k)) seen.set(k, { dataset: ds[i]!, memoryMB: mem[i]!, architecture: arch[i]! });
+  }
+  const list = [...seen.values()];
+  const severalArchitectures = new Set(list.map((s) => s.architecture)).size > 1;
+  return list.map((s) => ({ ...s, label: `${s.dataset} · ${s.memoryMB} MB${severalArchitectures ? ` · ${s.architecture}` : ""}` }));
+}
+
+/** The setting of a grouped row (dataset, memoryMB, architecture). */
+export function settingOf(analysis: Analysis, row: Record<string, unknown>): Setting {
+  const s = analysis.settings.find((x) => x.dataset === row.dataset && x.memoryMB === row.memoryMB && x.architecture === row.architecture);
+  if (!s) throw new Error(`no setting for ${JSON.stringify(row)}`);
+  return s;
+}

@@ -1,0 +1,62 @@
+// What every figure shares: the schema URL, the runtime colour scale, facets and fonts.
+import type { RuntimeInfo } from "../analysis.js";
+
+/**
+ * The Vega-Lite schema the specs declare, matching the major version of the vega-lite package
+ * installed (6.x). Kept in one constant in case JupyterLab's renderer needs v5.
+ */
+export const VEGA_LITE_SCHEMA = "https://vega.github.io/schema/vega-lite/v6.json";
+
+export interface FigureContext {
+  /** Runtimes present, in manifest order (legend and colour order). */
+  runtimes: RuntimeInfo[];
+  /** Function ids in manifest order. */
+  functions: string[];
+  /** Setting labels in load order. */
+  settings: string[];
+}
+
+export type Spec = Record<string, unknown>;
+
+export function runtimeColor(ctx: FigureContext, legend = true): Spec {
+  return {
+    field: "runtime",
+    type: "nominal",
+    title: "Runtime",
+    scale: { domain: ctx.runtimes.map((r) => r.label), range: ctx.runtimes.map((r) => r.color) },
+    ...(legend ? {} : { legend: null }),
+  };
+}
+
+export function runtimeAxis(ctx: FigureContext, channel: "x" | "y" | "xOffset"): Spec {
+  return {
+    field: "runtime",
+    type: "nominal",
+    sort: ctx.runtimes.map((r) => r.label),
+    ...(channel === "xOffset" ? {} : { title: "Runtime" }),
+  };
+}
+
+export const functionFacet = (ctx: FigureContext): Spec => ({ field: "function", type: "nominal", title: "Function", sort: ctx.functions });
+export const settingFacet = (ctx: FigureContext): Spec => ({ field: "setting", type: "nominal", title: "Dataset · memory", sort: ctx.settings });
+
+export function base(title: string, subtitle?: string): Spec {
+  return {
+    $schema: VEGA_LITE_SCHEMA,
+    title: subtitle ? { text: title, subtitle } : title,
+    config: { font: "sans-serif", axis: { labelFontSize: 11, titleFontSize: 12 }, header: { labelFontSize: 12, titleFontSize: 12 }, legend: { labelFontSize: 11 } },
+  };
+}
+
+/** Sorts rows by setting, function, runtime order so the inlined data is byte-stable. */
+export function sortRows<T extends { setting?: string; function?: string; runtime?: string }>(rows: T[], ctx: FigureContext, extra?: (a: T, b: T) => number): T[] {
+  const pos = (order: string[], v: string | undefined) => (v === undefined ? -1 : order.indexOf(v));
+  const runtimeLabels = ctx.runtimes.map((r) => r.label);
+  return [...rows].sort(
+    (a, b) =>
+      pos(ctx.settings, a.setting) - pos(ctx.settings, b.setting) ||
+      pos(ctx.functions, a.function) - pos(ctx.functions, b.function) ||
+      pos(runtimeLabels, a.runtime) - pos(runtimeLabels, b.runtime) ||
+      (extra ? extra(a, b) : 0),
+  );
+}

@@ -1,0 +1,40 @@
+// Expected range: p10–p90 band, p20–p80 highlighted, median tick, per function and runtime.
+import { base, functionFacet, runtimeAxis, runtimeColor, settingFacet, sortRows, type FigureContext, type Spec } from "./common.js";
+
+export interface ExpectedRangeRow {
+  setting: string;
+  function: string;
+  runtime: string;
+  p10: number;
+  p20: number;
+  p50: number;
+  p80: number;
+  p90: number;
+}
+
+export function expectedRange(rows: ExpectedRangeRow[], ctx: FigureContext, subtitle: string): Spec {
+  const x = (field: string) => ({ field, type: "quantitative", title: "Total Duration (ms)" });
+  return {
+    ...base("Expected range of Total Duration", subtitle),
+    data: { values: sortRows(rows, ctx) },
+    facet: { row: functionFacet(ctx), column: settingFacet(ctx) },
+    resolve: { scale: { x: "independent" } },
+    spec: {
+      width: 260,
+      height: { step: 18 },
+      encoding: { y: runtimeAxis(ctx, "y"), color: runtimeColor(ctx) },
+      layer: [
+        { mark: { type: "bar", opacity: 0.35, height: { band: 0.7 } }, encoding: { x: x("p10"), x2: { field: "p90" } } },
+        {
+          mark: { type: "bar", opacity: 0.9, height: { band: 0.7 } },
+          encoding: {
+            x: x("p20"),
+            x2: { field: "p80" },
+            tooltip: ["p10", "p20", "p50", "p80", "p90"].map((f) => ({ field: f, type: "quantitative", title: `${f} (ms)`, format: ".2f" })),
+          },
+        },
+        { mark: { type: "tick", color: "black", thickness: 2 }, encoding: { x: x("p50"), color: { value: "black" } } },
+      ],
+    },
+  };
+}

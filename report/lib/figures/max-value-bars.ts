@@ -1,0 +1,30 @@
+// Grouped bars of one value per function and runtime (e.g. max Total Duration), one row of
+// panels per setting.
+import { base, functionFacet, runtimeAxis, runtimeColor, settingFacet, sortRows, type FigureContext, type Spec } from "./common.js";
+
+export interface ValueRow {
+  setting: string;
+  function: string;
+  runtime: string;
+  value: number | null;
+}
+
+export function maxValueBars(rows: ValueRow[], ctx: FigureContext, title: string, yTitle: string, subtitle: string): Spec {
+  return {
+    ...base(title, subtitle),
+    data: { values: sortRows(rows, ctx) },
+    facet: { column: functionFacet(ctx), row: settingFacet(ctx) },
+    resolve: { scale: { y: "independent" } },
+    spec: {
+      width: 160,
+      height: 180,
+      mark: { type: "bar" },
+      encoding: {
+        x: { ...runtimeAxis(ctx, "x"), axis: { labelAngle: -30 } },
+        y: { field: "value", type: "quantitative", title: yTitle },
+        color: runtimeColor(ctx),
+        tooltip: [{ field: "runtime" }, { field: "function" }, { field: "value", title: yTitle, format: ",.2f" }],
+      },
+    },
+  };
+}

@@ -1,0 +1,85 @@
+import type { Analysis } from "../analysis.js";
+import { maxValueBars } from "../figures/max-value-bars.js";
+import { performanceIndexBars } from "../figures/performance-index-bars.js";
+import { BILLED, GB_SECONDS } from "../metrics/billed.js";
+import { stat } from "../metrics/statistics.js";
+import { round } from "../narrative/format.js";
+import { messages, type Ranked } from "../narrative/messages.js";
+import type { SectionResult } from "../section.js";
+import { figure, figureContext, markdown, perFunction, performanceIndexOf, ranking, table, type PiResult } from "./shared.js";
+import { subtitle } from "./subtitle.js";
+
+/** PI of the mean billed duration per invocation (proportional to the run's duration cost). */
+export function billedIndex(a: Analysis): PiResult {
+  return performanceIndexOf(a, BILLED, stat.mean());
+}
+
+/** GB-seconds per 1,000 invocations, per function and runtime. */
+export function gbSecondsPerThousand(a: Analysis) {
+  return perFunction(a, GB_SECONDS, [stat.mean()]).map((r) => ({ ...r, gbSecondsPer1000: (r.mean as number) * 1000 }));
+}
+
+export function billedSection(a: Analysis): SectionResult {
+  const ctx = figureContext(a);
+  const pi = billedIndex(a);
+  const gbs = gbSecondsPerThousand(a);
+  const rules = a.data.datasets.map((d) => messages.billedRule(d.name, d.meta.billing.rule, d.meta.billing.description));
+  const sentences: string[] = [];
+  for (const s of a.settings) {
+    const ranked = ranking(pi.overall, s.label) as Ranked[];
+    if (ranked.length === 0) continue;
+    sentences.push(messages.piLeader(s.label, "billed duration (mean per invocation)", ranked));
+    const totals = a.runtimes
+      .map((r) => ({ runtime: r.label, total: gbs.filter((g) => g.setting === s.label && g.runtimeId === r.id).reduce((sum, g) => sum + g.gbSecondsPer1000, 0) }))
+      .filter((t) => t.total > 0)
+      .sort((x, y) => x.total - y.total);
+    if (totals.length > 1) sentences.push(messages.billedGbs(s.label, totals[0]!.runtime, totals[0]!.total, totals[totals.length - 1]!.runtime, totals[totals.length - 1]!.total));
+  }
+  return {
+    id: "billed",
+    title: "Billed duration",
+    blocks: [
+      markdown(`${messages.billedIntro()}\n\n${rules.map((r) => `- ${r}`).join("\n")}`),
+      figure(
+        "billed-pi",
+        "Performance Index of mean Billed Duration",
+        performanceIndexBars(
+          pi.overall.map((o) => ({ setting: o.setting, runtime: o.runtime, pi: round(o.pi) })),
+          ctx,
+          "Performance Index of mean Billed Duration",
+          subtitle(a, "mean over functions; higher is better"),
+        ),
+      ),
+      markdown(sentences.map((s) => `- ${s}`).join("\n")),
+      figure(
+        "billed-mean",
+        "Mean Billed Duration per function and runtime",
+        maxValueBars(
+          pi.perFunction.map((r) => ({ setting: r.setting, function: r.function, runtime: r.runtime, value: round(r.value as number | null) })),
+          ctx,
+          "Mean Billed Duration per function and runtime",
+          "Mean Billed Duration (ms)",
+          subtitle(a, "lower is better"),
+        ),
+      ),
+      figure(
+        "billed-gb-seconds",
+        "GB-seconds per 1,000 invocations",
+        maxValueBars(
+          gbs.map((r) => ({ setting: r.setting, function: r.function, runtime: r.runtime, value: round(r.gbSecondsPer1000) })),
+          ctx,
+          "GB-seconds per 1,000 invocations",
+          "GB-s per 1,000 invocations",
+          subtitle(a, "billed seconds × configured GB; lower is cheaper"),
+        ),
+      ),
+      table("billed-pi", "Performance Index of mean Billed Duration per runtime", ["setting", "runtime", "pi", "functions"], pi.overall),
+      table(
+        "billed-values",
+        "Mean Billed Duration (ms) and GB-seconds per 1,000 invocations per function",
+        ["setting", "function", "runtime", "value", "pi", "gbSecondsPer1000"],
+        pi.perFunction.map((r, i) => ({ ...r, gbSecondsPer1000: gbs[i]!.gbSecondsPer1000 })),
+      ),
+    ],
+  };
+}

@@ -1,0 +1,186 @@
+import type { Analysis, Setting } from "../analysis.js";
+import { concurrencyGainBars } from "../figures/concurrency-gain-bars.js";
+import { memorySizeComparison } from "../figures/memory-size-comparison.js";
+import { performanceIndexBars } from "../figures/performance-index-bars.js";
+import { provisionedComparison, PROVISIONED_MEASURES } from "../figures/provisioned-comparison.js";
+import { concurrencyGain, CONCURRENCY_GAIN_COLUMNS } from "../metrics/concurrency-gain.js";
+import { memo } from "../metrics/memo.js";
+import { WITHOUT_MANAGED_INIT } from "../metrics/provisioned.js";
+import { stat } from "../metrics/statistics.js";
+import { round } from "../narrative/format.js";
+import { messages, type Ranked } from "../narrative/messages.js";
+import type { Block, SectionResult } from "../section.js";
+import { gbSecondsPerThousand } from "./billed.js";
+import { figure, figureContext, markdown, performanceIndexOf, ranking, table } from "./shared.js";
+import { subtitle } from "./subtitle.js";
+import { worstCase } from "./worst-case.js";
+
+/** One setting per memory size (the first loaded), smallest size first. */
+export function settingsBySize(a: Analysis): Setting[] {
+  const bySize = new Map<number, Setting>();
+  for (const s of a.settings) if (!bySize.has(s.memoryMB)) bySize.set(s.memoryMB, s);
+  return [...bySize.values()].sort((x, y) => x.memoryMB - y.memoryMB);
+}
+
+export interface MemorySizeEffect {
+  runtime: string;
+  fromMB: number;
+  toMB: number;
+  worstChangePct: number;
+  gbsChangePct: number;
+}
+
+/** Per runtime: change in the summed per-function worst case and in GB-s, smallest → largest size. */
+export function memorySizeEffects(a: Analysis): MemorySizeEffect[] {
+  const sizes = settingsBySize(a);
+  if (sizes.length < 2) return [];
+  const [from, to] = [sizes[0]!, sizes[sizes.length - 1]!];
+  const worst = worstCase(a).perFunction;
+  const gbs = gbSecondsPerThousand(a);
+  const sum = (rows: { setting: string; runtimeId: string }[], s: Setting, id: string, value: (r: never) => number) =>
+    rows.filter((r) => r.setting === s.label && r.runtimeId === id).reduce((t, r) => t + value(r as never), 0);
+  return a.runtimes.flatMap((r) => {
+    const w0 = sum(worst, from, r.id, (x: { value: number }) => x.value ?? 0);
+    const w1 = sum(worst, to, r.id, (x: { value: number }) => x.value ?? 0);
+    const g0 = sum(gbs, from, r.id, (x: { gbSecondsPer1000: number }) => x.gbSecondsPer1000);
+    const g1 = sum(gbs, to, r.id, (x: { gbSecondsPer1000: number }) => x.gbSecondsPer1000);
+    if (w0 <= 0 || g0 <= 0 || w1 <= 0) return [];
+    return [{ runtime: r.label, fromMB: from.memoryMB, toMB: to.memoryMB, worstChangePct: (w1 / w0 - 1) * 100, gbsChangePct: (g1 / g0 - 1) * 100 }];
+  });
+}
+
+export function concurrencyGains(a: Analysis) {
+  return memo(a, "concurrencyGain", () => {
+    const labelOf = new Map(a.runtimes.map((r) => [r.id, r.label]));
+    return (concurrencyGain(a.table, a.pairs).objects() as Record<string, unknown>[]).map((g) => {
+        const setting = a.settings.find((s) => s.dataset === g.dataset && s.memoryMB === g.memoryMB && s.architecture === g.architecture)!;
+      return { ...g, setting: setting.label, runtimeId: g.runtime as string, runtime: labelOf.get(g.runtime as string)!, gainPct: g.gainPct as number | null };
+    });
+  });
+}
+
+export function provisioned(a: Analysis) {
+  return performanceIndexOf(a, WITHOUT_MANAGED_INIT, stat.max());
+}
+
+export function mitigationsSection(a: Analysis): SectionResult {
+  return { id: "mitigations", title: "Mitigations", blocks: [...moreMemory(a), ...provisionedConcurrency(a), ...codeOptimisation(a)] };
+}
+
+function moreMemory(a: Analysis): Block[] {
+  const ctx = figureContext(a);
+  const sizes = settingsBySize(a);
+  const worst = worstCase(a);
+  const gbs = gbSecondsPerThousand(a);
+  const blocks: Block[] = [markdown(messages.memorySizesIntro())];
+  if (sizes.length < 2) blocks.push(markdown(messages.oneMemorySize(sizes[0]?.memoryMB ?? 0)));
+  const labels = sizes.map((s) => s.label);
+  const inSizes = <T extends { setting: string }>(rows: T[]) => rows.filter((r) => labels.includes(r.setting));
+  blocks.push(
+    figure(
+      "mitigation-memory-pi",
+      "Performance Index of max Total Duration per memory size",
+      performanceIndexBars(
+        inSizes(worst.overall).map((o) => ({ setting: o.setting, runtime: o.runtime, pi: round(o.pi) })),
+        { ...ctx, settings: labels },
+        "Performance Index of max Total Duration per memory size",
+        subtitle(a, "one panel per memory size; higher is better"),
+      ),
+    ),
+    figure(
+      "mitigation-memory-worst",
+      "Max Total Duration per memory size",
+      memorySizeComparison(
+        inSizes(worst.perFunction).map((r) => ({ function: r.function, runtime: r.runtime, measure: r.setting, value: round(r.value as number | null) })),
+        ctx,
+        "Max Total Duration per memory size",
+        "Max Total Duration (ms)",
+        labels,
+        subtitle(a, "darker: smaller memory size"),
+      ),
+    ),
+    figure(
+      "mitigation-memory-gbs",
+      "GB-seconds per 1,000 invocations per memory size",
+      memorySizeComparison(
+        inSizes(gbs).map((r) => ({ function: r.function, runtime: r.runtime, measure: r.setting, value: round(r.gbSecondsPer1000) })),
+        ctx,
+        "GB-seconds per 1,000 invocations per memory size",
+        "GB-s per 1,000 invocations",
+        labels,
+        subtitle(a, "darker: smaller memory size"),
+      ),
+    ),
+  );
+  const effects = memorySizeEffects(a);
+  if (effects.length) {
+    blocks.push(markdown(effects.map((e) => `- ${messages.memorySizeEffect(e.runtime, e.fromMB, e.toMB, e.worstChangePct, e.gbsChangePct)}`).join("\n")));
+    blocks.push(table("mitigation-memory", "Change from the smallest to the largest memory size (%)", ["runtime", "fromMB", "toMB", "worstChangePct", "gbsChangePct"], effects as never));
+  }
+  return blocks;
+}
+
+function provisionedConcurrency(a: Analysis): Block[] {
+  const ctx = figureContext(a);
+  const blocks: Block[] = [markdown(messages.provisionedIntro())];
+  if (!a.runtimes.some((r) => r.kind === "managed")) blocks.push(markdown(messages.noManagedRuntimes()));
+  const after = provisioned(a);
+  const before = worstCase(a);
+  const sentences = a.settings
+    .map((s) => ranking(after.overall, s.label) as Ranked[])
+    .map((ranked, i) => (ranked.length ? messages.provisionedLeader(a.settings[i]!.label, ranked) : ""))
+    .filter(Boolean);
+  blocks.push(
+    figure(
+      "mitigation-provisioned-pi",
+      "Performance Index of max Total Duration, managed INIT removed",
+      performanceIndexBars(
+        after.overall.map((o) => ({ setting: o.setting, runtime: o.runtime, pi: round(o.pi) })),
+        ctx,
+        "Performance Index of max Total Duration, managed INIT removed",
+        subtitle(a, "what-if for provisioned concurrency; higher is better"),
+      ),
+    ),
+    markdown(sentences.map((s) => `- ${s}`).join("\n")),
+    figure(
+      "mitigation-provisioned-max",
+      "Max Total Duration with and without managed INIT",
+      provisionedComparison(
+        before.perFunction.flatMap((r, i) => [
+          { setting: r.setting, function: r.function, runtime: r.runtime, measure: PROVISIONED_MEASURES[0]!, value: round(r.value as number | null) },
+          { setting: r.setting, function: r.function, runtime: r.runtime, measure: PROVISIONED_MEASURES[1]!, value: round(after.perFunction[i]!.value as number | null) },
+        ]),
+        ctx,
+        subtitle(a, "darker: as measured; lighter: INIT removed for managed runtimes"),
+      ),
+    ),
+    table("mitigation-provisioned", "Max Total Duration (ms) with managed INIT removed, and its Performance Index", ["setting", "function", "runtime", "value", "pi"], after.perFunction),
+  );
+  return blocks;
+}
+
+function codeOptimisation(a: Analysis): Block[] {
+  const gains = concurrencyGains(a);
+  const pair = a.pairs[0];
+  if (!pair || gains.length === 0) return [markdown(messages.noVariantPair())];
+  const ctx = figureContext(a);
+  const sentences = a.settings
+    .map((s) => ({ s, g: gains.filter((g) => g.setting === s.label && g.gainPct !== null) }))
+    .filter(({ g }) => g.length)
+    .map(({ s, g }) => messages.concurrencyGain(s.label, g.map((x) => ({ runtime: x.runtime, gainPct: x.gainPct! }))));
+  return [
+    markdown(messages.concurrencyIntro(pair.base, pair.variant)),
+    figure(
+      "mitigation-concurrency-gain",
+      `Concurrency gain of ${pair.variant} over ${pair.base}`,
+      concurrencyGainBars(
+        gains.map((g) => ({ setting: g.setting, runtime: g.runtime, gainPct: round(g.gainPct) })),
+        ctx,
+        `Concurrency gain of ${pair.variant} over ${pair.base}`,
+        subtitle(a, "median Duration; higher is better"),
+      ),
+    ),
+    markdown(sentences.map((s) => `- ${s}`).join("\n")),
+    table("mitigation-concurrency-gain", "Concurrency gain per runtime and setting", ["setting", ...CONCURRENCY_GAIN_COLUMNS.filter((c) => !["dataset", "memoryMB", "architecture"].includes(c))], gains),
+  ];
+}

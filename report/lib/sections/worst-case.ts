@@ -1,0 +1,61 @@
+import type { Analysis } from "../analysis.js";
+import { maxValueBars } from "../figures/max-value-bars.js";
+import { performanceIndexBars } from "../figures/performance-index-bars.js";
+import { stat } from "../metrics/statistics.js";
+import { TOTAL_DURATION } from "../metrics/total-duration.js";
+import { round } from "../narrative/format.js";
+import { messages, type Ranked } from "../narrative/messages.js";
+import type { SectionResult } from "../section.js";
+import { figure, figureContext, markdown, performanceIndexOf, ranking, table, type PiResult } from "./shared.js";
+import { subtitle } from "./subtitle.js";
+
+export function worstCase(a: Analysis): PiResult {
+  return performanceIndexOf(a, TOTAL_DURATION, stat.max());
+}
+
+export function worstCaseSection(a: Analysis): SectionResult {
+  const ctx = figureContext(a);
+  const pi = worstCase(a);
+  const sentences: string[] = [];
+  for (const s of a.settings) {
+    const ranked = ranking(pi.overall, s.label) as Ranked[];
+    if (ranked.length === 0) continue;
+    sentences.push(messages.piLeader(s.label, "the worst case (max Total Duration)", ranked));
+    const rows = pi.perFunction.filter((r) => r.setting === s.label && r.value !== null);
+    const best = ranked[0]!.runtime;
+    const bestMax = Math.max(...rows.filter((r) => r.runtime === best).map((r) => r.value as number));
+    const top = [...rows].sort((x, y) => (y.value as number) - (x.value as number))[0]!;
+    if (top.runtime !== best) sentences.push(messages.worstCaseSpread(s.label, best, bestMax, top.runtime, top.value as number, top.function));
+  }
+  return {
+    id: "worst-case",
+    title: "Worst case",
+    blocks: [
+      markdown(`${messages.worstCaseIntro()} ${messages.piDefinition()}`),
+      figure(
+        "worst-case-pi",
+        "Performance Index of max Total Duration",
+        performanceIndexBars(
+          pi.overall.map((o) => ({ setting: o.setting, runtime: o.runtime, pi: round(o.pi) })),
+          ctx,
+          "Performance Index of max Total Duration",
+          subtitle(a, "mean over functions; higher is better"),
+        ),
+      ),
+      markdown(sentences.map((s) => `- ${s}`).join("\n")),
+      figure(
+        "worst-case-max",
+        "Max Total Duration per function and runtime",
+        maxValueBars(
+          pi.perFunction.map((r) => ({ setting: r.setting, function: r.function, runtime: r.runtime, value: round(r.value as number | null) })),
+          ctx,
+          "Max Total Duration per function and runtime",
+          "Max Total Duration (ms)",
+          subtitle(a, "lower is better"),
+        ),
+      ),
+      table("worst-case-pi", "Performance Index of max Total Duration per runtime", ["setting", "runtime", "pi", "functions"], pi.overall),
+      table("worst-case-max", "Max Total Duration (ms) and its Performance Index per function", ["setting", "function", "runtime", "value", "pi"], pi.perFunction),
+    ],
+  };
+}
