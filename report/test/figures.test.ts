@@ -1,0 +1,93 @@
+// Every figure of every section: valid against vega-lite's JSON schema, compiles with vega-lite,
+// and matches its committed golden spec (report/test/golden/*.json).
+import { existsSync, readFileSync, writeFileSync, renameSync } from "node:fs";
+import { join } from "node:path";
+import { Ajv } from "ajv";
+import { compile } from "vega-lite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSection, sectionIds, VEGA_LITE_SCHEMA, type Datasets } from "../lib/index.js";
+import { fixtureSet } from "./helpers.js";
+
+// The package's exports map hides its build folder, so read the files from node_modules.
+const vegaLiteDir = join(import.meta.dirname, "..", "..", "node_modules", "vega-lite");
+const schema = JSON.parse(readFileSync(join(vegaLiteDir, "build", "vega-lite-schema.json"), "utf8")) as Record<string, unknown>;
+const vegaLiteVersion = (JSON.parse(readFileSync(join(vegaLiteDir, "package.json"), "utf8")) as { version: string }).version;
+const ajv = new Ajv({ strict: false, allowUnionTypes: true, validateFormats: false, logger: false });
+const validate = ajv.compile(schema);
+const goldenDir = join(import.meta.dirname, "golden");
+
+type Figure = { id: string; spec: Record<string, unknown> };
+function figuresOf(data: Datasets): Figure[] {
+  return sectionIds.flatMap((id) =>
+    buildSection(id, data).blocks.flatMap((b) => (b.kind === "figure" ? [{ id: `${id}--${b.id}`, spec: b.spec }] : [])),
+  );
+}
+
+function checkGolden(name: string, spec: Record<string, unknown>): void {
+  const path = join(goldenDir, `${name}.json`);
+  const text = JSON.stringify(spec, null, 2) + "\n";
+  if (process.env.UPDATE_GOLDEN === "1") {
+    writeFileSync(`${path}.tmp`, text);
+    renameSync(`${path}.tmp`, path);
+    return;
+  }
+  if (!existsSync(path)) {
+    if (process.env.CI === "true") throw new Error(`golden ${path} is missing; CI never creates goldens (run UPDATE_GOLDEN=1 locally and commit)`);
+    writeFileSync(path, text);
+    return;
+  }
+  if (readFileSync(path, "utf8") !== text) {
+    writeFileSync(join(goldenDir, `${name}-changed.json`), text);
+    throw new Error(`figure ${name} differs from its golden; see ${name}-changed.json (UPDATE_GOLDEN=1 to accept)`);
+  }
+}
+
+const fixtures = fixtureSet();
+let full: Figure[] = [];
+let degraded: Figure[] = [];
+beforeAll(async () => {
+  full = figuresOf(await fixtures.load({ "fixture-128mb": { memorySizes: [128] }, "fixture-256mb": { memorySizes: [256], seed: 2 } }));
+  degraded = figuresOf(await fixtures.load({ "fixture-only-128mb": { memorySizes: [128], dropFunctions: ["conc"], seed: 3 } }));
+});
+afterAll(() => fixtures.cleanup());
+
+describe("figures", () => {
+  it("declares the schema of the installed vega-lite major version", () => {
+    expect(VEGA_LITE_SCHEMA).toBe(`https://vega.github.io/schema/vega-lite/v${vegaLiteVersion.split(".")[0]}.json`);
+  });
+
+  it("covers every figure of every section", () => {
+    // 1 expected range, 2 worst case, 1 tail, 3 cold start, 2 memory, 3 billed, 3 + 2 + 1 mitigations
+    expect(full.map((f) => f.id)).toHaveLength(18);
+    expect(degraded.length).toBe(17); // no concurrency pair: its figure is replaced by a sentence
+  });
+
+  it("validates every spec against vega-lite's JSON schema", () => {
+    for (const f of [...full, ...degraded]) {
+      const ok = validate(f.spec);
+      expect(ok, `${f.id}: ${ajv.errorsText(validate.errors)}`).toBe(true);
+    }
+  });
+
+  it("compiles every spec with vega-lite", () => {
+    for (const f of [...full, ...degraded]) {
+      expect(() => compile(f.spec as never), f.id).not.toThrow();
+    }
+  });
+
+  it("rejects a broken spec (the validator can fail)", () => {
+    expect(validate({ mark: "no-such-mark", data: { values: [] } })).toBe(false);
+  });
+
+  it("matches the golden specs", () => {
+    const failures: string[] = [];
+    for (const f of full) {
+      try {
+        checkGolden(f.id, f.spec);
+      } catch (e) {
+        failures.push((e as Error).message);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
