@@ -1,0 +1,88 @@
+// The one place where bench options from the command line become typed values (STYLE.md habit 9).
+import { benchmarkFunctions, type Manifest } from "../../functions/manifest.js";
+import { benchMessages as msg } from "./messages.js";
+
+export interface BenchOptions {
+  target: "local" | "aws";
+  memorySizes: number[];
+  runtimes: string[];
+  functions: string[];
+  requests: number;
+  concurrency: number;
+  warmup: number;
+  pauseMs: number;
+  /** Dataset name prefix; each memory size gets `<name>-<memory>mb`. */
+  name: string;
+  out: string;
+  resume: boolean;
+  /** Per-invocation limit in the lab (Lambda's function timeout). */
+  timeoutMs: number;
+  /** Lock, segments and log streams of runs in progress. */
+  workDir: string;
+}
+
+export interface RawBenchOptions {
+  target?: string;
+  memory?: string;
+  runtimes?: string;
+  functions?: string;
+  requests?: string;
+  concurrency?: string;
+  warmup?: string;
+  pauseMs?: string;
+  name?: string;
+  out?: string;
+  resume?: boolean;
+  timeoutMs?: string;
+  workDir?: string;
+}
+
+export const DEFAULTS = { memory: "128,256", requests: 500, concurrency: 10, warmup: 3, pauseMs: 2000, out: "data", timeoutMs: 30_000, workDir: ".lambench" };
+
+function list(option: string, value: string | undefined): string[] | null {
+  if (value === undefined) return null;
+  const items = value.split(",").map((s) => s.trim());
+  if (items.some((s) => s === "")) throw new Error(msg.badList(option, value));
+  return items;
+}
+
+function integer(option: string, value: string | undefined, fallback: number, min: number): number {
+  if (value === undefined) return fallback;
+  if (!/^\d+$/.test(value.trim()) || Number(value) < min) throw new Error(msg.badInteger(option, value, min));
+  return Number(value);
+}
+
+function known(option: string, wanted: string[] | null, ids: string[]): string[] {
+  if (wanted === null) return ids;
+  const unknown = wanted.filter((w) => !ids.includes(w));
+  if (unknown.length > 0) throw new Error(msg.unknownIds(option, unknown, ids));
+  return ids.filter((id) => wanted.includes(id));
+}
+
+export function normalizeBenchOptions(raw: RawBenchOptions, manifest: Manifest): BenchOptions {
+  const target = raw.target ?? "local";
+  if (target !== "local" && target !== "aws") throw new Error(msg.badTarget(target));
+  const memorySizes = (list("memory", raw.memory ?? DEFAULTS.memory) ?? []).map((m) => integer("memory", m, 0, 128));
+  const fnIds = list("functions", raw.functions);
+  const warmupFn = manifest.functions.find((f) => f.role === "warmup" && fnIds?.includes(f.id));
+  if (warmupFn) throw new Error(msg.notBenchmark(warmupFn.id));
+  const name = raw.name ?? target;
+  if (!/^[A-Za-z0-9._-]+$/.test(name) || name.startsWith(".")) throw new Error(msg.badName(name));
+  return {
+    target,
+    memorySizes: [...new Set(memorySizes)],
+    runtimes: known("runtimes", list("runtimes", raw.runtimes), manifest.runtimes.map((r) => r.id)),
+    functions: known("functions", fnIds, benchmarkFunctions(manifest).map((f) => f.id)),
+    requests: integer("requests", raw.requests, DEFAULTS.requests, 1),
+    concurrency: integer("concurrency", raw.concurrency, DEFAULTS.concurrency, 1),
+    warmup: integer("warmup", raw.warmup, DEFAULTS.warmup, 0),
+    pauseMs: integer("pause-ms", raw.pauseMs, DEFAULTS.pauseMs, 0),
+    name,
+    out: raw.out ?? DEFAULTS.out,
+    resume: raw.resume ?? false,
+    timeoutMs: integer("timeout-ms", raw.timeoutMs, DEFAULTS.timeoutMs, 1),
+    workDir: raw.workDir ?? DEFAULTS.workDir,
+  };
+}
+
+export const datasetName = (o: BenchOptions, memoryMB: number) => `${o.name}-${memoryMB}mb`;

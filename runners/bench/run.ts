@@ -1,0 +1,207 @@
+// The bench protocol (DESIGN.md, issue 4): for each memory size, runtime and function in
+// manifest order: warm-up calls, the measured load, a pause; REPORT lines collected per segment;
+// one dataset per memory size, assembled atomically once all its segments are in.
+import { existsSync, renameSync, rmSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import { buildArtefacts } from "../../functions/build-artefacts.js";
+import { findEntry, loadManifest, repoRoot, runtimeSpec, type Manifest } from "../../functions/manifest.js";
+import { BILLING_RULES, DATASET_SCHEMA, billingRuleAt, type RequestRow } from "../dataset/contract.js";
+import { writeDataset } from "../dataset/write.js";
+import { collectFunction } from "../lab/collect-local.js";
+import { runLoad } from "../load/index.js";
+import { acquireLock } from "./lock.js";
+import { LocalTarget } from "./local-target.js";
+import { benchMessages as msg } from "./messages.js";
+import { datasetName, type BenchOptions } from "./options.js";
+import { architecture, gitState, machine, runtimeVersions } from "./provenance.js";
+import { Teardown } from "./teardown.js";
+import { WorkDir, type SegmentResult } from "./work-dir.js";
+
+export interface BenchReporter {
+  info(line: string): void;
+  warn(line: string): void;
+  segmentStart(label: string, total: number): void;
+  segmentProgress(done: number): void;
+  segmentEnd(): void;
+}
+
+export const silentReporter: BenchReporter = { info() {}, warn() {}, segmentStart() {}, segmentProgress() {}, segmentEnd() {} };
+
+/** `{seq}` anywhere in the payload's strings becomes the request's sequence number. */
+export function payloadFor(payload: unknown): (seq: number) => string {
+  const text = JSON.stringify(payload);
+  return text.includes("{seq}") ? (seq) => text.replaceAll("{seq}", String(seq)) : () => text;
+}
+
+async function ensureArtefacts(manifest: Manifest, pairs: Array<[string, string]>, reporter: BenchReporter): Promise<void> {
+  for (const [runtime, fn] of pairs) {
+    const entry = findEntry(manifest, runtime, fn);
+    if (!entry) throw new Error(msg.noEntry(runtime, fn));
+    if (existsSync(resolve(repoRoot, entry.artefact))) continue;
+    reporter.info(`building missing artefact ${runtime}/${fn} (${entry.artefact})`);
+    try {
+      await buildArtefacts({ manifest, runtimes: [runtime], functions: [fn], log: (l) => reporter.info(l) });
+    } catch (e) {
+      throw new Error(msg.missingArtefact(`${runtime}/${fn}`, entry.artefact, (e as Error).message), { cause: e });
+    }
+  }
+}
+
+export interface BenchRun {
+  datasets: string[];
+  segments: SegmentResult[];
+}
+
+async function runAws(options: BenchOptions, teardown: Teardown, reporter: BenchReporter): Promise<BenchRun> {
+  let entry: unknown;
+  try {
+    entry = (await import("../aws/index.js" as string)) as Record<string, unknown>;
+  } catch (e) {
+    throw new Error(msg.awsUnavailable((e as Error).message), { cause: e });
+  }
+  const run = (entry as { runAwsBench?: unknown }).runAwsBench;
+  if (typeof run !== "function") throw new Error(msg.awsUnavailable("runners/aws/index.ts exports no runAwsBench(options, reporter, teardown)"));
+  return (await run(options, reporter, teardown)) as BenchRun;
+}
+
+export async function runBench(options: BenchOptions, reporter: BenchReporter, teardown: Teardown, manifest = loadManifest()): Promise<BenchRun> {
+  const lock = acquireLock(join(options.workDir, "bench.lock"));
+  teardown.add(() => lock.release());
+  if (options.target === "aws") return runAws(options, teardown, reporter);
+
+  const warmupFn = manifest.functions.find((f) => f.role === "warmup");
+  const runtimes = options.runtimes.map((id) => runtimeSpec(manifest, id).id);
+  const pairs: Array<[string, string]> = runtimes.flatMap((rt) => [
+    ...(warmupFn && options.warmup > 0 ? [[rt, warmupFn.id] as [string, string]] : []),
+    ...options.functions.map((fn) => [rt, fn] as [string, string]),
+  ]);
+  await ensureArtefacts(manifest, pairs, reporter);
+
+  const work = new WorkDir(options.workDir, options.name);
+  const protocol = work.open(options, new Date().toISOString());
+  const target = await LocalTarget.start(manifest, work.logDir, options.timeoutMs, teardown);
+  const support = target.lab.cgroups.support;
+  const limitWarning = support.cpu && support.memory ? null : msg.limitsNotEnforced(support.note);
+  if (limitWarning) reporter.warn(limitWarning);
+
+  const datasets: string[] = [];
+  const segments: SegmentResult[] = [];
+  for (const memoryMB of options.memorySizes) {
+    const results: SegmentResult[] = [];
+    for (const runtime of runtimes) {
+      for (const fn of options.functions) {
+        const key = { memoryMB, runtime, function: fn };
+        const done = work.finished(key);
+        if (done) {
+          reporter.info(`${memoryMB} MB ${runtime}/${fn}: already measured (resume)`);
+          results.push(done);
+          continue;
+        }
+        const result = await runSegment(target, work, options, manifest, key, warmupFn?.id ?? null, reporter);
+        work.save(result);
+        results.push(result);
+        if (options.pauseMs > 0) await new Promise((r) => setTimeout(r, options.pauseMs));
+      }
+    }
+    segments.push(...results);
+    const name = datasetName(options, memoryMB);
+    const finalDir = resolve(options.out, name);
+    const tmpDir = resolve(options.out, `.${name}.tmp-${process.pid}`);
+    teardown.add(() => rmSync(tmpDir, { recursive: true, force: true }));
+    const rule = billingRuleAt(protocol.createdAt);
+    const warnings = [...(limitWarning ? [limitWarning] : []), ...results.flatMap((r) => r.warnings)];
+    writeDataset(
+      tmpDir,
+      {
+        schema: DATASET_SCHEMA,
+        name,
+        target: "local",
+        createdAt: protocol.createdAt,
+        source: { kind: "bench", detail: "npm run bench -- --target local (local Lambda lab)", corrections: [] },
+        protocol: {
+          requestsPerFunction: options.requests,
+          concurrency: options.concurrency,
+          warmupRequests: options.warmup,
+          pauseMs: options.pauseMs,
+          runtimes,
+          functions: options.functions,
+        },
+        memorySizes: [memoryMB],
+        architecture: architecture(),
+        runtimeVersions: runtimeVersions(manifest, runtimes, target.lab.interpreters),
+        machine: machine(support),
+        region: null,
+        billing: { rule, description: BILLING_RULES[rule].description },
+        git: gitState(),
+        warnings,
+      },
+      results.flatMap((r) => r.invocations),
+      results.flatMap((r) => r.requests),
+    );
+    rmSync(finalDir, { recursive: true, force: true });
+    renameSync(tmpDir, finalDir);
+    datasets.push(finalDir);
+    reporter.info(`dataset written: ${finalDir}`);
+  }
+  work.remove();
+  return { datasets, segments };
+}
+
+async function runSegment(
+  target: LocalTarget,
+  work: WorkDir,
+  options: BenchOptions,
+  manifest: Manifest,
+  key: { memoryMB: number; runtime: string; function: string },
+  warmupFnId: string | null,
+  reporter: BenchReporter,
+): Promise<SegmentResult> {
+  const label = `${key.memoryMB} MB ${key.runtime}/${key.function}`;
+  const warnings: string[] = [];
+  const fnSpec = manifest.functions.find((f) => f.id === key.function)!;
+  const t0 = performance.now();
+  if (warmupFnId && options.warmup > 0) {
+    const warm = target.deploy(key.runtime, warmupFnId, key.memoryMB);
+    work.clearLogs(warm.functionName);
+    const spec = manifest.functions.find((f) => f.id === warmupFnId)!;
+    await runLoad({ url: warm.url, requests: options.warmup, concurrency: 1, body: payloadFor(spec.payload) });
+  }
+  const t1 = performance.now();
+  const measured = target.deploy(key.runtime, key.function, key.memoryMB);
+  work.clearLogs(measured.functionName);
+  reporter.segmentStart(label, options.requests);
+  const load = await runLoad({
+    url: measured.url,
+    requests: options.requests,
+    concurrency: options.concurrency,
+    body: payloadFor(fnSpec.payload),
+    timeoutMs: options.timeoutMs + 5000,
+    onProgress: (done) => reporter.segmentProgress(done),
+  });
+  reporter.segmentEnd();
+  const t2 = performance.now();
+  await target.drain();
+  const { rows, unreadable } = collectFunction(work.logDir, {
+    functionName: measured.functionName,
+    runtime: key.runtime,
+    function: key.function,
+    memoryMB: key.memoryMB,
+    architecture: architecture(),
+  });
+  const reachedLab = load.rows.filter((r) => r.httpStatus !== 0 && r.httpStatus !== 429 && r.httpStatus !== 404).length;
+  if (rows.length !== reachedLab) warnings.push(msg.collectedMismatch(label, rows.length, reachedLab));
+  if (unreadable.length > 0) warnings.push(msg.unreadable(label, unreadable.length, unreadable[0]!.reason));
+  for (const w of warnings) reporter.warn(w);
+  const requests: RequestRow[] = load.rows.map((r) => ({ runtime: key.runtime, function: key.function, memoryMB: key.memoryMB, ...r }));
+  const statuses = Object.entries(load.statusCounts).map(([s, n]) => `${s}×${n}`).join(" ");
+  const t3 = performance.now();
+  reporter.info(`${label}: ${load.requestsPerSecond.toFixed(0)} req/s, HTTP ${statuses}, ${rows.length} REPORT lines, ${((t3 - t0) / 1000).toFixed(1)} s`);
+  return {
+    ...key,
+    invocations: rows,
+    requests,
+    warnings,
+    seconds: { warmup: (t1 - t0) / 1000, load: (t2 - t1) / 1000, collect: (t3 - t2) / 1000 },
+  };
+}

@@ -1,0 +1,66 @@
+// `npm run bench`: runs the benchmark protocol against the local lab (or AWS) and writes datasets.
+import { Command } from "commander";
+import cliProgress from "cli-progress";
+import { loadManifest } from "../../functions/manifest.js";
+import { benchMessages } from "../bench/messages.js";
+import { DEFAULTS, normalizeBenchOptions, type RawBenchOptions } from "../bench/options.js";
+import { runBench, type BenchReporter } from "../bench/run.js";
+import { Teardown } from "../bench/teardown.js";
+
+const program = new Command()
+  .name("bench")
+  .description("Measure the manifest's functions and write one dataset per memory size")
+  .option("--target <target>", "local | aws", "local")
+  .option("--memory <sizes>", "memory sizes in MB, comma-separated", DEFAULTS.memory)
+  .option("--runtimes <ids>", "runtimes to measure (default: all in the manifest)")
+  .option("--functions <ids>", "functions to measure (default: every benchmark function)")
+  .option("--requests <n>", "requests per function", String(DEFAULTS.requests))
+  .option("--concurrency <n>", "requests in flight", String(DEFAULTS.concurrency))
+  .option("--warmup <n>", "calls of the warm-up function before each function", String(DEFAULTS.warmup))
+  .option("--pause-ms <ms>", "pause after each function", String(DEFAULTS.pauseMs))
+  .option("--timeout-ms <ms>", "function timeout in the lab", String(DEFAULTS.timeoutMs))
+  .option("--name <name>", "dataset name prefix (datasets are <name>-<memory>mb; default: the target)")
+  .option("--out <dir>", "output folder", DEFAULTS.out)
+  .option("--work-dir <dir>", "lock, segments and logs of runs in progress", DEFAULTS.workDir)
+  .option("--resume", "continue an interrupted run with the same options", false)
+  .parse();
+
+const teardown = new Teardown();
+let interrupted = false;
+for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"] as const) {
+  process.on(signal, () => {
+    if (interrupted) return;
+    interrupted = true;
+    bar.stop();
+    console.error(`\n${benchMessages.interrupted(signal)}`);
+    void teardown.run().finally(() => process.exit(signal === "SIGINT" ? 130 : 143));
+  });
+}
+
+const bar = new cliProgress.SingleBar(
+  { format: "{label} [{bar}] {value}/{total} {duration_formatted}", hideCursor: true, noTTYOutput: false, clearOnComplete: false },
+  cliProgress.Presets.shades_classic,
+);
+const reporter: BenchReporter = {
+  info: (line) => console.log(line),
+  warn: (line) => console.error(line),
+  segmentStart: (label, total) => bar.start(total, 0, { label: label.padEnd(24) }),
+  segmentProgress: (done) => bar.update(done),
+  segmentEnd: () => bar.stop(),
+};
+
+try {
+  const options = normalizeBenchOptions(program.opts<RawBenchOptions>(), loadManifest());
+  const started = Date.now();
+  const run = await runBench(options, reporter, teardown);
+  await teardown.run();
+  console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${run.datasets.join(", ")}`);
+  process.exit(0);
+} catch (e) {
+  bar.stop();
+  await teardown.run();
+  if (!interrupted) {
+    console.error(`bench: ${(e as Error).message}`);
+    process.exit(1);
+  }
+}
