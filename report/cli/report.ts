@@ -15,6 +15,7 @@ const program = new Command()
   .option("--force", "re-execute every notebook, ignoring the cache")
   .option("--cache <dir>", "cache folder (default: .cache/report)")
   .option("--jobs <n>", "notebooks executed in parallel (default: the number of cores)")
+  .option("--isolated-kernels", "start a fresh kernel for every notebook (slower)")
   .parse();
 
 try {

@@ -29,6 +29,8 @@ export interface BuildOptions {
   /** Execute this section's notebook even when cached (the others come from the cache). */
   section: SectionId | null;
   concurrency: number;
+  /** A fresh kernel per notebook (slower; each kernel otherwise runs several notebooks in turn). */
+  isolateKernels: boolean;
   log: (line: string) => void;
 }
 
@@ -77,6 +79,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const failures: string[] = [];
   await executeNotebooks(jobs, {
     concurrency: options.concurrency,
+    isolateKernels: options.isolateKernels,
     onEvent: (event) => {
       const job = jobs.find((j) => j.notebook === event.notebook)!;
       if (event.event === "start") options.log(renderMessages.progress.start(event.notebook));

@@ -2,7 +2,10 @@
 
 Reads one JSON job description on stdin:
   {"jobs": [{"notebook": path, "parameters": source, "cwd": dir}], "concurrency": n,
-   "kernel": "tslab", "timeout": seconds}
+   "kernel": "tslab", "timeout": seconds, "reuseKernels": true}
+Up to `concurrency` kernels run at once. With reuseKernels, each kernel runs notebooks one after the
+other (a tslab kernel takes seconds to start; the notebooks redeclare everything they use); a
+kernel that saw a failing cell is replaced. Without it, every notebook gets a fresh kernel.
 and writes one JSON object per line on stdout, as events happen:
   {"event": "start", "notebook": path}
   {"event": "done", "notebook": path, "seconds": s, "outputs": [display_data bundles, in order]}
@@ -17,6 +20,7 @@ import sys
 import time
 
 import nbformat
+from jupyter_client.manager import AsyncKernelManager
 from nbclient import NotebookClient
 from nbclient.exceptions import CellExecutionError
 
@@ -64,51 +68,91 @@ def display_outputs(nb):
     return bundles
 
 
-async def run_one(job, kernel, timeout, semaphore):
-    async with semaphore:
-        path = job["notebook"]
-        emit({"event": "start", "notebook": path})
-        started = time.monotonic()
-        try:
-            nb = nbformat.read(path, as_version=4)
-            inject_parameters(nb, job["parameters"])
-        except Exception as exc:
-            emit({
-                "event": "error", "notebook": path, "seconds": time.monotonic() - started,
-                "cell": -1, "firstLine": "", "message": f"cannot prepare notebook: {exc}",
-            })
-            return
-        client = NotebookClient(
-            nb,
-            kernel_name=kernel,
-            timeout=timeout,
-            allow_errors=False,
-            resources={"metadata": {"path": job["cwd"]}},
-        )
-        index = -1
-        try:
-            async with client.async_setup_kernel():
-                for index, cell in enumerate(nb.cells):
-                    await client.async_execute_cell(cell, index)
-        except CellExecutionError as exc:
-            cell = nb.cells[index]
-            emit({
-                "event": "error", "notebook": path, "seconds": time.monotonic() - started,
-                "cell": index, "firstLine": first_line(cell.source), "message": error_message(cell, exc),
-            })
-            return
-        except Exception as exc:  # kernel died, timeout, ...
-            cell = nb.cells[index] if 0 <= index < len(nb.cells) else None
-            emit({
-                "event": "error", "notebook": path, "seconds": time.monotonic() - started,
-                "cell": index, "firstLine": first_line(cell.source) if cell else "",
-                "message": f"{type(exc).__name__}: {exc}".splitlines()[0],
-            })
-            return
+class Kernel:
+    """One tslab kernel; with `reuse`, it runs several notebooks one after the other."""
+
+    def __init__(self, kernel_name, cwd):
+        self.kernel_name = kernel_name
+        self.cwd = cwd
+        self.km = None
+        self.kc = None
+
+    async def ensure_started(self, timeout):
+        if self.km is None:
+            self.km = AsyncKernelManager(kernel_name=self.kernel_name)
+            await self.km.start_kernel(cwd=self.cwd)
+            self.kc = self.km.client()
+            self.kc.start_channels()
+            await self.kc.wait_for_ready(timeout=timeout)
+
+    async def stop(self):
+        if self.km is not None:
+            self.kc.stop_channels()
+            await self.km.shutdown_kernel(now=True)
+            self.km = None
+            self.kc = None
+
+
+async def run_one(job, kernel, timeout):
+    path = job["notebook"]
+    emit({"event": "start", "notebook": path})
+    started = time.monotonic()
+    try:
+        nb = nbformat.read(path, as_version=4)
+        inject_parameters(nb, job["parameters"])
+    except Exception as exc:
         emit({
-            "event": "done", "notebook": path, "seconds": time.monotonic() - started,
-            "outputs": display_outputs(nb),
+            "event": "error", "notebook": path, "seconds": time.monotonic() - started,
+            "cell": -1, "firstLine": "", "message": f"cannot prepare notebook: {exc}",
         })
+        return False
+    index = -1
+    kernel_ready = started
+    try:
+        await kernel.ensure_started(timeout)
+        kernel_ready = time.monotonic()
+        client = NotebookClient(nb, km=kernel.km, timeout=timeout, allow_errors=False)
+        client.kc = kernel.kc
+        async with client.async_setup_kernel():
+            for index, cell in enumerate(nb.cells):
+                await client.async_execute_cell(cell, index)
+    except CellExecutionError as exc:
+        cell = nb.cells[index]
+        emit({
+            "event": "error", "notebook": path, "seconds": time.monotonic() - started,
+            "cell": index, "firstLine": first_line(cell.source), "message": error_message(cell, exc),
+        })
+        return False
+    except Exception as exc:  # kernel died, timeout, ...
+        cell = nb.cells[index] if 0 <= index < len(nb.cells) else None
+        emit({
+            "event": "error", "notebook": path, "seconds": time.monotonic() - started,
+            "cell": index, "firstLine": first_line(cell.source) if cell else "",
+            "message": f"{type(exc).__name__}: {exc}".splitlines()[0],
+        })
+        return False
+    emit({
+        "event": "done", "notebook": path, "seconds": time.monotonic() - started,
+        "kernelSeconds": kernel_ready - started, "outputs": display_outputs(nb),
+    })
+    return True
+
+
+async def worker(queue, kernel_name, timeout, reuse):
+    kernel = None
+    try:
+        while not queue.empty():
+            job = queue.get_nowait()
+            if kernel is None:
+                kernel = Kernel(kernel_name, job["cwd"])
+            ok = await run_one(job, kernel, timeout)
+            # A kernel that saw a failure, or isolation asked for, is not reused.
+            if not ok or not reuse:
+                await kernel.stop()
+                kernel = None
+    finally:
+        if kernel is not None:
+            await kernel.stop()
 
 
 async def main():
@@ -121,8 +165,11 @@ async def main():
     except (ValueError, KeyError, TypeError) as exc:
         print(f"execute.py: bad job description on stdin: {exc}", file=sys.stderr)
         return 2
-    semaphore = asyncio.Semaphore(concurrency)
-    await asyncio.gather(*(run_one(job, kernel, timeout, semaphore) for job in jobs))
+    reuse = bool(spec.get("reuseKernels", True))
+    queue = asyncio.Queue()
+    for job in jobs:
+        queue.put_nowait(job)
+    await asyncio.gather(*(worker(queue, kernel, timeout, reuse) for _ in range(min(concurrency, len(jobs)))))
     return 0
 
 

@@ -21,6 +21,8 @@ export interface ExecuteOptions {
   concurrency: number;
   python?: string;
   timeoutSeconds?: number;
+  /** A fresh kernel per notebook instead of each kernel running several in turn. */
+  isolateKernels?: boolean;
   onEvent: (event: ExecutionEvent) => void;
 }
 
@@ -57,6 +59,7 @@ export async function executeNotebooks(jobs: ExecutionJob[], options: ExecuteOpt
       concurrency: options.concurrency,
       kernel: "tslab",
       timeout: options.timeoutSeconds ?? 300,
+      reuseKernels: !options.isolateKernels,
     }),
   );
   const code = await new Promise<number | null>((resolve, reject) => {

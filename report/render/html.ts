@@ -1,6 +1,7 @@
 // HTML fragments for blocks, pages and the print layout.
 import { Marked } from "marked";
 import type { Block, SectionResult } from "../lib/section.js";
+import type { DatasetProvenance } from "../notebook/library.js";
 import { escapeHtml, tableToHtml } from "../notebook/table-html.js";
 
 const marked = new Marked({ gfm: true, async: false });
@@ -45,8 +46,7 @@ export function blocksHtml(rendered: RenderedSection, mode: "site" | "print"): s
           return figureHtml(section.id, block, svgs.get(block.id) ?? "", mode === "site");
         case "table": {
           const files = tableFiles(section.id, block.id);
-          if (mode === "print")
-            return `<p class="data-note">Data behind this section: ${escapeHtml(block.title)} (${escapeHtml(files.csv)} on the site).</p>`;
+          if (mode === "print") return ""; // listed once under the chapter title (dataNote)
           return [
             `<section class="table-block" id="table-${escapeHtml(`${section.id}-${block.id}`)}">`,
             `<p class="download">${escapeHtml(block.title)} — download the data: <a href="${files.csv}" download>CSV</a> · <a href="${files.json}" download>JSON</a></p>`,
@@ -58,7 +58,16 @@ export function blocksHtml(rendered: RenderedSection, mode: "site" | "print"): s
         }
       }
     })
+    .filter((html) => html !== "")
     .join("\n");
+}
+
+/** Print only: where the numbers behind a chapter are, in one line under its title. */
+export function dataNote(section: SectionResult): string {
+  const tables = section.blocks.filter((b): b is Extract<Block, { kind: "table" }> => b.kind === "table");
+  if (tables.length === 0) return "";
+  const list = tables.map((t) => `${escapeHtml(t.title)} (${escapeHtml(tableFiles(section.id, t.id).csv)})`).join("; ");
+  return `<p class="data-note">The numbers behind this chapter are on the site as CSV and JSON: ${list}.</p>`;
 }
 
 export function pageFileName(sectionId: string): string {
@@ -71,19 +80,37 @@ export function navHtml(sections: readonly SectionResult[], current: string | nu
   return [link("index.html", "Overview", current === null), ...sections.map((s) => link(pageFileName(s.id), s.title, current === s.id))].join("\n");
 }
 
-/** Provenance from the library's describeDatasets: markdown text, rows, or a record. */
-export function provenanceHtml(value: unknown): string {
-  if (typeof value === "string") return markdownToHtml(value);
-  const rows = Array.isArray(value) ? value : [value];
-  if (rows.every((r) => typeof r === "object" && r !== null)) {
-    const records = rows as Record<string, unknown>[];
-    const keys = [...new Set(records.flatMap((r) => Object.keys(r)))];
-    const cell = (v: unknown): string => escapeHtml(v === null || v === undefined ? "" : typeof v === "object" ? JSON.stringify(v) : String(v));
-    return [
-      "<table>",
-      ...keys.map((k) => `<tr><th>${escapeHtml(k)}</th>${records.map((r) => `<td>${cell(r[k])}</td>`).join("")}</tr>`),
-      "</table>",
-    ].join("\n");
-  }
-  return `<pre>${escapeHtml(JSON.stringify(value, null, 2))}</pre>`;
+/** The datasets' provenance (from the library's describeDatasets) as a table, one column per dataset. */
+export function provenanceHtml(datasets: readonly DatasetProvenance[]): string {
+  const yesNo = (b: boolean): string => (b ? "yes" : "no");
+  const rows: [string, (d: DatasetProvenance) => string][] = [
+    ["Target", (d) => (d.isFixture ? `${d.target} (FIXTURE: made-up numbers for tests, not results)` : d.target)],
+    ["Source", (d) => d.source],
+    ["Created", (d) => d.createdAt],
+    ["Where", (d) => d.where],
+    ["Memory sizes", (d) => d.memorySizes.map((m) => `${m} MB`).join(", ")],
+    ["Architecture", (d) => d.architecture],
+    [
+      "Resource limits",
+      (d) => (d.limitsEnforced ? `CPU ${yesNo(d.limitsEnforced.cpu)}, memory ${yesNo(d.limitsEnforced.memory)}${d.limitsEnforced.note ? ` (${d.limitsEnforced.note})` : ""}` : "AWS"),
+    ],
+    ["Runtimes", (d) => d.runtimeVersions.map((r) => `${r.runtime} ${r.version}`).join(", ")],
+    [
+      "Protocol",
+      (d) => (d.protocol ? `${d.protocol.requestsPerFunction} requests per function, concurrency ${d.protocol.concurrency}, ${d.protocol.warmupRequests} warm-up requests, ${d.protocol.pauseMs} ms pause` : "not recorded"),
+    ],
+    ["Billing rule", (d) => `${d.billing.rule}: ${d.billing.description}`],
+    ["Invocations / requests", (d) => `${d.counts.invocations} / ${d.counts.requests}`],
+    ["Git commit", (d) => (d.git ? `${d.git.commit.slice(0, 12)}${d.git.dirty ? " (uncommitted changes)" : ""}` : "not recorded")],
+    ["Corrections", (d) => d.corrections.join("; ") || "none"],
+    ["Warnings", (d) => d.warnings.join("; ") || "none"],
+  ];
+  return [
+    '<table class="provenance-table">',
+    `<thead><tr><th></th>${datasets.map((d) => `<th>${escapeHtml(d.name)}</th>`).join("")}</tr></thead>`,
+    "<tbody>",
+    ...rows.map(([label, value]) => `<tr><th>${escapeHtml(label)}</th>${datasets.map((d) => `<td>${escapeHtml(value(d))}</td>`).join("")}</tr>`),
+    "</tbody>",
+    "</table>",
+  ].join("\n");
 }

@@ -15,6 +15,7 @@ export interface RawReportOptions {
   force?: boolean;
   cache?: string;
   jobs?: string;
+  isolatedKernels?: boolean;
 }
 
 export function normalizeReportOptions(raw: RawReportOptions, log: (line: string) => void, cwd = process.cwd()): BuildOptions {
@@ -42,6 +43,7 @@ export function normalizeReportOptions(raw: RawReportOptions, log: (line: string
     force: raw.force === true,
     section,
     concurrency: jobs,
+    isolateKernels: raw.isolatedKernels === true,
     log,
   };
 }

@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { stringify } from "csv-stringify/sync";
 import { escapeHtml } from "../notebook/table-html.js";
-import { blocksHtml, navHtml, pageFileName, tableFiles, type RenderedSection } from "./html.js";
+import { blocksHtml, dataNote, navHtml, pageFileName, tableFiles, type RenderedSection } from "./html.js";
 import { paths } from "./paths.js";
 import { fillTemplate, readTemplate } from "./template.js";
 
@@ -82,7 +82,7 @@ export function sitePages(input: SiteInput): Map<string, string> {
   const print = readTemplate(templatesDir, "print.html");
   const toc = sections.map((s) => `<li><a href="#chapter-${s.id}">${escapeHtml(s.title)}</a></li>`).join("\n");
   const chapters = input.sections
-    .map((r) => `<section class="chapter" id="chapter-${r.section.id}">\n<h1>${escapeHtml(r.section.title)}</h1>\n${blocksHtml(r, "print")}\n</section>`)
+    .map((r) => `<section class="chapter" id="chapter-${r.section.id}">\n<h1>${escapeHtml(r.section.title)}</h1>\n${dataNote(r.section)}\n${blocksHtml(r, "print")}\n</section>`)
     .join("\n");
   pages.set("print.html", fillTemplate("print.html", print, { provenance: input.provenance, toc, chapters }));
   return pages;
