@@ -1,7 +1,7 @@
 // `npm run bench`: runs the benchmark protocol against the local lab (or AWS) and writes datasets.
 import { Command } from "commander";
 import cliProgress from "cli-progress";
-import { loadManifest } from "../../functions/manifest.js";
+import { defaultManifestPath, loadManifest } from "../../functions/manifest.js";
 import { benchMessages } from "../bench/messages.js";
 import { DEFAULTS, normalizeBenchOptions, type RawBenchOptions } from "../bench/options.js";
 import { runBench, type BenchReporter } from "../bench/run.js";
@@ -23,6 +23,7 @@ const program = new Command()
   .option("--out <dir>", "output folder", DEFAULTS.out)
   .option("--work-dir <dir>", "lock, segments and logs of runs in progress", DEFAULTS.workDir)
   .option("--resume", "continue an interrupted run with the same options", false)
+  .option("--manifest <path>", "the manifest listing runtimes and functions", defaultManifestPath)
   .parse();
 
 const teardown = new Teardown();
@@ -50,9 +51,11 @@ const reporter: BenchReporter = {
 };
 
 try {
-  const options = normalizeBenchOptions(program.opts<RawBenchOptions>(), loadManifest());
+  const raw = program.opts<RawBenchOptions & { manifest: string }>();
+  const manifest = loadManifest(raw.manifest);
+  const options = normalizeBenchOptions(raw, manifest);
   const started = Date.now();
-  const run = await runBench(options, reporter, teardown);
+  const run = await runBench(options, reporter, teardown, manifest);
   await teardown.run();
   console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${run.datasets.join(", ")}`);
   process.exit(0);

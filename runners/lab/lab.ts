@@ -65,6 +65,7 @@ export class Lab {
   async invoke(route: string, payload: Buffer, requestId = randomUUID()): Promise<LabInvokeResult> {
     const config = this.functions.get(route);
     if (!config) throw new Error(`no function deployed at ${route}`);
+    if (this.stopped) return { throttled: true };
     let warm: Instance | undefined;
     for (const i of this.instances) if (i.config === config && i.state === "idle") warm = i;
     if (warm) return warm.invoke(requestId, payload);
@@ -84,6 +85,11 @@ export class Lab {
       await instance.start();
     } finally {
       this.starting--;
+    }
+    // stop() ran while this instance was starting: it must not outlive the lab.
+    if (this.stopped) {
+      await instance.shutdown();
+      return { throttled: true };
     }
     this.instances.add(instance);
     return instance.invoke(requestId, payload);

@@ -1,0 +1,100 @@
+// Ctrl-C in the middle of a bench run leaves no instance process, cgroup, DynamoDB server,
+// lock or dataset behind. Runs the real CLI against a test-only manifest of test functions.
+import { spawn, execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { repoRoot } from "../../functions/manifest.js";
+import { zipTestFunction } from "./test-support.js";
+
+const dir = mkdtempSync(join(tmpdir(), "lambench-interrupt-"));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+function testManifest(): string {
+  const zip = zipTestFunction("node", dir);
+  const manifest = {
+    schema: "lambench.manifest/1",
+    runtimes: [{ id: "testnode", label: "Test Node", lambdaRuntime: "nodejs20.x", kind: "managed", language: "javascript", folder: dir }],
+    functions: [{ id: "slow", role: "benchmark", description: "test-only: sleeps", payload: { sleepMs: 300, seq: "{seq}" } }],
+    entries: [{ runtime: "testnode", function: "slow", handler: "index.handler", build: "true", artefact: zip }],
+  };
+  const path = join(dir, "manifest.json");
+  writeFileSync(path, JSON.stringify(manifest));
+  return path;
+}
+
+function descendants(pid: number): number[] {
+  const out = execFileSync("ps", ["-e", "-o", "pid=,ppid="], { encoding: "utf8" });
+  const children = new Map<number, number[]>();
+  for (const line of out.trim().split("\n")) {
+    const [p, pp] = line.trim().split(/\s+/).map(Number) as [number, number];
+    children.set(pp, [...(children.get(pp) ?? []), p]);
+  }
+  const all: number[] = [];
+  const walk = (p: number) => (children.get(p) ?? []).forEach((c) => (all.push(c), walk(c)));
+  walk(pid);
+  return all;
+}
+
+const alive = (pid: number) => {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+};
+
+const cgroupsOf = (pid: number) =>
+  existsSync("/sys/fs/cgroup/cpu/lambench") ? readdirSync("/sys/fs/cgroup/cpu/lambench").filter((n) => n.startsWith(`${pid}-`)) : [];
+
+describe("bench interrupted by Ctrl-C", () => {
+  it("stops every instance, removes cgroups, stops DynamoDB, writes no dataset, releases the lock", async () => {
+    const out = join(dir, "out");
+    const work = join(dir, "work");
+    const args = ["--import", "tsx", join(repoRoot, "runners/cli/bench.ts"), "--manifest", testManifest(), "--memory", "256",
+      "--requests", "400", "--concurrency", "4", "--warmup", "0", "--pause-ms", "0", "--out", out, "--work-dir", work];
+    const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] });
+    let output = "";
+    child.stdout.on("data", (c: Buffer) => (output += c.toString()));
+    child.stderr.on("data", (c: Buffer) => (output += c.toString()));
+    const exited = new Promise<number | null>((r) => child.once("exit", (code) => r(code)));
+    const pid = child.pid!;
+    // Wait until the lab is running instances (their cgroups exist) mid-load.
+    const deadline = Date.now() + 30_000;
+    while (cgroupsOf(pid).length < 4 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 100));
+    expect(cgroupsOf(pid).length, output).toBeGreaterThanOrEqual(4);
+    const started = descendants(pid);
+    expect(started.length).toBeGreaterThanOrEqual(5); // 4 instances + the DynamoDB server
+    expect(existsSync(join(work, "bench.lock"))).toBe(true);
+
+    child.kill("SIGINT");
+    expect(await exited, output).toBe(130);
+    await new Promise((r) => setTimeout(r, 200));
+    const leftover = started.filter(alive);
+    expect(leftover, leftover.length ? execFileSync("ps", ["-o", "pid,ppid,stat,args", "-p", leftover.join(",")], { encoding: "utf8" }) : "").toEqual([]);
+    expect(cgroupsOf(pid)).toEqual([]);
+    expect(existsSync(join(work, "bench.lock"))).toBe(false);
+    expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
+    expect(output).toContain("interrupted by SIGINT");
+  });
+
+  it("refuses a second run while one holds the lock", () => {
+    const work = join(dir, "work-locked");
+    execFileSync("mkdir", ["-p", work]);
+    writeFileSync(join(work, "bench.lock"), String(process.pid));
+    let err = "";
+    try {
+      execFileSync(process.execPath, ["--import", "tsx", join(repoRoot, "runners/cli/bench.ts"), "--manifest", testManifest(), "--work-dir", work, "--out", join(dir, "o2")], {
+        cwd: repoRoot,
+        encoding: "utf8",
+        stdio: ["ignore", "pipe", "pipe"],
+      });
+    } catch (e) {
+      err = (e as { stderr: string }).stderr;
+    }
+    expect(err).toContain(`another bench run (pid ${process.pid}) is active`);
+    expect(readFileSync(join(work, "bench.lock"), "utf8")).toBe(String(process.pid));
+  });
+});
