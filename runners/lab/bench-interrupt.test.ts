@@ -32,7 +32,12 @@ function descendants(pid: number): number[] {
     children.set(pp, [...(children.get(pp) ?? []), p]);
   }
   const all: number[] = [];
-  const walk = (p: number) => (children.get(p) ?? []).forEach((c) => (all.push(c), walk(c)));
+  const walk = (p: number): void => {
+    for (const c of children.get(p) ?? []) {
+      all.push(c);
+      walk(c);
+    }
+  };
   walk(pid);
   return all;
 }
