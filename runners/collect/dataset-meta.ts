@@ -1,0 +1,37 @@
+// meta.json for datasets that come from existing logs (collect) or an export (import): no protocol,
+// no machine; what was read and what was corrected is said in source and warnings.
+import { DATASET_SCHEMA, type Architecture, type BillingRuleId, type DatasetMeta, type InvocationRow } from "../dataset/contract.js";
+import { gitState } from "../bench/provenance.js";
+
+export interface SourceMetaInput {
+  name: string;
+  kind: "collect" | "import";
+  detail: string;
+  corrections?: string[];
+  warnings?: string[];
+  rows: readonly InvocationRow[];
+  architecture: Architecture;
+  region: string | null;
+  billing: { rule: BillingRuleId; description: string };
+  createdAt?: string;
+}
+
+export function sourceMeta(i: SourceMetaInput): Omit<DatasetMeta, "complete" | "counts"> {
+  const memorySizes = [...new Set(i.rows.map((r) => r.memoryMB))].sort((a, b) => a - b);
+  return {
+    schema: DATASET_SCHEMA,
+    name: i.name,
+    target: "aws",
+    createdAt: i.createdAt ?? new Date().toISOString(),
+    source: { kind: i.kind, detail: i.detail, corrections: i.corrections ?? [] },
+    protocol: null,
+    memorySizes,
+    architecture: i.architecture,
+    runtimeVersions: {},
+    machine: null,
+    region: i.region,
+    billing: i.billing,
+    git: gitState(),
+    warnings: i.warnings ?? [],
+  };
+}
