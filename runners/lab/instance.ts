@@ -268,9 +268,10 @@ export class Instance {
       status,
       errorType,
     };
+    p.resolve({ outcome, record });
+    // After resolving, so the caller's response does not wait for the log writes.
     this.log?.write(endLine(p.requestId));
     this.log?.write(reportLine({ ...record, memorySizeMB: this.config.memoryMB }));
-    p.resolve({ outcome, record });
   }
 
   /** The runtime process's peak resident set (VmHWM). */

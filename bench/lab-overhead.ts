@@ -1,0 +1,111 @@
+// Added latency of the lab's API front + Runtime API per warm invocation (p50), against calling
+// the same Node handler directly in-process. Target: <= 0.5 ms. Prints figures; never fails on time.
+//   node --import tsx bench/lab-overhead.ts [--iterations 2000] [--artefact functions/node/dist/wave.zip]
+import { createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { performance } from "node:perf_hooks";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { Pool } from "undici";
+import { repoRoot } from "../functions/manifest.js";
+import { unpackArtefact } from "../runners/lab/artefacts.js";
+import type { Cgroups } from "../runners/lab/cgroups.js";
+import { proxyEvent } from "../runners/lab/api-gateway.js";
+import { startFront } from "../runners/lab/front.js";
+import { Lab } from "../runners/lab/lab.js";
+import { zipTestFunction } from "../runners/lab/test-support.js";
+
+const { values } = parseArgs({ options: { iterations: { type: "string", default: "2000" }, artefact: { type: "string" } } });
+const iterations = Number(values.iterations);
+const warmup = Math.max(100, Math.floor(iterations / 10));
+const tmp = mkdtempSync(join(tmpdir(), "lambench-overhead-"));
+const artefact = values.artefact ? resolve(values.artefact) : resolve(repoRoot, "functions/node/dist/wave.zip");
+let zip = artefact;
+try {
+  unpackArtefact(zip, join(tmp, "probe"));
+} catch {
+  console.log(`(${artefact} not built: using the lab's test-only Node handler)`);
+  zip = zipTestFunction("node", tmp);
+}
+const codeDir = unpackArtefact(zip, join(tmp, "cache"));
+const body = JSON.stringify({ message: "hello from lambench", values: [1, 2, 3, 4, 5, 6, 7, 8] });
+
+const p50 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+async function time(n: number, fn: () => Promise<unknown>): Promise<number[]> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const out: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const t0 = performance.now();
+    await fn();
+    out.push(performance.now() - t0);
+  }
+  return out;
+}
+
+// 1. The handler called in-process.
+const mod = (await import(pathToFileURL(join(codeDir, "index.mjs")).href)) as { handler: (e: unknown, c: unknown) => Promise<unknown> };
+const event = proxyEvent("/node/wave", "POST", { "content-type": "application/json" }, Buffer.from(body));
+const context = { awsRequestId: "bench", getRemainingTimeInMillis: () => 30_000 };
+const direct = await time(iterations, () => mod.handler(event, context));
+
+async function overHttp(url: string): Promise<number[]> {
+  const u = new URL(url);
+  const pool = new Pool(u.origin, { connections: 1 });
+  const res = await time(iterations, async () => {
+    const r = await pool.request({ path: u.pathname, method: "POST", body, headers: { "content-type": "application/json" } });
+    await r.body.dump();
+  });
+  await pool.close();
+  return res;
+}
+
+// 2. The same handler behind a bare HTTP server in-process: the client hop alone.
+const plain = createServer((req, res) => {
+  const chunks: Buffer[] = [];
+  req.on("data", (c: Buffer) => chunks.push(c));
+  req.on("end", () => {
+    void mod.handler(proxyEvent("/node/wave", "POST", req.headers, Buffer.concat(chunks)), context).then((r) => {
+      const out = r as { statusCode: number; body: string };
+      res.writeHead(out.statusCode, { "Content-Type": "application/json" }).end(out.body);
+    });
+  });
+});
+await new Promise<void>((r) => plain.listen(0, "127.0.0.1", () => r()));
+const plainTimes = await overHttp(`http://127.0.0.1:${(plain.address() as AddressInfo).port}/node/wave`);
+plain.close();
+
+// 3. Through the lab: front -> Runtime API -> instance process (uncapped, so only the plumbing differs).
+const uncapped: Cgroups = { support: { version: null, cpu: false, memory: false, note: "overhead benchmark runs uncapped" }, create: () => null, cleanStale: () => [] };
+const lab = new Lab({ logDir: join(tmp, "logs"), cgroups: uncapped });
+lab.deploy({
+  functionName: "overhead-node-wave",
+  runtime: "node",
+  function: "wave",
+  lambdaRuntime: "nodejs20.x",
+  kind: "managed",
+  handler: "index.handler",
+  codeDir,
+  memoryMB: 1769,
+  timeoutMs: 30_000,
+  region: "us-east-1",
+  environment: {},
+});
+const front = await startFront(lab);
+const labTimes = await overHttp(`${front.url}/node/wave`);
+await front.stop();
+await lab.stop();
+rmSync(tmp, { recursive: true, force: true });
+
+const d = p50(direct);
+const p = p50(plainTimes);
+const l = p50(labTimes);
+console.log(`iterations: ${iterations} (after ${warmup} warm-up calls each), sequential, keep-alive`);
+console.log(`handler in-process                 p50 ${d.toFixed(3)} ms`);
+console.log(`bare HTTP server + handler         p50 ${p.toFixed(3)} ms`);
+console.log(`lab (front + Runtime API + process) p50 ${l.toFixed(3)} ms`);
+console.log(`added by the lab vs direct call     ${(l - d).toFixed(3)} ms`);
+console.log(`added by front + Runtime API (vs bare HTTP server) ${(l - p).toFixed(3)} ms  (target <= 0.5 ms: ${l - p <= 0.5 ? "met" : "NOT met"})`);
