@@ -46,7 +46,9 @@ export function analysisOf(data: Datasets): Analysis {
     const manifest = data.manifest;
     const benchmark = new Set(manifest.functions.filter((f) => f.role === "benchmark").map((f) => f.id));
     // aq.escape: a plain closure, not an arquero expression (which cannot see `benchmark`).
-    const base = data.invocations.filter(aq.escape((d: { function: string }) => benchmark.has(d.function)));
+    // Only the columns the metrics read are copied (ids and timestamps stay in data.invocations).
+    const needed = ["dataset", "runtime", "function", "memoryMB", "architecture", "runtimeKind", "durationMs", "billedDurationMs", "maxMemoryUsedMB", "initDurationMs", "status"];
+    const base = data.invocations.select(needed).filter(aq.escape((d: { function: string }) => benchmark.has(d.function)));
     const table = withManagedInitRemoved(withBilledDuration(withColdStart(withTotalDuration(base.reify())), "as-reported"));
     const present = (column: string) => new Set(table.array(column) as string[]);
     const runtimesPresent = present("runtime");

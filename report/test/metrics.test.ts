@@ -59,8 +59,8 @@ describe("percentile", () => {
   it("matches arquero's op.quantile", () => {
     const values = [5, 1, 9, 3, 3, 8, 2];
     const t = aq.from(values.map((v) => ({ g: "a", v })));
-    const mine = summarise(t, ["g"], "v", [stat.percentile(0.1), stat.percentile(0.95)]).objects()[0]!;
-    const theirs = t.rollup({ p10: aq.op.quantile("v", 0.1), p95: aq.op.quantile("v", 0.95) }).objects()[0]!;
+    const mine = summarise(t, ["g"], "v", [stat.percentile(0.1), stat.percentile(0.95)]).objects()[0] as Record<string, number>;
+    const theirs = t.rollup({ p10: aq.op.quantile("v", 0.1), p95: aq.op.quantile("v", 0.95) }).objects()[0] as Record<string, number>;
     expect(mine.p10).toBeCloseTo(theirs.p10 as number, 12);
     expect(mine.p95).toBeCloseTo(theirs.p95 as number, 12);
   });
@@ -96,7 +96,7 @@ describe("performance index", () => {
   const pi = performanceIndex(values, { value: "v", within: ["function"] });
   it("scores the worst runtime 1 and the others max/v", () => {
     // wave: max 100 → node 1, go 4, rust 2; save: max 60 → node 2, go 1, rust v=0 → null
-    expect(pi.objects().map((r) => r.pi)).toEqual([1, 4, 2, 2, 1, null]);
+    expect((pi.objects() as Record<string, unknown>[]).map((r) => r.pi)).toEqual([1, 4, 2, 2, 1, null]);
   });
   it("averages per-function indexes, leaving out undefined ones", () => {
     const overall = overallPerformanceIndex(pi, []).objects();
@@ -115,7 +115,7 @@ describe("concurrency gain", () => {
   it("is median(search) / median(conc) − 1 in percent", () => {
     // search median 30, conc median 12 → 30 / 12 − 1 = 150 %
     const t = aq.from([...rows("search", [20, 30, 90]), ...rows("conc", [10, 12, 14])]);
-    const gain = concurrencyGain(t, [{ base: "search", variant: "conc" }]).objects();
+    const gain = concurrencyGain(t, [{ base: "search", variant: "conc" }]).objects() as Record<string, number>[];
     expect(gain).toHaveLength(1);
     expect(gain[0]!.gainPct).toBeCloseTo(150, 10);
   });
