@@ -1,6 +1,7 @@
 // The section notebooks, generated from one template so they stay alike. Committed without outputs.
 import { SECTIONS, type SectionId } from "../lib/section.js";
 
+/** Where the notebooks find the library bundle when opened from notebooks/ in JupyterLab. */
 export const LIBRARY_REQUIRE_PATH = "../.cache/report-lib/report-lib.cjs";
 
 export function notebookFileName(id: SectionId): string {
@@ -8,11 +9,13 @@ export function notebookFileName(id: SectionId): string {
   return `${String(index + 1).padStart(2, "0")}-${id}.ipynb`;
 }
 
-/** The parameters cell's source; the renderer replaces the cell with this for its dataset list. */
-export function parametersSource(datasets: readonly string[]): string {
+/** The parameters cell's source; the renderer replaces the cell with its dataset list and bundle. */
+export function parametersSource(datasets: readonly string[], library: string = LIBRARY_REQUIRE_PATH): string {
   return [
     "// Dataset folders (absolute, or relative to this notebook). Empty: every complete dataset in ../data.",
     `const datasets: string[] = ${JSON.stringify(datasets)};`,
+    "// The report library, bundled for this kernel by `npm run notebooks:prepare`.",
+    `const reportLibrary = ${JSON.stringify(library)};`,
   ].join("\n");
 }
 
@@ -50,7 +53,7 @@ export function notebookFor(id: SectionId): string {
         "load",
         [
           'import * as tslab from "tslab";',
-          `const report = require("${LIBRARY_REQUIRE_PATH}");`,
+          "const report = require(reportLibrary);",
           'const data = await report.loadDatasets(datasets.length > 0 ? datasets : report.findCompleteDatasets("../data"));',
         ].join("\n"),
       ),

@@ -2,7 +2,7 @@
 // into a staging folder and swap it in only when everything succeeded.
 import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { SECTIONS, type SectionId, type SectionResult } from "../lib/section.js";
+import { SECTIONS, type Block, type SectionId, type SectionResult } from "../lib/section.js";
 import { notebookFileName, parametersSource } from "../notebook/notebook-source.js";
 import { stagingDirFor, swapDir, writeFileAtomic } from "./atomic.js";
 import { datasetFingerprint, executionHash, readCached, sha256, writeCached, type CachedExecution } from "./cache.js";
@@ -60,7 +60,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   options.log(renderMessages.progress.bundle(seconds(bundleStarted)));
 
   const fingerprints = options.datasets.map(datasetFingerprint);
-  const parameters = parametersSource(options.datasets);
+  const parameters = parametersSource(options.datasets, library.path);
   const executions = new Map<SectionId, CachedExecution>();
   const outcomes = new Map<SectionId, SectionOutcome>();
   const jobs: (ExecutionJob & { id: SectionId; hash: string })[] = [];
@@ -94,19 +94,30 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
       }
     },
   });
+  // Outputs are checked before they are cached, so an output the renderer refuses is not kept; the
+  // notebooks that did succeed are cached even when another failed.
+  const blocksById = new Map<SectionId, Block[]>();
+  for (const { id } of SECTIONS) {
+    const execution = executions.get(id);
+    if (!execution) continue;
+    try {
+      const blocks = collectBlocks(execution.notebook, execution.outputs);
+      if (blocks.length === 0) throw new ReportBuildError(renderMessages.missingSection(execution.notebook, id));
+      blocksById.set(id, blocks);
+      if (outcomes.get(id)?.status === "fresh") writeCached(options.cacheDir, execution);
+    } catch (error) {
+      if (!(error instanceof ReportBuildError)) throw error;
+      failures.push(error.message);
+    }
+  }
   if (failures.length > 0) throw new ReportBuildError(renderMessages.buildFailed(failures.sort()));
 
   const siteStarted = performance.now();
   const rendered: RenderedSection[] = [];
   for (const { id, title } of SECTIONS) {
-    const execution = executions.get(id)!;
-    const blocks = collectBlocks(execution.notebook, execution.outputs);
-    if (blocks.length === 0) throw new ReportBuildError(renderMessages.missingSection(execution.notebook, id));
-    const section: SectionResult = { id, title, blocks };
+    const section: SectionResult = { id, title, blocks: blocksById.get(id)! };
     rendered.push({ section, svgs: await renderSvgs(section, options.cacheDir) });
   }
-  // Cache writes come after collecting, so an output the renderer refuses is not kept.
-  for (const job of jobs) writeCached(options.cacheDir, executions.get(job.id)!);
 
   const provenance = await datasetProvenance(options.datasets, fingerprints, library.code, options.cacheDir);
   const staging = stagingDirFor(options.siteDir);

@@ -16,6 +16,7 @@ Exit status 0 even when a notebook fails: the caller decides; 2 on a bad job des
 
 import asyncio
 import json
+import re
 import sys
 import time
 
@@ -45,18 +46,24 @@ def first_line(source):
     return ""
 
 
+ERROR_LINE = re.compile(r"^[\w.]*(Error|Exception)\b.*:")
+
+
 def error_message(cell, exc):
-    """The most useful line(s) of what went wrong: ename/evalue, else the stderr the kernel wrote."""
+    """What went wrong, in one line: the kernel's stderr (tslab reports errors there, with an empty
+    evalue), else ename/evalue."""
+    stderr = "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("name") == "stderr")
+    lines = [line.strip() for line in stderr.splitlines() if line.strip()]
+    for line in lines:
+        if ERROR_LINE.match(line):
+            return line
+    for line in lines:
+        # tslab's compile errors: "1:7 - Cannot find name 'x'."; skip the echoed source location.
+        if not line.startswith("evalmachine") and set(line) != {"^"}:
+            return line
     ename = getattr(exc, "ename", "") or ""
     evalue = getattr(exc, "evalue", "") or ""
-    if ename or evalue:
-        return f"{ename}: {evalue}".strip(": ")
-    stderr = "".join(o.get("text", "") for o in cell.get("outputs", []) if o.get("name") == "stderr")
-    for line in stderr.splitlines():
-        # tslab prints the failing source line first, then "Error: message".
-        if "Error" in line or "error" in line:
-            return line.strip()
-    return (stderr.strip().splitlines() or [str(exc).splitlines()[0] if str(exc) else "cell failed"])[-1]
+    return f"{ename}: {evalue}".strip(": ") or "cell failed"
 
 
 def display_outputs(nb):

@@ -1,0 +1,77 @@
+// Report build benchmark: two generated FIXTURE datasets of ~8,000 invocations each (made-up
+// numbers; only the build is being timed). Times `npm run report` as a user runs it: full build
+// (empty cache, all notebooks + site + PDF), one section rerun, a rebuild with nothing changed;
+// then `jupyter nbconvert --execute --to html` on the same notebooks with the same parameters.
+// Prints the figures; never fails on time.  Run: node --import tsx bench/report-build.ts [--isolated]
+import { execFileSync, spawnSync } from "node:child_process";
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
+import { join } from "node:path";
+import { loadManifest } from "../functions/manifest.js";
+import { SECTIONS } from "../report/lib/section.js";
+import { notebookFileName, parametersSource } from "../report/notebook/notebook-source.js";
+import { paths, repoRoot } from "../report/render/paths.js";
+import { generateFixtureDataset } from "../report/test/fixtures/generate.js";
+
+const TARGET_INVOCATIONS = 8_000;
+const root = mkdtempSync(join(tmpdir(), "lambench-bench-report-"));
+const manifest = loadManifest();
+
+function dataset(name: string, seed: number, memorySizes: number[]): { dir: string; invocations: number } {
+  const dir = join(root, "data", name);
+  const perFunction = Math.ceil(TARGET_INVOCATIONS / (manifest.runtimes.length * manifest.functions.length * memorySizes.length));
+  const meta = generateFixtureDataset(dir, { name, seed, memorySizes, invocationsPerFunction: perFunction });
+  return { dir, invocations: meta.counts.invocations };
+}
+
+function timed(label: string, command: string, args: string[]): number {
+  const started = performance.now();
+  const result = spawnSync(command, args, { cwd: repoRoot, encoding: "utf8", env: { ...process.env, TZ: "UTC" } });
+  const seconds = (performance.now() - started) / 1000;
+  if (result.status !== 0) {
+    console.error(result.stdout, result.stderr);
+    throw new Error(`${label} failed (exit ${String(result.status)})`);
+  }
+  const tail = result.stdout.trim().split("\n").filter((l) => /^\[(fresh|cached|pdf|site|done)\]/.test(l));
+  console.log(`\n${label}: ${seconds.toFixed(1)} s\n  ${tail.join("\n  ")}`);
+  return seconds;
+}
+
+const a = dataset("fixture-bench-a", 101, [128, 1024]);
+const b = dataset("fixture-bench-b", 102, [512, 1769]);
+console.log(`datasets: ${a.invocations} + ${b.invocations} invocations (FIXTURES), ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), load ${loadavg()[0]!.toFixed(1)}`);
+
+const report = (extra: string[]): string[] => [
+  "--import", "tsx", "report/cli/report.ts",
+  "--data", `${a.dir},${b.dir}`, "--out", join(root, "site"), "--pdf", join(root, "report.pdf"), "--cache", join(root, "cache"),
+  ...(process.argv.includes("--isolated") ? ["--isolated-kernels"] : []),
+  ...extra,
+];
+const full = timed("full build (empty cache: 8 notebooks + site + PDF)", "node", report([]));
+const rerun = timed("one section rerun (--section cold-start)", "node", report(["--section", "cold-start"]));
+const unchanged = timed("rebuild, nothing changed", "node", report([]));
+
+// nbconvert on the same notebooks, with the renderer's parameters written into their parameters cell.
+const nbDir = join(root, "nbconvert");
+cpSync(paths.notebooks, nbDir, { recursive: true });
+const parameters = parametersSource([a.dir, b.dir], paths.libraryBundle).split("\n");
+for (const { id } of SECTIONS) {
+  const file = join(nbDir, notebookFileName(id));
+  const nb = JSON.parse(readFileSync(file, "utf8")) as { cells: { id: string; source: string[] }[] };
+  nb.cells.find((c) => c.id === "parameters")!.source = parameters.map((l, i) => (i < parameters.length - 1 ? `${l}\n` : l));
+  writeFileSync(file, JSON.stringify(nb));
+}
+execFileSync("node", ["--import", "tsx", "report/cli/notebooks.ts", "prepare"], { cwd: repoRoot });
+const jupyter = join(repoRoot, ".venv", "bin", "jupyter");
+const nbconvert = timed("jupyter nbconvert --execute --to html (same 8 notebooks, HTML only, no PDF)", jupyter, [
+  "nbconvert", "--execute", "--to", "html", "--output-dir", join(root, "nbconvert-html"),
+  ...SECTIONS.map(({ id }) => join(nbDir, notebookFileName(id))),
+]);
+
+console.log("\nsummary (targets: full ≤ 20 s, section ≤ 5 s, unchanged ≤ 3 s)");
+console.log(`  full build          ${full.toFixed(1)} s`);
+console.log(`  one section rerun   ${rerun.toFixed(1)} s`);
+console.log(`  nothing changed     ${unchanged.toFixed(1)} s`);
+console.log(`  nbconvert           ${nbconvert.toFixed(1)} s  (nbconvert / full build = ${(nbconvert / full).toFixed(2)}×)`);
+console.log(`  concurrency ${availableParallelism()}${process.argv.includes("--isolated") ? ", fresh kernel per notebook" : ", kernels reused across notebooks"}`);
+rmSync(root, { recursive: true, force: true });
