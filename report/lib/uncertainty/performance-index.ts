@@ -1,0 +1,129 @@
+// Intervals for the Performance Index (DESIGN.md "Metrics"): PI(r) = max_r'(v) / v(r) per
+// function, and a runtime's overall index = mean of its per-function indexes. Each runtime's
+// sample is resampled independently; replicate b of every PI is computed from replicate b of
+// every v, so the worst runtime of a replicate is that replicate's own worst.
+import type { ColumnTable } from "arquero";
+import { SETTING_KEYS } from "../metrics/grouping.js";
+import { sortedGroups } from "../metrics/statistics.js";
+import { intervalFromReplicates, type Interval } from "./interval.js";
+import { bootstrapOptions, type BootstrapOptions } from "./options.js";
+import { deriveSeed, seededRandom } from "./random.js";
+import { bootstrapReplicates } from "./replicates.js";
+import { sortedSample } from "./sample.js";
+import { estimateOfSorted, isExtreme, type Statistic } from "./statistic.js";
+
+/** One runtime's sample of v's column for one function in one setting. */
+export interface PiCell {
+  setting: string;
+  function: string;
+  runtime: string;
+  values: ArrayLike<number>;
+}
+
+export interface PiFunctionInterval {
+  setting: string;
+  function: string;
+  runtime: string;
+  /** Interval of v itself (e.g. the max Total Duration). */
+  value: Interval;
+  /** Null when v = 0 (no finite index), as the point metric does. */
+  pi: Interval | null;
+}
+
+export interface PiOverallInterval {
+  setting: string;
+  runtime: string;
+  /** Mean of per-function PIs; null when the runtime has none. */
+  pi: Interval | null;
+  functions: number;
+}
+
+export interface PiIntervals {
+  perFunction: PiFunctionInterval[];
+  overall: PiOverallInterval[];
+}
+
+/** PI intervals for a lower-is-better `statistic` of each cell's values. */
+export function performanceIndexIntervals(cells: readonly PiCell[], statistic: Statistic, options: Partial<BootstrapOptions> = {}): PiIntervals {
+  const o = bootstrapOptions(options);
+  const B = o.resamples;
+  const degenerate = isExtreme(statistic);
+  const byFunction = groupBy(cells, (c) => JSON.stringify([c.setting, c.function]));
+
+  const perFunction: PiFunctionInterval[] = [];
+  // (setting, runtime) → per-replicate sums of PI over functions, and the point-estimate sum.
+  const overall = new Map<string, { setting: string; runtime: string; sums: Float64Array; estimate: number; functions: number }>();
+  for (const group of byFunction) {
+    const drawn = group.map((c) => {
+      const sorted = sortedSample(c.values, `${statistic.name} of ${c.runtime}/${c.function} (${c.setting})`);
+      const random = seededRandom(deriveSeed(o.seed, "performance-index", c.setting, c.function, c.runtime, statistic.kind, statistic.kind === "percentile" ? statistic.p : ""));
+      return { cell: c, estimate: estimateOfSorted(sorted, statistic), replicates: bootstrapReplicates(sorted, statistic, B, random, o.method) };
+    });
+    const worstEstimate = Math.max(...drawn.map((d) => d.estimate));
+    const worst = new Float64Array(B).fill(-Infinity);
+    for (const d of drawn) for (let b = 0; b < B; b++) if (d.replicates[b]! > worst[b]!) worst[b] = d.replicates[b]!;
+
+    for (const d of drawn) {
+      const { cell } = d;
+      const slot = `${JSON.stringify([cell.setting, cell.runtime])}`;
+      let acc = overall.get(slot);
+      if (!acc) overall.set(slot, (acc = { setting: cell.setting, runtime: cell.runtime, sums: new Float64Array(B), estimate: 0, functions: 0 }));
+      let pi: Interval | null = null;
+      if (d.estimate > 0) {
+        // A replicate where v* = 0 has an unbounded index: it stays Infinity and can push the upper end there.
+        const ratios = new Float64Array(B);
+        for (let b = 0; b < B; b++) ratios[b] = worst[b]! / d.replicates[b]!;
+        for (let b = 0; b < B; b++) acc.sums[b] += ratios[b]!;
+        acc.estimate += worstEstimate / d.estimate;
+        acc.functions++;
+        pi = intervalFromReplicates(worstEstimate / d.estimate, ratios, o.confidence, degenerate);
+      }
+      perFunction.push({
+        setting: cell.setting,
+        function: cell.function,
+        runtime: cell.runtime,
+        value: intervalFromReplicates(d.estimate, Float64Array.from(d.replicates), o.confidence, degenerate),
+        pi,
+      });
+    }
+  }
+  return {
+    perFunction,
+    overall: [...overall.values()].map((acc) => ({
+      setting: acc.setting,
+      runtime: acc.runtime,
+      functions: acc.functions,
+      pi: acc.functions === 0 ? null : intervalFromReplicates(acc.estimate / acc.functions, acc.sums.map((s) => s / acc.functions), o.confidence, degenerate),
+    })),
+  };
+}
+
+export interface PiCellOptions {
+  /** Columns that make one setting (default: dataset, memoryMB, architecture). */
+  settingKeys?: readonly string[];
+  /** The setting's label (default: its key values joined with " · "). */
+  label?: (keys: Record<string, unknown>) => string;
+  /** Only these functions (default: every function present). */
+  functions?: readonly string[];
+}
+
+/** PI cells from a report table (one per setting × function × runtime with values). */
+export function piCellsOf(table: ColumnTable, value: string, options: PiCellOptions = {}): PiCell[] {
+  const settingKeys = options.settingKeys ?? SETTING_KEYS;
+  const label = options.label ?? ((k) => settingKeys.map((s) => String(k[s])).join(" · "));
+  const { keys, sorted } = sortedGroups(table, [...settingKeys, "function", "runtime"], value);
+  return keys
+    .map((k, g) => ({ setting: label(k), function: k.function as string, runtime: k.runtime as string, values: sorted[g]! }))
+    .filter((c) => c.values.length > 0 && (!options.functions || options.functions.includes(c.function)));
+}
+
+function groupBy<T>(items: readonly T[], key: (t: T) => string): T[][] {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return [...groups.values()];
+}
