@@ -99,6 +99,7 @@ export async function runBench(options: BenchOptions, reporter: BenchReporter, t
           continue;
         }
         const result = await runSegment(target, work, options, manifest, key, warmupFn?.id ?? null, reporter);
+        teardown.check();
         work.save(result);
         results.push(result);
         if (options.pauseMs > 0) await new Promise((r) => setTimeout(r, options.pauseMs));
@@ -109,6 +110,7 @@ export async function runBench(options: BenchOptions, reporter: BenchReporter, t
     const finalDir = resolve(options.out, name);
     const tmpDir = resolve(options.out, `.${name}.tmp-${process.pid}`);
     teardown.add(() => rmSync(tmpDir, { recursive: true, force: true }));
+    teardown.check();
     const rule = billingRuleAt(protocol.createdAt);
     const warnings = [...(limitWarning ? [limitWarning] : []), ...results.flatMap((r) => r.warnings)];
     writeDataset(
@@ -139,6 +141,7 @@ export async function runBench(options: BenchOptions, reporter: BenchReporter, t
       results.flatMap((r) => r.invocations),
       results.flatMap((r) => r.requests),
     );
+    teardown.check();
     rmSync(finalDir, { recursive: true, force: true });
     renameSync(tmpDir, finalDir);
     datasets.push(finalDir);

@@ -8,6 +8,16 @@ export class Teardown {
     this.steps.push(step);
   }
 
+  /** True once teardown began: work still in flight must not write results. */
+  get started(): boolean {
+    return this.running !== null;
+  }
+
+  /** Throws when teardown began (an interrupt), so no result is written after it. */
+  check(): void {
+    if (this.started) throw new TeardownStarted();
+  }
+
   run(): Promise<void> {
     this.running ??= (async () => {
       for (const step of this.steps.reverse()) {
@@ -19,5 +29,12 @@ export class Teardown {
       }
     })();
     return this.running;
+  }
+}
+
+export class TeardownStarted extends Error {
+  constructor() {
+    super("interrupted");
+    this.name = "TeardownStarted";
   }
 }

@@ -1,0 +1,41 @@
+import { describe, expect, it } from "vitest";
+import { loadManifest } from "../../functions/manifest.js";
+import { normalizeBenchOptions } from "./options.js";
+import { payloadFor } from "./run.js";
+
+const manifest = loadManifest();
+
+describe("bench options", () => {
+  it("defaults to every runtime and benchmark function in manifest order, 500 requests at concurrency 10", () => {
+    const o = normalizeBenchOptions({}, manifest);
+    expect(o).toMatchObject({ target: "local", memorySizes: [128, 256], requests: 500, concurrency: 10, warmup: 3, name: "local", out: "data", resume: false });
+    expect(o.runtimes).toEqual(manifest.runtimes.map((r) => r.id));
+    expect(o.functions).toEqual(manifest.functions.filter((f) => f.role === "benchmark").map((f) => f.id));
+  });
+
+  it("keeps manifest order whatever order the user lists", () => {
+    const ids = manifest.runtimes.map((r) => r.id);
+    const o = normalizeBenchOptions({ runtimes: [...ids].reverse().join(","), memory: "256,128" }, manifest);
+    expect(o.runtimes).toEqual(ids);
+    expect(o.memorySizes).toEqual([256, 128]);
+  });
+
+  it.each([
+    [{ requests: "0" }, '--requests: expected an integer >= 1, got "0"'],
+    [{ concurrency: "ten" }, '--concurrency: expected an integer >= 1, got "ten"'],
+    [{ memory: "128,,256" }, '--memory: expected a comma-separated list, got "128,,256"'],
+    [{ memory: "64" }, '--memory: expected an integer >= 128, got "64"'],
+    [{ runtimes: "cobol" }, '--runtimes: unknown "cobol"'],
+    [{ functions: "warmup" }, '--functions: "warmup" is the warm-up function, not part of the measured set'],
+    [{ target: "gcp" }, '--target: expected "local" or "aws", got "gcp"'],
+    [{ name: "../x" }, '--name: "../x" is not a usable folder name'],
+  ])("rejects %o clearly", (raw, message) => {
+    expect(() => normalizeBenchOptions(raw, manifest)).toThrow(message);
+  });
+
+  it("replaces {seq} in payload strings with the request number", () => {
+    const body = payloadFor({ owner: "o", name: "item-{seq}", n: [1] });
+    expect(body(7)).toBe('{"owner":"o","name":"item-7","n":[1]}');
+    expect(payloadFor({ a: 1 })(3)).toBe('{"a":1}');
+  });
+});
