@@ -12,7 +12,6 @@ export const benchMessages = {
   missingArtefact: (entry: string, artefact: string, why: string) =>
     `artefact for ${entry} is missing (${artefact}) and could not be built: ${why}`,
   noEntry: (runtime: string, fn: string) => `functions/manifest.json has no entry for ${runtime}/${fn}`,
-  awsUnavailable: (why: string) => `--target aws: the AWS target (runners/aws/) is not available: ${why}`,
   resumeMismatch: (file: string) =>
     `${file}: the interrupted run used a different protocol; rerun without --resume to start over`,
   limitsNotEnforced: (note: string) =>

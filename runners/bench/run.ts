@@ -53,19 +53,21 @@ export interface BenchRun {
   segments: SegmentResult[];
 }
 
-async function runAws(options: BenchOptions, teardown: Teardown, reporter: BenchReporter): Promise<BenchRun> {
-  let entry: unknown;
-  try {
-    entry = (await import("../aws/index.js" as string)) as Record<string, unknown>;
-  } catch (e) {
-    throw new Error(msg.awsUnavailable((e as Error).message), { cause: e });
-  }
-  const run = (entry as { runAwsBench?: unknown }).runAwsBench;
-  if (typeof run !== "function") throw new Error(msg.awsUnavailable("runners/aws/index.ts exports no runAwsBench(options, reporter, teardown)"));
-  return (await run(options, reporter, teardown)) as BenchRun;
+/** The AWS target lives in runners/aws/ (loaded only when asked for: it pulls in the AWS SDK clients). */
+async function runAws(options: BenchOptions & AwsExtras, teardown: Teardown, reporter: BenchReporter): Promise<BenchRun> {
+  const { runAwsBench } = await import("../aws/index.js");
+  return runAwsBench(options, reporter, teardown);
 }
 
-export async function runBench(options: BenchOptions, reporter: BenchReporter, teardown: Teardown, manifest = loadManifest()): Promise<BenchRun> {
+/** Options only the AWS target reads (runners/aws AwsBenchOptions). */
+export interface AwsExtras {
+  region?: string;
+  stack?: string;
+  stackPrefix?: string;
+  deploy?: boolean;
+}
+
+export async function runBench(options: BenchOptions & AwsExtras, reporter: BenchReporter, teardown: Teardown, manifest = loadManifest()): Promise<BenchRun> {
   const lock = acquireLock(join(options.workDir, "bench.lock"));
   teardown.add(() => lock.release());
   if (options.target === "aws") return runAws(options, teardown, reporter);

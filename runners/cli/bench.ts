@@ -4,7 +4,7 @@ import cliProgress from "cli-progress";
 import { defaultManifestPath, loadManifest } from "../../functions/manifest.js";
 import { benchMessages } from "../bench/messages.js";
 import { DEFAULTS, normalizeBenchOptions, type RawBenchOptions } from "../bench/options.js";
-import { runBench, type BenchReporter } from "../bench/run.js";
+import { runBench, type AwsExtras, type BenchReporter } from "../bench/run.js";
 import { Teardown } from "../bench/teardown.js";
 
 const program = new Command()
@@ -24,6 +24,10 @@ const program = new Command()
   .option("--work-dir <dir>", "lock, segments and logs of runs in progress", DEFAULTS.workDir)
   .option("--resume", "continue an interrupted run with the same options", false)
   .option("--manifest <path>", "the manifest listing runtimes and functions", defaultManifestPath)
+  .option("--region <region>", "aws: region (default: the standard AWS configuration)")
+  .option("--stack <name>", "aws: use this existing stack (one memory size)")
+  .option("--stack-prefix <prefix>", "aws: stacks are <prefix>-<memory>")
+  .option("--no-deploy", "aws: use the existing stacks instead of deploying")
   .parse();
 
 const teardown = new Teardown();
@@ -51,9 +55,10 @@ const reporter: BenchReporter = {
 };
 
 try {
-  const raw = program.opts<RawBenchOptions & { manifest: string }>();
+  const raw = program.opts<RawBenchOptions & AwsExtras & { manifest: string }>();
   const manifest = loadManifest(raw.manifest);
-  const options = normalizeBenchOptions(raw, manifest);
+  const aws: AwsExtras = { region: raw.region, stack: raw.stack, stackPrefix: raw.stackPrefix, deploy: raw.deploy };
+  const options = { ...normalizeBenchOptions(raw, manifest), ...aws };
   const started = Date.now();
   const run = await runBench(options, reporter, teardown, manifest);
   await teardown.run();
