@@ -76,6 +76,11 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     } else jobs.push({ id, hash, notebook, parameters });
   }
 
+  // Independent of the notebooks: computed while they run.
+  const provenance = settle(datasetProvenance(options.datasets, fingerprints, library.code, options.cacheDir));
+  const svgs = new SvgRenderer(options.cacheDir);
+  for (const execution of executions.values()) svgs.prerender(execution);
+
   const failures: string[] = [];
   await executeNotebooks(jobs, {
     concurrency: options.concurrency,
@@ -89,6 +94,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
       } else {
         const entry: CachedExecution = { hash: job.hash, notebook: notebookFileName(job.id), seconds: event.seconds, outputs: event.outputs };
         executions.set(job.id, entry);
+        svgs.prerender(entry); // figures render while the other notebooks still run
         outcomes.set(job.id, { id: job.id, status: "fresh", seconds: event.seconds });
         options.log(renderMessages.progress.fresh(event.notebook, event.seconds));
       }
@@ -116,15 +122,14 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const rendered: RenderedSection[] = [];
   for (const { id, title } of SECTIONS) {
     const section: SectionResult = { id, title, blocks: blocksById.get(id)! };
-    rendered.push({ section, svgs: await renderSvgs(section, options.cacheDir) });
+    rendered.push({ section, svgs: await svgs.forSection(section) });
   }
 
-  const provenance = await datasetProvenance(options.datasets, fingerprints, library.code, options.cacheDir);
   const staging = stagingDirFor(options.siteDir);
   try {
     const pages = writeSite(staging, {
       sections: rendered,
-      provenance,
+      provenance: await provenance(),
       datasetNames: options.datasets.map(datasetName),
       pdfName: options.pdfPath ? PDF_NAME : null,
       templatesDir: options.templatesDir,
@@ -164,20 +169,52 @@ function datasetName(dir: string): string {
   return dir.split("/").pop() ?? dir;
 }
 
-async function renderSvgs(section: SectionResult, cacheDir: string): Promise<Map<string, string>> {
-  const svgs = new Map<string, string>();
-  for (const block of section.blocks) {
-    if (block.kind !== "figure") continue;
-    const file = join(cacheDir, "svg", `${sha256(JSON.stringify(block.spec))}.svg`);
-    let svg: string;
-    if (existsSync(file)) svg = readFileSync(file, "utf8");
-    else {
-      svg = await specToSvg(block.spec);
-      writeFileAtomic(file, svg);
+/** Starts a promise now, and rethrows its failure only when its value is asked for. */
+function settle<T>(promise: Promise<T>): () => Promise<T> {
+  promise.catch(() => undefined);
+  return () => promise;
+}
+
+/** Static SVGs, cached by spec; renders one figure at a time, as soon as its notebook is done. */
+class SvgRenderer {
+  private readonly pending = new Map<string, Promise<string>>();
+  private queue: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly cacheDir: string) {}
+
+  prerender(execution: CachedExecution): void {
+    let blocks: Block[];
+    try {
+      blocks = collectBlocks(execution.notebook, execution.outputs);
+    } catch {
+      return; // reported when the outputs are collected for real
     }
-    svgs.set(block.id, scopeSvgIds(svg, `${section.id}-${block.id}`));
+    for (const block of blocks) if (block.kind === "figure") void this.svg(block.spec).catch(() => undefined);
   }
-  return svgs;
+
+  async forSection(section: SectionResult): Promise<Map<string, string>> {
+    const svgs = new Map<string, string>();
+    for (const block of section.blocks)
+      if (block.kind === "figure") svgs.set(block.id, scopeSvgIds(await this.svg(block.spec), `${section.id}-${block.id}`));
+    return svgs;
+  }
+
+  private svg(spec: Record<string, unknown>): Promise<string> {
+    const key = sha256(JSON.stringify(spec));
+    let promise = this.pending.get(key);
+    if (!promise) {
+      const file = join(this.cacheDir, "svg", `${key}.svg`);
+      promise = this.queue.then(async () => {
+        if (existsSync(file)) return readFileSync(file, "utf8");
+        const svg = await specToSvg(spec);
+        writeFileAtomic(file, svg);
+        return svg;
+      });
+      this.queue = promise.catch(() => undefined);
+      this.pending.set(key, promise);
+    }
+    return promise;
+  }
 }
 
 async function datasetProvenance(datasets: string[], fingerprints: string[], librarySource: string, cacheDir: string): Promise<string> {
