@@ -122,7 +122,11 @@ export async function runBench(options: BenchOptions & AwsExtras, reporter: Benc
         name,
         target: "local",
         createdAt: protocol.createdAt,
-        source: { kind: "bench", detail: "npm run bench -- --target local (local Lambda lab)", corrections: [] },
+        source: {
+          kind: "bench",
+          detail: `npm run bench -- --target local (local Lambda lab; at most ${target.lab.maxConcurrentInits} instance(s) initialising at once, one per core, so each init has a full core as on Lambda)`,
+          corrections: [],
+        },
         protocol: {
           requestsPerFunction: options.requests,
           concurrency: options.concurrency,

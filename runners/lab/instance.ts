@@ -108,6 +108,9 @@ export class Instance {
   private pending: Pending | null = null;
   private initTimer: NodeJS.Timeout | null = null;
   private exited: Promise<void> = Promise.resolve();
+  private markInitOver: () => void = () => {};
+  /** Settles when init is over: the first /next call, or the process is gone. */
+  readonly initOver = new Promise<void>((resolve) => (this.markInitOver = resolve));
   lastUsed = performance.now();
 
   constructor(
@@ -213,6 +216,7 @@ export class Instance {
       // End of init: the CPU boost ends here.
       this.cgroup?.capCpu();
       if (this.state === "init") this.state = "idle";
+      this.markInitOver();
     }
     if (this.pending && this.pending.deliveredAt === null) this.deliver(res);
     else this.parked = res;
@@ -321,6 +325,7 @@ export class Instance {
   }
 
   private async close(): Promise<void> {
+    this.markInitOver();
     if (this.initTimer) clearTimeout(this.initTimer);
     const pid = this.child?.pid;
     if (pid !== undefined && this.child?.exitCode === null && this.child.signalCode === null) {

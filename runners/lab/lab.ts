@@ -1,6 +1,7 @@
 // The Lambda service stand-in: routes invocations to warm instances or starts new ones (cold
 // starts) up to the concurrency limit, throttles beyond it, reaps idle instances.
 import { randomUUID } from "node:crypto";
+import { cpus } from "node:os";
 import { performance } from "node:perf_hooks";
 import { detectCgroups, type Cgroups } from "./cgroups.js";
 import { Instance, type FunctionConfig, type InvokeResult } from "./instance.js";
@@ -11,6 +12,13 @@ export interface LabOptions {
   logDir: string;
   /** Maximum instances alive at once across all functions (Lambda's account concurrency). */
   concurrencyLimit?: number;
+  /**
+   * How many instances may be in their init phase at once (default: one per CPU core). Lambda
+   * gives every initialising instance its own CPU; on a small machine, ten simultaneous cold
+   * starts would share two cores and inflate Init Duration, so further cold starts wait (before
+   * their process starts, so the wait is not part of Init Duration).
+   */
+  maxConcurrentInits?: number;
   idleTimeoutMs?: number;
   cgroups?: Cgroups;
   interpreters?: ResolvedInterpreters;
@@ -33,6 +41,9 @@ export class Lab {
   /** Cold starts in progress count against the limit before their instance exists. */
   private starting = 0;
   private stopped = false;
+  private initsRunning = 0;
+  private readonly initQueue: Array<() => void> = [];
+  readonly maxConcurrentInits: number;
 
   constructor(private readonly options: LabOptions) {
     this.cgroups = options.cgroups ?? detectCgroups();
@@ -40,6 +51,7 @@ export class Lab {
     this.interpreters = options.interpreters ?? resolveInterpreters();
     this.concurrencyLimit = options.concurrencyLimit ?? 32;
     this.idleTimeoutMs = options.idleTimeoutMs ?? 60_000;
+    this.maxConcurrentInits = options.maxConcurrentInits ?? Math.max(1, cpus().length);
     this.reaper = setInterval(() => this.reapIdle(this.idleTimeoutMs), Math.min(1000, this.idleTimeoutMs));
     this.reaper.unref();
   }
@@ -81,11 +93,21 @@ export class Lab {
         void i.shutdown().then(() => this.closing.delete(i));
       },
     });
+    await this.initSlot();
+    if (this.stopped) {
+      this.starting--;
+      this.releaseInitSlot();
+      return { throttled: true };
+    }
     try {
       await instance.start();
+    } catch (e) {
+      this.releaseInitSlot();
+      throw e;
     } finally {
       this.starting--;
     }
+    void instance.initOver.then(() => this.releaseInitSlot());
     // stop() ran while this instance was starting: it must not outlive the lab.
     if (this.stopped) {
       await instance.shutdown();
@@ -93,6 +115,20 @@ export class Lab {
     }
     this.instances.add(instance);
     return instance.invoke(requestId, payload);
+  }
+
+  private initSlot(): Promise<void> {
+    if (this.initsRunning < this.maxConcurrentInits) {
+      this.initsRunning++;
+      return Promise.resolve();
+    }
+    return new Promise((resolve) => this.initQueue.push(resolve));
+  }
+
+  private releaseInitSlot(): void {
+    const next = this.initQueue.shift();
+    if (next) next();
+    else this.initsRunning--;
   }
 
   /** Frees one slot by stopping the least recently used idle instance. */
@@ -116,6 +152,7 @@ export class Lab {
     if (this.stopped) return;
     this.stopped = true;
     clearInterval(this.reaper);
+    for (const waiting of this.initQueue.splice(0)) waiting();
     await Promise.all([...this.instances, ...this.closing].map((i) => i.shutdown()));
   }
 }
