@@ -1,12 +1,12 @@
 // Builds one Node.js function artefact: dist/<function>.zip holding index.mjs (handler
 // index.handler). The function's code comes from src/<source>.ts, where the source is the
 // manifest's `sourceOf` (warmup ships the search code) or the function's own id.
-import { existsSync, mkdirSync, statSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { functionSpec, loadManifest, repoRoot, type Manifest } from "../../manifest.js";
 import { writeFileAtomic } from "./atomic-write.js";
 import { BUNDLE_FILE, bundle, bundleSettingsKey } from "./bundle.js";
-import { isUpToDate, makeStamp, writeStamp } from "./stamp.js";
+import { isUpToDate, makeStamp, sha256, writeStamp } from "./stamp.js";
 import { zipSingleFile } from "./zip.js";
 
 export const nodeFolder = join(repoRoot, "functions", "node");
@@ -25,6 +25,17 @@ export interface BuildOptions {
   distDir?: string;
 }
 
+// The packaging code itself shapes the zip (bundle options, zip format), so a change to it
+// invalidates every stamp.
+const packagingDir = join(nodeFolder, "packaging");
+const packagingDigest = sha256(
+  readdirSync(packagingDir)
+    .filter((f) => f.endsWith(".ts") && !f.endsWith(".test.ts"))
+    .sort()
+    .map((f) => `${f}\0${readFileSync(join(packagingDir, f), "utf8")}`)
+    .join("\0"),
+);
+
 export function sourceEntry(manifest: Manifest, fn: string): string {
   const spec = functionSpec(manifest, fn);
   const entry = join(nodeFolder, "src", `${spec.sourceOf ?? spec.id}.ts`);
@@ -38,7 +49,7 @@ export async function buildNodeFunction(fn: string, options: BuildOptions = {}):
   const entry = relative(repoRoot, sourceEntry(manifest, fn));
   const artefact = join(distDir, `${fn}.zip`);
   const stampPath = join(distDir, `${fn}.inputs.json`);
-  const settings = bundleSettingsKey(entry);
+  const settings = `${bundleSettingsKey(entry)}\n${packagingDigest}`;
 
   if (isUpToDate(stampPath, artefact, settings, repoRoot)) {
     return { function: fn, status: "up to date", artefact, bytes: statSync(artefact).size };
