@@ -4,7 +4,8 @@ import type { Block, SectionResult } from "../lib/section.js";
 import type { DatasetProvenance } from "../notebook/library.js";
 import { escapeHtml, tableToHtml } from "../notebook/table-html.js";
 
-const marked = new Marked({ gfm: true, async: false });
+// Sentences carry data-derived names (datasets, runtimes): raw HTML in them is shown, not run.
+const marked = new Marked({ gfm: true, async: false, renderer: { html: ({ text }) => escapeHtml(text) } });
 
 export function markdownToHtml(text: string): string {
   return (marked.parse(text) as string).trim();
