@@ -59,6 +59,16 @@ describe("lab scaling and failures", () => {
     expect(warm.record.initDurationMs).toBeNull();
   });
 
+  it("cold starts beyond maxConcurrentInits wait for a running init to end before their process starts", async () => {
+    t = startTestLab({ maxConcurrentInits: 1 });
+    t.deploy("python", { environment: { LAB_TEST_NODE: process.execPath } });
+    const both = Promise.all([0, 1].map(() => t!.lab.invoke("python/fn", event({ sleepMs: 200 }))));
+    while (t.lab.liveInstances.length === 0) await new Promise((r) => setTimeout(r, 2));
+    expect(t.lab.liveInstances).toHaveLength(1);
+    const rs = (await both).map(done);
+    expect(new Set(rs.map((r) => r.record.instanceId)).size).toBe(2);
+  });
+
   it("beyond the concurrency limit invocations are throttled, and the front answers 429", async () => {
     t = startTestLab({ concurrencyLimit: 2 });
     t.deploy("node");
