@@ -22,6 +22,8 @@ const runtimeSchema = z.object({
 const functionSchema = z.object({
   id,
   role: z.enum(["benchmark", "warmup"]),
+  /** What the code does to the geo table; the SAM template grants exactly this. */
+  tableAccess: z.enum(["none", "put", "query-index"]),
   description: z.string(),
   sourceOf: id.optional(),
   concurrentVariantOf: id.optional(),

@@ -1,22 +1,9 @@
-// What each service's code does to the geo table, keyed by source (the manifest's `sourceOf`, or
-// the function's own id). The template grants exactly this and nothing more.
-export type TableAccess = "none" | "put" | "query-index";
+// What each function's code does to the geo table, as its manifest entry declares it. The
+// template grants exactly this and nothing more.
+import { functionSpec, type Manifest } from "../manifest.js";
 
-const accessBySource: Record<string, TableAccess> = {
-  wave: "none",
-  save: "put",
-  search: "query-index",
-  conc: "query-index",
-};
+export type TableAccess = Manifest["functions"][number]["tableAccess"];
 
-export class TableAccessError extends Error {}
-
-export function tableAccessOf(source: string): TableAccess {
-  const access = accessBySource[source];
-  if (access === undefined) {
-    throw new TableAccessError(
-      `functions/deploy/table-access.ts: no table access declared for "${source}"; add it (one of none, put, query-index) so the template grants least privilege`,
-    );
-  }
-  return access;
+export function tableAccessOf(manifest: Manifest, functionId: string): TableAccess {
+  return functionSpec(manifest, functionId).tableAccess;
 }

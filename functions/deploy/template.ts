@@ -27,8 +27,8 @@ export function tableProperties(path = tablePath): Record<string, unknown> {
   return properties;
 }
 
-function policiesFor(source: string): unknown[] | undefined {
-  switch (tableAccessOf(source)) {
+function policiesFor(manifest: Manifest, functionId: string): unknown[] | undefined {
+  switch (tableAccessOf(manifest, functionId)) {
     case "none":
       return undefined;
     case "put":
@@ -49,7 +49,7 @@ function functionResources(manifest: Manifest, entry: ManifestEntry): Record<str
         CodeUri: codeUriOf(entry),
         Handler: entry.handler,
         Runtime: runtimeSpec(manifest, entry.runtime).lambdaRuntime,
-        Policies: policiesFor(spec.sourceOf ?? spec.id),
+        Policies: policiesFor(manifest, spec.id),
         Events: { Api: { Type: "Api", Properties: { RestApiId: ref(API_ID), Path: routeOf(entry), Method: "post" } } },
       },
     },
