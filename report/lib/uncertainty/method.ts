@@ -48,7 +48,9 @@ export function bootstrapMethod(o: BootstrapOptions, context: MethodContext = {}
       "For each runtime, function, memory size and metric, the change is the candidate's statistic minus the baseline's; its interval comes from resampling both runs independently. " +
         `A change is a regression when its interval lies entirely above 0 and it is at least ${percent(context.minEffect)} of the baseline value, an improvement when its interval lies entirely below 0 ` +
         `and it is at least ${percent(context.minEffect)} below the baseline, and "no clear difference" otherwise. ` +
-        "For maxima, whose bootstrap is degenerate, the two runs' own intervals must also not overlap.",
+        "For maxima, whose bootstrap is degenerate (one new outlier is enough for the interval of the change to exclude 0), the verdict also needs an exact count: " +
+        "so many of one run's invocations above the other run's maximum that, were both runs drawn from one distribution, at least that many would occur with probability at most " +
+        `${percent((1 - o.confidence) / 2)} divided by the number of maxima compared (a Bonferroni correction, as maxima such as the max Cold Start rest on a few invocations each).`,
     );
   }
   return lines.join("\n");
