@@ -9,8 +9,13 @@ import { paths } from "../render/paths.js";
 
 const command = process.argv[2];
 if (command === "prepare") {
-  const bundle = await bundleLibrary();
-  console.log(`report library bundled for the notebooks: ${bundle.path}`);
+  try {
+    const bundle = await bundleLibrary();
+    console.log(`report library bundled for the notebooks: ${bundle.path}`);
+  } catch (error) {
+    console.error(`notebooks:prepare: ${(error as Error).message}`);
+    process.exit(1);
+  }
 } else if (command === "generate") {
   for (const section of SECTIONS) {
     const file = join(paths.notebooks, notebookFileName(section.id));

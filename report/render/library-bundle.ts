@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import * as esbuild from "esbuild";
 import { writeFileAtomic } from "./atomic.js";
+import { ReportBuildError, renderMessages } from "./messages.js";
 import { paths } from "./paths.js";
 
 // Modules read files next to themselves through import.meta.url, which CommonJS has not: give each
@@ -20,7 +21,9 @@ const importMetaUrlPlugin: esbuild.Plugin = {
 };
 
 export async function bundleLibrary(outFile: string = paths.libraryBundle): Promise<{ path: string; code: string }> {
-  const result = await esbuild.build({
+  let result: esbuild.BuildResult<{ write: false }>;
+  try {
+    result = await esbuild.build({
     entryPoints: [paths.libraryEntry],
     bundle: true,
     platform: "node",
@@ -31,7 +34,12 @@ export async function bundleLibrary(outFile: string = paths.libraryBundle): Prom
     legalComments: "none",
     external: ["tslab"],
     plugins: [importMetaUrlPlugin],
-  });
+    });
+  } catch (error) {
+    const errors = (error as { errors?: esbuild.Message[] }).errors ?? [];
+    const where = errors.map((e) => `${e.location ? `${e.location.file}:${e.location.line}: ` : ""}${e.text}`);
+    throw new ReportBuildError(renderMessages.bundleFailed(where.length ? where : [(error as Error).message]));
+  }
   const code = result.outputFiles[0]!.text;
   let current = "";
   try {

@@ -1,7 +1,10 @@
 // Every user-facing message and progress line of the renderer, in one place.
 import { relative } from "node:path";
 
-const rel = (p: string): string => relative(process.cwd(), p) || p;
+const rel = (p: string): string => {
+  const r = relative(process.cwd(), p);
+  return r === "" || r.startsWith("..") ? p : r;
+};
 const secs = (s: number): string => `${s.toFixed(1)} s`;
 
 export class ReportBuildError extends Error {
@@ -24,6 +27,7 @@ export const renderMessages = {
     `report not built; the previous site and PDF are untouched.\n${failures.map((f) => `  ${f}`).join("\n")}`,
   badOutput: (notebook: string, index: number, reason: string) => `${notebook}: output ${index}: ${reason}`,
   missingSection: (notebook: string, id: string) => `${notebook}: displayed no output for section "${id}"`,
+  bundleFailed: (errors: string[]) => `the report library does not bundle for the notebooks:\n${errors.map((e) => `  ${e}`).join("\n")}`,
   noChromium: (path: string) => `Chromium not found at ${path} — apt-get install -y chromium (or set CHROMIUM_PATH)`,
 
   progress: {

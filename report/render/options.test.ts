@@ -1,0 +1,36 @@
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { findCompleteDatasets } from "../notebook/datasets.js";
+import { normalizeReportOptions } from "./options.js";
+
+const silent = (): void => undefined;
+
+describe("report options", () => {
+  it("takes --data as comma-separated folders relative to the working directory", () => {
+    const options = normalizeReportOptions({ data: "a, b/c", pdf: false, jobs: "3" }, silent, "/work");
+    expect(options.datasets).toEqual(["/work/a", "/work/b/c"]);
+    expect(options.pdfPath).toBeNull();
+    expect(options.concurrency).toBe(3);
+  });
+
+  it("names the unknown section and lists the known ones", () => {
+    expect(() => normalizeReportOptions({ data: "a", section: "latency" }, silent)).toThrow(/unknown section "latency"; sections: summary, expected-range/);
+  });
+
+  it("refuses a bad --jobs", () => {
+    expect(() => normalizeReportOptions({ data: "a", jobs: "0" }, silent)).toThrow(/--jobs must be a positive integer/);
+  });
+
+  it("finds only complete datasets, sorted", () => {
+    const root = mkdtempSync(join(tmpdir(), "lambench-find-"));
+    for (const [name, complete] of [["b", true], ["a", true], ["half", false]] as const) {
+      mkdirSync(join(root, name));
+      writeFileSync(join(root, name, "meta.json"), JSON.stringify({ complete }));
+    }
+    mkdirSync(join(root, "no-meta"));
+    expect(findCompleteDatasets(root)).toEqual([join(root, "a"), join(root, "b")]);
+    expect(findCompleteDatasets(join(root, "missing"))).toEqual([]);
+  });
+});
