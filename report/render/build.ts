@@ -11,7 +11,7 @@ import { executeNotebooks, type ExecutionJob } from "./execute.js";
 import { provenanceHtml, type RenderedSection } from "./html.js";
 import { ReportBuildError, renderMessages } from "./messages.js";
 import { bundleLibrary } from "./library-bundle.js";
-import { countPdfPages, printPdf } from "./pdf.js";
+import { countPdfPages, printPdf, type Chapter } from "./pdf.js";
 import { writeSite } from "./site.js";
 import { scopeSvgIds, specToSvg } from "./svg.js";
 
@@ -139,7 +139,7 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
     let pdf: Uint8Array | undefined;
     if (options.pdfPath) {
       const pdfStarted = performance.now();
-      const result = await cachedPdf(staging, options.cacheDir);
+      const result = await cachedPdf(staging, options.cacheDir, SECTIONS);
       pdf = result.pdf;
       writeFileAtomic(join(staging, PDF_NAME), pdf);
       options.log(renderMessages.progress.pdf(options.pdfPath, countPdfPages(pdf), seconds(pdfStarted), result.cached));
@@ -227,11 +227,11 @@ async function datasetProvenance(datasets: string[], fingerprints: string[], lib
   return html;
 }
 
-async function cachedPdf(siteDir: string, cacheDir: string): Promise<{ pdf: Uint8Array; cached: boolean }> {
+async function cachedPdf(siteDir: string, cacheDir: string, chapters: readonly Chapter[]): Promise<{ pdf: Uint8Array; cached: boolean }> {
   const inputs = ["print.html", "assets/style.css", "assets/print.css"].map((f) => readFileSync(join(siteDir, f), "utf8"));
   const file = join(cacheDir, "pdf", `${sha256(JSON.stringify(inputs))}.pdf`);
   if (existsSync(file)) return { pdf: readFileSync(file), cached: true };
-  const pdf = await printPdf(join(siteDir, "print.html"));
+  const pdf = await printPdf(join(siteDir, "print.html"), chapters);
   writeFileAtomic(file, pdf);
   return { pdf, cached: false };
 }

@@ -80,7 +80,9 @@ export function sitePages(input: SiteInput): Map<string, string> {
   }
 
   const print = readTemplate(templatesDir, "print.html");
-  const toc = sections.map((s) => `<li><a href="#chapter-${s.id}">${escapeHtml(s.title)}</a></li>`).join("\n");
+  const toc = sections
+    .map((s) => `<li><a href="#chapter-${s.id}">${escapeHtml(s.title)}</a><span class="toc-page" data-toc-page="${s.id}"></span></li>`)
+    .join("\n");
   const chapters = input.sections
     .map((r) => `<section class="chapter" id="chapter-${r.section.id}">\n<h1>${escapeHtml(r.section.title)}</h1>\n${dataNote(r.section)}\n${blocksHtml(r, "print")}\n</section>`)
     .join("\n");

@@ -86,6 +86,13 @@ describe("report build over FIXTURE datasets", () => {
     expect(text).toContain("fixture-a");
     for (const { title } of SECTIONS) expect(text).toContain(title);
     expect(text).toContain(`1 / ${pages}`);
+    // The contents list the page each chapter opens on.
+    const firstLines = text.split("\f").map((p) => p.split("\n").map((l) => l.trim()).find((l) => l !== "") ?? "");
+    for (const { title } of SECTIONS) {
+      const start = firstLines.indexOf(title) + 1;
+      expect(start, title).toBeGreaterThan(2);
+      expect(text).toMatch(new RegExp(`\\d\\. ${title}\\s+${start}\\n`));
+    }
     expect(text).toContain(`${pages} / ${pages}`);
   });
 
