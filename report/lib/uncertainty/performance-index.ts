@@ -111,7 +111,8 @@ export interface PiCellOptions {
 export function piCellsOf(table: ColumnTable, value: string, options: PiCellOptions = {}): PiCell[] {
   const settingKeys = options.settingKeys ?? SETTING_KEYS;
   const label = options.label ?? ((k) => settingKeys.map((s) => String(k[s])).join(" · "));
-  const { keys, sorted } = sortedGroups(table, [...settingKeys, "function", "runtime"], value);
+  // Grouped in the point statistics' key order, so the sorted groups are shared with them (cached per table).
+  const { keys, sorted } = sortedGroups(table, [...settingKeys, "runtime", "function"], value);
   return keys
     .map((k, g) => ({ setting: label(k), function: k.function as string, runtime: k.runtime as string, values: sorted[g]! }))
     .filter((c) => c.values.length > 0 && (!options.functions || options.functions.includes(c.function)));
