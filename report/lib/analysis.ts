@@ -7,6 +7,7 @@ import type { Datasets } from "./load/datasets.js";
 import { withBilledDuration } from "./metrics/billed.js";
 import { withColdStart } from "./metrics/cold-start.js";
 import { variantPairs, type VariantPair } from "./metrics/concurrency-gain.js";
+import { dataColumn, dataRows, gather } from "./metrics/grouping.js";
 import { memo } from "./metrics/memo.js";
 import { withManagedInitRemoved } from "./metrics/provisioned.js";
 import { withTotalDuration } from "./metrics/total-duration.js";
@@ -45,14 +46,9 @@ export function analysisOf(data: Datasets): Analysis {
   return memo(data, "analysis", () => {
     const manifest = data.manifest;
     const benchmark = new Set(manifest.functions.filter((f) => f.role === "benchmark").map((f) => f.id));
-    // aq.escape: a plain closure, not an arquero expression (which cannot see `benchmark`).
-    // Only the columns the metrics read are copied (ids and timestamps stay in data.invocations).
-    const needed = ["dataset", "runtime", "function", "memoryMB", "architecture", "runtimeKind", "durationMs", "billedDurationMs", "maxMemoryUsedMB", "initDurationMs", "status"];
-    const base = data.invocations.select(needed).filter(aq.escape((d: { function: string }) => benchmark.has(d.function)));
-    const table = withManagedInitRemoved(withBilledDuration(withColdStart(withTotalDuration(base.reify())), "as-reported"));
-    const present = (column: string) => new Set(table.array(column) as string[]);
-    const runtimesPresent = present("runtime");
-    const functionsPresent = present("function");
+    const table = withManagedInitRemoved(withBilledDuration(withColdStart(withTotalDuration(benchmarkRows(data.invocations, benchmark))), "as-reported"));
+    const runtimesPresent = distinct(table.column("runtime") as unknown as ArrayLike<string>);
+    const functionsPresent = distinct(table.column("function") as unknown as ArrayLike<string>);
     const runtimes = manifest.runtimes
       .map((r, i) => ({ id: r.id, label: r.label, kind: r.kind, color: r.color ?? PALETTE[i % PALETTE.length]! }))
       .filter((r) => runtimesPresent.has(r.id));
@@ -61,12 +57,34 @@ export function analysisOf(data: Datasets): Analysis {
   });
 }
 
+/** Columns the metrics read (ids and timestamps stay in data.invocations). */
+const METRIC_INPUTS = ["dataset", "runtime", "function", "memoryMB", "architecture", "runtimeKind", "durationMs", "billedDurationMs", "maxMemoryUsedMB", "initDurationMs", "status"];
+
+/** The rows of benchmark functions (in table order, filter respected), as a new table of plain columns. */
+function benchmarkRows(invocations: ColumnTable, benchmark: ReadonlySet<string>): ColumnTable {
+  const ordered = invocations.isOrdered() ? invocations.indices() : dataRows(invocations);
+  const fn = dataColumn(invocations, "function") as ArrayLike<string>;
+  let n = 0;
+  const rows = new Uint32Array(ordered.length);
+  for (let k = 0; k < ordered.length; k++) if (benchmark.has(fn[ordered[k]!]!)) rows[n++] = ordered[k]!;
+  const kept = rows.subarray(0, n);
+  return aq.table(Object.fromEntries(METRIC_INPUTS.map((name) => [name, gather(dataColumn(invocations, name), kept)])));
+}
+
+/** The distinct values of a column (a run of equal values costs one comparison). */
+function distinct<T>(values: ArrayLike<T>): Set<T> {
+  const seen = new Set<T>();
+  for (let i = 0; i < values.length; i++) if (i === 0 || values[i] !== values[i - 1]) seen.add(values[i]!);
+  return seen;
+}
+
 function settingsOf(table: ColumnTable): Setting[] {
   const seen = new Map<string, Omit<Setting, "label">>();
-  const ds = table.array("dataset") as string[];
-  const mem = table.array("memoryMB") as number[];
-  const arch = table.array("architecture") as string[];
+  const ds = table.column("dataset") as unknown as ArrayLike<string>;
+  const mem = table.column("memoryMB") as unknown as ArrayLike<number>;
+  const arch = table.column("architecture") as unknown as ArrayLike<string>;
   for (let i = 0; i < ds.length; i++) {
+    if (i > 0 && ds[i] === ds[i - 1] && mem[i] === mem[i - 1] && arch[i] === arch[i - 1]) continue;
     const k = `${ds[i]}\u0000${mem[i]}\u0000${arch[i]}`;
     if (!seen.has(k)) seen.set(k, { dataset: ds[i]!, memoryMB: mem[i]!, architecture: arch[i]! });
   }

@@ -50,6 +50,7 @@ export async function loadDatasets(paths: readonly string[], options: LoadOption
 
     const inv = await readCsvColumns(join(dir, DATASET_FILES.invocations), invocationFields(manifest), {
       shown: join(p, DATASET_FILES.invocations),
+      expectedRows: meta.counts.invocations,
     });
     checkCount(join(p, DATASET_FILES.invocations), meta.counts.invocations, inv.rows);
     const runtimes = inv.columns.runtime as string[];
@@ -63,6 +64,7 @@ export async function loadDatasets(paths: readonly string[], options: LoadOption
     const req = await readCsvColumns(join(dir, DATASET_FILES.requests), requestFields(manifest), {
       allowNoRows: true,
       shown: join(p, DATASET_FILES.requests),
+      expectedRows: meta.counts.requests,
     });
     checkCount(join(p, DATASET_FILES.requests), meta.counts.requests, req.rows);
     requestParts.push(aq.table({ dataset: constant(meta.name, req.rows), ...req.columns } as Record<string, ColumnValues>));

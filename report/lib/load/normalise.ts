@@ -20,59 +20,60 @@ function number(text: string): number | Refusal {
   return Number.isFinite(n) ? n : new Refusal("is not a number");
 }
 
-const nonNegative: Converter = (text) => {
-  const n = number(text);
-  if (n instanceof Refusal) return n;
-  return n >= 0 ? n : new Refusal("is negative");
-};
+/** Checks a parsed (finite) number: the value, or the reason it is refused. */
+export type NumberCheck = (n: number) => number | Refusal;
 
-const optionalNonNegative: Converter = (text) => (text === "" ? null : nonNegative(text));
+/** A numeric field: text → Number(text) → check. The reader may parse the number itself and apply `check`. */
+function numeric(check: NumberCheck, optional = false): Pick<FieldSpec, "convert" | "check"> {
+  const required: Converter = (text) => {
+    const n = number(text);
+    return n instanceof Refusal ? n : check(n);
+  };
+  return { convert: optional ? (text) => (text === "" ? null : required(text)) : required, check };
+}
 
-const positiveInteger: Converter = (text) => {
-  const n = number(text);
-  if (n instanceof Refusal) return n;
-  return Number.isInteger(n) && n > 0 ? n : new Refusal("is not a positive integer");
-};
-
-const nonNegativeInteger: Converter = (text) => {
-  const n = number(text);
-  if (n instanceof Refusal) return n;
-  return Number.isInteger(n) && n >= 0 ? n : new Refusal("is not a non-negative integer");
-};
+const nonNegative: NumberCheck = (n) => (n >= 0 ? n : new Refusal("is negative"));
+const positiveInteger: NumberCheck = (n) => (Number.isInteger(n) && n > 0 ? n : new Refusal("is not a positive integer"));
+const nonNegativeInteger: NumberCheck = (n) => (Number.isInteger(n) && n >= 0 ? n : new Refusal("is not a non-negative integer"));
 
 const text: Converter = (t) => t;
 const nonEmpty: Converter = (t) => (t === "" ? new Refusal("is empty") : t);
 const isoTime: Converter = (t) => (ISO_UTC.test(t) ? t : new Refusal("is not an ISO-8601 UTC timestamp"));
 
-function oneOf(allowed: readonly string[], what: string): Converter {
+function oneOf(allowed: readonly string[], what: string): FieldSpec {
   // Returning the canonical string shares one copy across a million rows.
   const canonical = new Map(allowed.map((a) => [a, a]));
   const list = allowed.join(", ");
-  return (t) => canonical.get(t) ?? new Refusal(`is not a known ${what} (expected one of: ${list})`);
+  return { convert: (t) => canonical.get(t) ?? new Refusal(`is not a known ${what} (expected one of: ${list})`), kind: "string", allowed };
 }
 
 export type ColumnKind = "string" | "number" | "nullableNumber";
 export interface FieldSpec {
+  /** The whole rule: text → value or Refusal. */
   convert: Converter;
   kind: ColumnKind;
+  /** Numeric fields: what `convert` applies after Number(text), for readers that parse numbers themselves. */
+  check?: NumberCheck;
+  /** Enumerated fields: the only values `convert` accepts (each returned as itself). */
+  allowed?: readonly string[];
 }
 
 /** Field specs for invocations.csv, in contract column order. */
 export function invocationFields(manifest: Manifest): Record<(typeof INVOCATION_COLUMNS)[number], FieldSpec> {
   return {
-    runtime: { convert: oneOf(manifest.runtimes.map((r) => r.id), "runtime in functions/manifest.json"), kind: "string" },
-    function: { convert: oneOf(manifest.functions.map((f) => f.id), "function in functions/manifest.json"), kind: "string" },
-    memoryMB: { convert: positiveInteger, kind: "number" },
-    architecture: { convert: oneOf(ARCHITECTURES, "architecture"), kind: "string" },
+    runtime: oneOf(manifest.runtimes.map((r) => r.id), "runtime in functions/manifest.json"),
+    function: oneOf(manifest.functions.map((f) => f.id), "function in functions/manifest.json"),
+    memoryMB: { ...numeric(positiveInteger), kind: "number" },
+    architecture: oneOf(ARCHITECTURES, "architecture"),
     requestId: { convert: nonEmpty, kind: "string" },
     timestamp: { convert: isoTime, kind: "string" },
     instanceId: { convert: nonEmpty, kind: "string" },
-    durationMs: { convert: nonNegative, kind: "number" },
-    billedDurationMs: { convert: nonNegative, kind: "number" },
-    maxMemoryUsedMB: { convert: nonNegative, kind: "number" },
-    initDurationMs: { convert: optionalNonNegative, kind: "nullableNumber" },
-    restoreDurationMs: { convert: optionalNonNegative, kind: "nullableNumber" },
-    status: { convert: oneOf(INVOCATION_STATUSES, "status"), kind: "string" },
+    durationMs: { ...numeric(nonNegative), kind: "number" },
+    billedDurationMs: { ...numeric(nonNegative), kind: "number" },
+    maxMemoryUsedMB: { ...numeric(nonNegative), kind: "number" },
+    initDurationMs: { ...numeric(nonNegative, true), kind: "nullableNumber" },
+    restoreDurationMs: { ...numeric(nonNegative, true), kind: "nullableNumber" },
+    status: oneOf(INVOCATION_STATUSES, "status"),
     errorType: { convert: text, kind: "string" },
   };
 }
@@ -84,9 +85,9 @@ export function requestFields(manifest: Manifest): Record<(typeof REQUEST_COLUMN
     runtime: inv.runtime,
     function: inv.function,
     memoryMB: inv.memoryMB,
-    seq: { convert: nonNegativeInteger, kind: "number" },
+    seq: { ...numeric(nonNegativeInteger), kind: "number" },
     startedAt: { convert: isoTime, kind: "string" },
-    latencyMs: { convert: nonNegative, kind: "number" },
-    httpStatus: { convert: nonNegativeInteger, kind: "number" },
+    latencyMs: { ...numeric(nonNegative), kind: "number" },
+    httpStatus: { ...numeric(nonNegativeInteger), kind: "number" },
   };
 }

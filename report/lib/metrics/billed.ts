@@ -2,23 +2,28 @@
 // GB-seconds = billed seconds × configured memory in GB (1 GB = 1024 MB, as AWS prices it).
 import type { ColumnTable } from "arquero";
 import { billedDurationMs, type BillingRuleId } from "../../../runners/dataset/contract.js";
-import { mapRows } from "./grouping.js";
+import { columnValues, numberColumn } from "./grouping.js";
 
 export const BILLED = "billedMs";
 export const GB_SECONDS = "gbSeconds";
 
 /** Adds `billedMs` (under `rule`, or copied when "as-reported") and `gbSeconds`. */
 export function withBilledDuration(table: ColumnTable, rule: BillingRuleId): ColumnTable {
-  const billed =
-    rule === "as-reported"
-      ? mapRows(table, ["billedDurationMs"], (b) => b as number)
-      : mapRows(table, ["runtimeKind", "durationMs", "initDurationMs"], (kind, d, init) =>
-          billedDurationMs(rule, kind as "managed" | "custom", d as number, init as number | null),
-        );
-  const memory = mapRows(table, ["memoryMB"], (m) => m as number);
+  const n = table.totalRows();
+  let billed: Float64Array | (number | null)[];
+  if (rule === "as-reported") {
+    // Shared, not copied: columns are never written after a table is built.
+    const reported = columnValues(table, "billedDurationMs");
+    billed = reported instanceof Float64Array ? reported : Array.from(reported, (b) => b ?? null);
+  } else {
+    const kind = columnValues(table, "runtimeKind") as unknown as ArrayLike<"managed" | "custom">;
+    const [d, init] = [columnValues(table, "durationMs"), columnValues(table, "initDurationMs")];
+    billed = numberColumn(n, (i) => billedDurationMs(rule, kind[i]!, d[i] as number, (init[i] ?? null) as number | null));
+  }
+  const memory = columnValues(table, "memoryMB");
   return table.assign({
     [BILLED]: billed,
-    [GB_SECONDS]: billed.map((b, i) => gbSeconds(b as number, memory[i] as number)),
+    [GB_SECONDS]: numberColumn(n, (i) => gbSeconds(billed[i] as number, memory[i] as number)),
   });
 }
 

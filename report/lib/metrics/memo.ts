@@ -8,3 +8,8 @@ export function memo<T>(owner: object, key: string, compute: () => T): T {
   if (!entries.has(key)) entries.set(key, compute());
   return entries.get(key) as T;
 }
+
+/** Whether `key` has been computed for `owner` already. */
+export function cached(owner: object, key: string): boolean {
+  return cache.get(owner)?.has(key) ?? false;
+}

@@ -1,11 +1,14 @@
 // Total Duration = Duration + Init Duration where present (DESIGN.md "Metrics").
 import type { ColumnTable } from "arquero";
-import { mapRows } from "./grouping.js";
+import { columnValues, numberColumn } from "./grouping.js";
 
 export const TOTAL_DURATION = "totalDurationMs";
 
+export function totalDuration(durationMs: number, initDurationMs: number | null): number {
+  return durationMs + (initDurationMs ?? 0);
+}
+
 export function withTotalDuration(table: ColumnTable): ColumnTable {
-  return table.assign({
-    [TOTAL_DURATION]: mapRows(table, ["durationMs", "initDurationMs"], (d, init) => (d as number) + ((init as number | null) ?? 0)),
-  });
+  const [d, init] = [columnValues(table, "durationMs"), columnValues(table, "initDurationMs")];
+  return table.assign({ [TOTAL_DURATION]: numberColumn(table.totalRows(), (i) => totalDuration(d[i] as number, init[i] ?? null)) });
 }
