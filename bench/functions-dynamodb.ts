@@ -3,7 +3,15 @@
 // sees the same rows (save's writes from an earlier entry would otherwise grow later results).
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { CreateTableCommand, DeleteTableCommand, DynamoDBClient, PutItemCommand, type CreateTableCommandInput } from "@aws-sdk/client-dynamodb";
+import {
+  CreateTableCommand,
+  DeleteTableCommand,
+  DescribeTableCommand,
+  DynamoDBClient,
+  PutItemCommand,
+  ResourceNotFoundException,
+  type CreateTableCommandInput,
+} from "@aws-sdk/client-dynamodb";
 import ngeohash from "ngeohash";
 import { startDynamoDb } from "../functions/conformance/dynamodb-server.js";
 import { repoRoot, type Manifest } from "../functions/manifest.js";
@@ -70,6 +78,24 @@ export function seedRows(points: readonly SearchPoint[]): Array<Record<string, s
   return rows;
 }
 
+/** dynalite creates and deletes tables on a timer even at 0 ms, so both must be waited for. */
+async function tableStatus(client: DynamoDBClient, tableName: string): Promise<string | null> {
+  try {
+    return (await client.send(new DescribeTableCommand({ TableName: tableName }))).Table?.TableStatus ?? null;
+  } catch (e) {
+    if (e instanceof ResourceNotFoundException) return null;
+    throw e;
+  }
+}
+
+async function waitFor(done: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await done())) {
+    if (Date.now() > deadline) throw new Error(`local DynamoDB table did not settle within ${timeoutMs} ms`);
+    await new Promise((r) => setTimeout(r, 10));
+  }
+}
+
 export async function startBenchDynamoDb(manifest: Manifest): Promise<BenchDynamoDb> {
   const server = await startDynamoDb();
   const table = JSON.parse(readFileSync(join(repoRoot, "functions", "conformance", "table.json"), "utf8")) as CreateTableCommandInput & { $comment?: string };
@@ -86,9 +112,13 @@ export async function startBenchDynamoDb(manifest: Manifest): Promise<BenchDynam
     endpoint: server.endpoint,
     tableName,
     async reset() {
-      if (created) await client.send(new DeleteTableCommand({ TableName: tableName }));
+      if (created) {
+        await client.send(new DeleteTableCommand({ TableName: tableName }));
+        await waitFor(async () => (await tableStatus(client, tableName)) === null);
+      }
       await client.send(new CreateTableCommand(table));
       created = true;
+      await waitFor(async () => (await tableStatus(client, tableName)) === "ACTIVE");
       for (const row of rows) {
         await client.send(new PutItemCommand({ TableName: tableName, Item: Object.fromEntries(Object.entries(row).map(([k, v]) => [k, { S: v }])) }));
       }
