@@ -176,3 +176,22 @@ describe("moreMemoryCheaper", () => {
     expect(moreMemoryCheaper(cost)).toEqual([]);
   });
 });
+
+describe("costByGroup grouping", () => {
+  it("matches pricing each group's plain array, also on a filtered table", () => {
+    // Generated rows over 2 runtimes × 2 memory sizes × 2 architectures, made-up durations.
+    const rows = Array.from({ length: 400 }, (_, i) =>
+      row(i % 2 ? "go" : "node", i % 2 ? "custom" : "managed", i % 4 < 2 ? 128 : 512, i % 8 < 4 ? "x86_64" : "arm64", 1 + (i % 37) * 0.77, i % 50 === 0 ? 80.5 : null, 0),
+    );
+    const table = aq.from(rows).filter((d: { durationMs: number }) => d.durationMs > 2);
+    const kept = rows.filter((r) => r.durationMs > 2);
+    const cost = costByGroup(table, { rule: "aws-pre-2025-08", prices, uncertainty: false });
+    expect(cost).toHaveLength(8);
+    for (const c of cost) {
+      const own = kept.filter((r) => r.runtime === c.runtime && r.memoryMB === c.memoryMB && r.architecture === c.architecture);
+      const expected = costPerMillion({ memoryMB: c.memoryMB, architecture: c.architecture, billedMs: own.map((r) => billedMsUnder("aws-pre-2025-08", r)) }, prices);
+      expect(c.invocations).toBe(own.length);
+      expect(c.usdPerMillion).toBeCloseTo(expected.usdPerMillion, 12);
+    }
+  });
+});

@@ -13,6 +13,8 @@ import {
   lowerColumn,
   overlaps,
   percentileBySelection,
+  performanceIndexIntervals,
+  piCellsOf,
   seededRandom,
   selectKth,
   upperColumn,
@@ -197,5 +199,77 @@ describe("bootstrapMethod", () => {
     expect(text).toContain("can never exceed the observed maximum");
     expect(text).not.toContain("Comparison verdicts");
     expect(bootstrapMethod(bootstrapOptions(), { minEffect: 0.05 })).toContain("at least 5 % of the baseline value");
+  });
+});
+
+describe("performanceIndexIntervals", () => {
+  // Three runtimes × two functions, lognormal fixture samples; "slow" is about 3× "fast".
+  const r = seededRandom(31);
+  const scale = { fast: 10, mid: 15, slow: 30 } as const;
+  const cells = (["wave", "search"] as const).flatMap((fn, f) =>
+    (Object.keys(scale) as (keyof typeof scale)[]).map((runtime) => ({
+      setting: "fixture · 128 MB",
+      function: fn,
+      runtime,
+      values: Float64Array.from({ length: 400 }, () => scale[runtime] * (f + 1) * Math.exp(0.2 * r.normal())),
+    })),
+  );
+
+  for (const statistic of [stat.median(), stat.percentile(0.9), stat.max(), stat.mean()]) {
+    it(`contains the point estimate and matches the point metric (${statistic.name})`, () => {
+      const pi = performanceIndexIntervals(cells, statistic, { resamples: 1000 });
+      expect(pi.perFunction).toHaveLength(6);
+      for (const row of pi.perFunction) {
+        const v = row.value.estimate;
+        const worst = Math.max(...pi.perFunction.filter((x) => x.function === row.function).map((x) => x.value.estimate));
+        expect(row.pi!.estimate).toBeCloseTo(worst / v, 12);
+        expect(row.pi!.lower).toBeLessThanOrEqual(row.pi!.estimate);
+        expect(row.pi!.upper).toBeGreaterThanOrEqual(row.pi!.estimate);
+        expect(row.pi!.lower).toBeGreaterThanOrEqual(1); // the worst of each resample scores exactly 1
+      }
+      for (const o of pi.overall) {
+        const own = pi.perFunction.filter((x) => x.runtime === o.runtime);
+        expect(o.functions).toBe(2);
+        expect(o.pi!.estimate).toBeCloseTo((own[0]!.pi!.estimate + own[1]!.pi!.estimate) / 2, 12);
+        expect(o.pi!.lower).toBeLessThanOrEqual(o.pi!.estimate);
+        expect(o.pi!.upper).toBeGreaterThanOrEqual(o.pi!.estimate);
+      }
+      const fast = pi.overall.find((o) => o.runtime === "fast")!.pi!;
+      const mid = pi.overall.find((o) => o.runtime === "mid")!.pi!;
+      expect(fast.estimate).toBeGreaterThan(2.5);
+      expect(compareIntervals(mid, fast)).toBe("a lower"); // mid's index is clearly below fast's
+    });
+  }
+
+  it("gives a zero-width index for constant samples and is deterministic", () => {
+    const constant = [
+      { setting: "s", function: "f", runtime: "a", values: [10, 10, 10] },
+      { setting: "s", function: "f", runtime: "b", values: [40, 40] },
+    ];
+    const pi = performanceIndexIntervals(constant, stat.max());
+    expect(pi.perFunction.map((x) => [x.pi!.lower, x.pi!.upper])).toEqual([
+      [4, 4],
+      [1, 1],
+    ]);
+    expect(JSON.stringify(performanceIndexIntervals(cells, stat.percentile(0.9), { seed: 5 }))).toBe(JSON.stringify(performanceIndexIntervals(cells, stat.percentile(0.9), { seed: 5 })));
+  });
+
+  it("leaves v = 0 without an index, as the point metric does", () => {
+    const pi = performanceIndexIntervals(
+      [
+        { setting: "s", function: "f", runtime: "a", values: [0, 0] },
+        { setting: "s", function: "f", runtime: "b", values: [5, 6] },
+      ],
+      stat.min(),
+    );
+    expect(pi.perFunction.find((x) => x.runtime === "a")!.pi).toBeNull();
+    expect(pi.overall.find((x) => x.runtime === "a")).toMatchObject({ pi: null, functions: 0 });
+  });
+
+  it("builds its cells from a report table", () => {
+    const table = aq.from(cells.flatMap((c) => Array.from(c.values, (v) => ({ dataset: "fixture", memoryMB: 128, architecture: "x86_64", runtime: c.runtime, function: c.function, v }))));
+    const fromTable = piCellsOf(table, "v");
+    expect(fromTable.map((c) => `${c.setting}|${c.function}|${c.runtime}|${c.values.length}`)).toContain("fixture · 128 · x86_64|search|slow|400");
+    expect(piCellsOf(table, "v", { functions: ["wave"] }).every((c) => c.function === "wave")).toBe(true);
   });
 });

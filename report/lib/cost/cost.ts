@@ -83,8 +83,10 @@ export function costByGroup(table: ColumnTable, options: CostOptions): CostRow[]
   for (const column of [...by, "runtimeKind", "durationMs", "initDurationMs", "billedDurationMs"]) {
     if (!has.includes(column)) throw new CostError(costMessages.missingColumn(column, has));
   }
-  const billed = memo(table, `billed:${options.rule}`, () => withBilledDuration(table, options.rule));
-  const { keys, values: groups } = groupedValues(billed, by, BILLED);
+  // Rows grouped once on the caller's table (shared by every rule), values read from the billed copy.
+  const base = memo(table, "cost-base", () => (table.isFiltered() || table.isOrdered() ? table.reify() : table));
+  const billed = memo(base, `billed:${options.rule}`, () => withBilledDuration(base, options.rule));
+  const { keys, values: groups } = groupedValues(base, by, BILLED, billed);
   const o = options.uncertainty === false ? null : bootstrapOptions(options.uncertainty ?? {});
   const rows: CostRow[] = [];
   keys.forEach((key, g) => {
