@@ -67,6 +67,10 @@ const isPlanted = (c: Change) => c.group.runtime === plant.runtime && c.group.fu
 describe("compareRuns with a planted regression", () => {
   it("compares every group and metric both runs have", () => {
     expect(comparison.changes).toHaveLength(RUNTIMES.length * Object.keys(FUNCTIONS).length * 7);
+    // 12 groups × 3 maxima (Total, Cold Start, Max Memory) share the 2.5 % one-sided level (Bonferroni).
+    const maxima = comparison.changes.filter((c) => c.exceedance).length;
+    expect(maxima).toBe(12 * 3);
+    expect(comparison.options.maxLevel).toBeCloseTo(0.025 / maxima, 15);
     expect(comparison.onlyInBaseline).toEqual([]);
   });
 
@@ -82,7 +86,7 @@ describe("compareRuns with a planted regression", () => {
     }
     // p99 of 1,500 invocations with 10 cold ones sits where warm tail meets cold starts, and the
     // max Total / Cold Start rest on the 10 cold invocations: the data cannot prove those changes
-    // (10 values can never reach the Bonferroni level over 56 maxima), so they must not be called
+    // (10 values can never reach the Bonferroni level over 36 maxima: even all 10 above gives p ≈ 2⁻¹⁰), so they must not be called
     // improvements, and are left "no clear difference" rather than ranked on noise.
     for (const metric of ["total-p99", "total-max", "cold-start-max"]) expect(planted.get(metric)!.verdict, metric).not.toBe("improvement");
     expect(planted.get("total-max")!.exceedance!.candidateAbove).toBeGreaterThan(0);
