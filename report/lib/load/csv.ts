@@ -27,9 +27,16 @@ export interface CsvOptions {
   shown?: string;
   /** Rows the file should hold (meta.json's count): sizes the columns up front; only a hint. */
   expectedRows?: number;
+  /** Bytes read at a time (tests use tiny reads to cut records everywhere). */
+  chunkBytes?: number;
 }
 
 export async function readCsvColumns(path: string, fields: Record<string, FieldSpec>, options: CsvOptions = {}): Promise<CsvColumns> {
+  return (await readPlainCsvColumns(path, fields, options)) ?? readCsvColumnsWithCsvParse(path, fields, options);
+}
+
+/** The scanner alone: null when the file is not plain CSV (the csv-parse reader must read it). */
+export async function readPlainCsvColumns(path: string, fields: Record<string, FieldSpec>, options: CsvOptions = {}): Promise<CsvColumns | null> {
   const shown = options.shown ?? path;
   if (!existsSync(path)) throw new DatasetError(loadMessages.missingFile(shown));
   const size = statSync(path).size;
@@ -37,9 +44,9 @@ export async function readCsvColumns(path: string, fields: Record<string, FieldS
   const capacity = Math.max(1024, Math.min(options.expectedRows ?? 0, Math.ceil(size / Object.keys(fields).length)));
   const scanner = new PlainCsvScanner(fields, shown, capacity);
   try {
-    await scanner.scanFile(path);
+    await scanner.scanFile(path, options.chunkBytes ?? CHUNK_BYTES);
   } catch (e) {
-    if (e instanceof NotPlain) return readCsvColumnsWithCsvParse(path, fields, options);
+    if (e instanceof NotPlain) return null;
     throw e;
   }
   return scanner.result(options.allowNoRows ?? false);
@@ -107,10 +114,10 @@ class PlainCsvScanner {
     this.capacity = capacity;
   }
 
-  async scanFile(path: string): Promise<void> {
+  async scanFile(path: string, chunkBytes: number): Promise<void> {
     const file = await open(path, "r");
     try {
-      let buf = Buffer.allocUnsafe(CHUNK_BYTES);
+      let buf = Buffer.allocUnsafe(chunkBytes);
       let kept = 0;
       let first = true;
       for (;;) {
@@ -125,8 +132,14 @@ class PlainCsvScanner {
         const end = kept + bytesRead;
         const eof = bytesRead === 0;
         let start = 0;
-        if (first && end >= 3 && buf[0] === BOM[0] && buf[1] === BOM[1] && buf[2] === BOM[2]) start = 3;
-        first = false;
+        if (first) {
+          if (end < BOM.length && !eof) {
+            kept = end; // too few bytes yet to tell whether the file starts with a BOM
+            continue;
+          }
+          if (end >= BOM.length && BOM.every((b, i) => buf[i] === b)) start = BOM.length;
+          first = false;
+        }
         const consumed = this.scan(buf, start, end, eof);
         if (eof) return;
         buf.copy(buf, 0, consumed, end);
