@@ -34,7 +34,8 @@ export function bootstrapMethod(o: BootstrapOptions, context: MethodContext = {}
       "(the worst runtime of the resample scores 1), and a runtime's overall index is the mean of its per-function indexes in the same resample.",
     "",
     "**Limits.** The bootstrap of a maximum is degenerate: a resample's maximum is one of the observed values, so the interval's upper end can never exceed the observed maximum, " +
-      "and about 63 % of resamples reproduce it exactly. Intervals of maxima (worst case, cold start, memory) therefore describe how much the maximum depends on its few largest " +
+      `and about ${percent(1 - Math.exp(-1))} of resamples (1 − 1/e for large n) reproduce it exactly. ` +
+      "Intervals of maxima (worst case, cold start, memory) therefore describe how much the maximum depends on its few largest " +
       "invocations; they understate how much larger the maximum of another run could be. Cold Start Duration counts warm invocations as 0, so its intervals rest on the few cold ones.",
     "",
     `Where the text ranks two values, it does so only when their intervals do not overlap, and says "no clear difference" otherwise. Non-overlap of two ${percent(o.confidence)} intervals ` +
