@@ -70,9 +70,10 @@ export function performanceIndexIntervals(cells: readonly PiCell[], statistic: S
       if (!acc) overall.set(slot, (acc = { setting: cell.setting, runtime: cell.runtime, sums: new Float64Array(B), estimate: 0, functions: 0 }));
       let pi: Interval | null = null;
       if (d.estimate > 0) {
-        // A replicate where v* = 0 has an unbounded index: it stays Infinity and can push the upper end there.
+        // A replicate where v* = 0 has an unbounded index: it stays Infinity and can push the upper
+        // end there. Where every runtime's v* is 0 they tie, and a tie scores 1.
         const ratios = new Float64Array(B);
-        for (let b = 0; b < B; b++) ratios[b] = worst[b]! / d.replicates[b]!;
+        for (let b = 0; b < B; b++) ratios[b] = worst[b] === 0 ? 1 : worst[b]! / d.replicates[b]!;
         for (let b = 0; b < B; b++) acc.sums[b] += ratios[b]!;
         acc.estimate += worstEstimate / d.estimate;
         acc.functions++;
