@@ -1,5 +1,6 @@
 // Shared by the renderer's build tests: FIXTURE datasets (made-up numbers) in a temp dir and build
 // options pointing every output there.
+import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
@@ -41,14 +42,17 @@ export function renderWorkspace(): RenderWorkspace {
   };
 }
 
-/** Every file under dir with its content, by relative path (to compare two builds or check one is untouched). */
-export function snapshotDir(dir: string): Map<string, Buffer> {
-  const files = new Map<string, Buffer>();
+/** Every file under dir by relative path: its text for html/csv/json (readable diffs), else its sha256. */
+export function snapshotDir(dir: string): Map<string, string> {
+  const files = new Map<string, string>();
   const walk = (d: string): void => {
     for (const name of readdirSync(d).sort()) {
       const p = join(d, name);
       if (statSync(p).isDirectory()) walk(p);
-      else files.set(relative(dir, p), readFileSync(p));
+      else {
+        const content = readFileSync(p);
+        files.set(relative(dir, p), /\.(html|csv|json)$/.test(p) ? content.toString("utf8") : createHash("sha256").update(content).digest("hex"));
+      }
     }
   };
   walk(dir);
