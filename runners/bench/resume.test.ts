@@ -19,8 +19,8 @@ function testManifest(): string {
       schema: "lambench.manifest/1",
       runtimes: [{ id: "testnode", label: "Test Node", lambdaRuntime: "nodejs20.x", kind: "managed", language: "javascript", folder: dir }],
       functions: [
-        { id: "fast", role: "benchmark", description: "test-only", payload: { n: "{seq}" } },
-        { id: "slow", role: "benchmark", description: "test-only", payload: { sleepMs: 400 } },
+        { id: "fast", role: "benchmark", tableAccess: "none", description: "test-only", payload: { n: "{seq}" } },
+        { id: "slow", role: "benchmark", tableAccess: "none", description: "test-only", payload: { sleepMs: 400 } },
       ],
       entries: [
         { runtime: "testnode", function: "fast", handler: "index.handler", build: "true", artefact: zip },
