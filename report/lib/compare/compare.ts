@@ -150,7 +150,9 @@ function prepared(table: ColumnTable, side: string, rule: BillingRuleId, keys: r
     if (!has.includes(column)) throw new CompareError(compareMessages.missingColumn(side, column, has));
   }
   return memo(table, `compare:${rule}`, () => {
-    let t = has.includes(TOTAL_DURATION) ? table : withTotalDuration(table);
+    // The metric builders add full-length columns, which a filtered table cannot take.
+    const base = table.isFiltered() || table.isOrdered() ? table.reify() : table;
+    let t = has.includes(TOTAL_DURATION) ? base : withTotalDuration(base);
     if (!has.includes(COLD_START)) t = withColdStart(t);
     // Billed is always recomputed: the caller's column may follow another rule.
     return withBilledDuration(t, rule);

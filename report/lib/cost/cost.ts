@@ -83,7 +83,8 @@ export function costByGroup(table: ColumnTable, options: CostOptions): CostRow[]
   for (const column of [...by, "runtimeKind", "durationMs", "initDurationMs", "billedDurationMs"]) {
     if (!has.includes(column)) throw new CostError(costMessages.missingColumn(column, has));
   }
-  // Rows grouped once on the caller's table (shared by every rule), values read from the billed copy.
+  // Rows grouped once (shared by every rule), values read from the billed copy. withBilledDuration
+  // needs an unfiltered table, hence the reified base for filtered input.
   const base = memo(table, "cost-base", () => (table.isFiltered() || table.isOrdered() ? table.reify() : table));
   const billed = memo(base, `billed:${options.rule}`, () => withBilledDuration(base, options.rule));
   const { keys, values: groups } = groupedValues(base, by, BILLED, billed);
