@@ -9,7 +9,9 @@ interface TslabDisplay {
 }
 type WriteDisplayData = (content: { data: MimeBundle; metadata: object; transient: object }, update: boolean) => void;
 
-export function tslabEmitter(display: TslabDisplay, requireFrom: string = process.cwd() + "/"): EmitBundle {
+// The bundler gives import.meta.url this source file's own URL, so tslab resolves from the project's
+// node_modules wherever the notebook lives.
+export function tslabEmitter(display: TslabDisplay, requireFrom: string = import.meta.url): EmitBundle {
   let jupyter: { lastWriteDisplayData?: WriteDisplayData } = {};
   try {
     jupyter = createRequire(requireFrom)("tslab/dist/jupyter") as typeof jupyter;
