@@ -34,6 +34,17 @@ export interface Cgroups {
   create(instanceId: string, memoryMB: number): InstanceCgroup | null;
   /** Removes groups left by runs whose process is gone; returns their paths. */
   cleanStale(): string[];
+  /** Removes our (empty) parent group(s); a concurrent run still using them keeps them. */
+  release?(): void;
+}
+
+function removeIfEmpty(dir: string | null): void {
+  if (!dir) return;
+  try {
+    rmdirSync(dir);
+  } catch {
+    /* still in use, or already gone */
+  }
 }
 
 interface Mount {
@@ -165,6 +176,10 @@ function v1(mounts: Mount[], own: Map<string, string>): Cgroups | null {
   return {
     support,
     cleanStale: () => [...(cpu ? cleanStaleIn(cpuParent!) : []), ...(memory ? cleanStaleIn(memParent!) : [])],
+    release: () => {
+      removeIfEmpty(cpuParent);
+      removeIfEmpty(memParent);
+    },
     create(instanceId, memoryMB) {
       if (!cpu && !memory) return null;
       const name = `${process.pid}-${instanceId}`;
@@ -237,6 +252,7 @@ function v2(mounts: Mount[], own: Map<string, string>): Cgroups | null {
   return {
     support: { version: 2, cpu, memory, note: missing ? `cgroup v2 ${missing} controller not available to us; ${missing} not limited` : "" },
     cleanStale: () => (writable ? cleanStaleIn(parent) : []),
+    release: () => removeIfEmpty(parent),
     create(instanceId, memoryMB) {
       if (!cpu && !memory) return null;
       const dir = join(parent, `${process.pid}-${instanceId}`);
@@ -273,6 +289,7 @@ const NONE: Cgroups = {
   support: { version: null, cpu: false, memory: false, note: "no cgroup filesystem found; CPU and memory not limited" },
   create: () => null,
   cleanStale: () => [],
+  release: () => {},
 };
 
 /** Detects what this machine lets us limit. v1 is preferred where both are mounted (hybrid hosts). */

@@ -154,5 +154,6 @@ export class Lab {
     clearInterval(this.reaper);
     for (const waiting of this.initQueue.splice(0)) waiting();
     await Promise.all([...this.instances, ...this.closing].map((i) => i.shutdown()));
+    this.cgroups.release?.();
   }
 }
