@@ -5,6 +5,7 @@
 // quoting); anything else (CR, a stray quote, a short or long record) goes to the csv-parse
 // reader, which then also words every syntax error. Field values and errors come from the one
 // normaliser either way.
+import { isAscii } from "node:buffer";
 import { existsSync, statSync } from "node:fs";
 import { open } from "node:fs/promises";
 import { readCsvColumnsWithCsvParse } from "./csv-parse-reader.js";
@@ -73,6 +74,8 @@ class Target {
   readonly allowedBytes: Uint8Array[];
   /** Index into `allowed` that matched last (runs of equal values are the rule). */
   lastMatch = 0;
+  /** Text values seen so far, shared across rows, until there are too many to be worth it (unique ids). */
+  interned: Map<string, string> | null = new Map();
 
   constructor(
     readonly name: string,
@@ -105,6 +108,8 @@ class PlainCsvScanner {
   private refused: Refused | null = null;
   private failure: DatasetError | null = null;
   private headerFields: string[] = [];
+  /** Whether the bytes being scanned are all ASCII. */
+  private ascii = false;
 
   constructor(
     private readonly fields: Record<string, FieldSpec>,
@@ -140,6 +145,7 @@ class PlainCsvScanner {
           if (end >= BOM.length && BOM.every((b, i) => buf[i] === b)) start = BOM.length;
           first = false;
         }
+        this.ascii = isAscii(buf.subarray(0, end));
         const consumed = this.scan(buf, start, end, eof);
         if (eof) return;
         buf.copy(buf, 0, consumed, end);
@@ -209,7 +215,7 @@ class PlainCsvScanner {
           const b = buf[p]!;
           if (b === QUOTE) {
             if (p + 1 >= end && !eof) return INCOMPLETE;
-            parts.push(buf.toString("utf8", from, p));
+            parts.push(decode(buf, from, p, this.ascii));
             if (buf[p + 1] === QUOTE && p + 1 < end) {
               parts.push('"');
               p += 2;
@@ -227,12 +233,15 @@ class PlainCsvScanner {
         this.textField(isHeader, col, parts.join(""));
       } else {
         for (; p < end; p++) {
-          const b = buf[p];
-          if (b === COMMA || b === LF) break;
-          if (b === QUOTE) throw new NotPlain();
+          const b = buf[p]!;
+          // One comparison for most bytes: the three that matter are all ≤ ",".
+          if (b <= COMMA && (b === COMMA || b === LF || b === QUOTE)) {
+            if (b === QUOTE) throw new NotPlain();
+            break;
+          }
         }
         if (p >= end && !eof) return INCOMPLETE;
-        if (isHeader) this.headerFields.push(buf.toString("utf8", pos, p));
+        if (isHeader) this.headerFields.push(decode(buf, pos, p, this.ascii));
         else if (this.failure === null) this.bytesField(col, buf, pos, p);
       }
       if (p < end && buf[p] === COMMA) {
@@ -299,7 +308,7 @@ class PlainCsvScanner {
         const n = from < to ? parseDecimal(buf, from, to) : NaN;
         if (n !== n) break;
         const value = t.spec.check!(n);
-        if (value instanceof Refusal) this.refuse(t, buf.toString("utf8", from, to), value);
+        if (value instanceof Refusal) this.refuse(t, decode(buf, from, to, this.ascii), value);
         else if (t.kind === Kind.Number) t.numbers[row] = value;
         else t.values[row] = value;
         return;
@@ -313,19 +322,47 @@ class PlainCsvScanner {
       case Kind.Text:
         break;
     }
-    this.convert(t, buf.toString("utf8", from, to));
+    this.convert(t, decode(buf, from, to, this.ascii));
   }
 
   private convert(t: Target, text: string): void {
     const value = t.spec.convert(text);
     if (value instanceof Refusal) this.refuse(t, text, value);
     else if (t.kind === Kind.Number) t.numbers[this.rows] = value as number;
+    else if (t.kind === Kind.Text && t.interned && typeof value === "string") t.values[this.rows] = intern(t, value);
     else t.values[this.rows] = value;
   }
 
   private refuse(target: Target, raw: string, refusal: Refusal): void {
     if (!this.refused || target.rank < this.refused.target.rank) this.refused = { target, raw, reason: refusal.reason };
   }
+}
+
+const INTERN_LIMIT = 4096;
+
+function intern(t: Target, value: string): string {
+  const seen = t.interned!.get(value);
+  if (seen !== undefined) return seen;
+  if (t.interned!.size >= INTERN_LIMIT) t.interned = null;
+  else t.interned!.set(value, value);
+  return value;
+}
+
+interface NativeSlices {
+  utf8Slice?(start: number, end: number): string;
+  latin1Slice?(start: number, end: number): string;
+}
+const native = Buffer.prototype as unknown as NativeSlices;
+const fastSlices = typeof native.utf8Slice === "function" && typeof native.latin1Slice === "function";
+
+/**
+ * buf.toString("utf8", start, end) without its argument handling (most of its cost on short
+ * fields); bytes known to be ASCII decode the same as Latin-1, which needs no validation.
+ */
+function decode(buf: Buffer, start: number, end: number, ascii: boolean): string {
+  if (!fastSlices) return buf.toString("utf8", start, end);
+  const b = buf as unknown as Required<NativeSlices>;
+  return ascii ? b.latin1Slice(start, end) : b.utf8Slice(start, end);
 }
 
 /** Index of the allowed value whose UTF-8 bytes are buf[from, to), or -1. */
