@@ -22,6 +22,7 @@ describe("summarise", () => {
     expect(s.firstMedianMs).toBe(5);
     // Per-instance sums 11, 35, 29: the median is 29, not 20 + 5.
     expect(s.coldMedianMs).toBe(29);
+    expect([s.coldMinMs, s.coldMaxMs]).toEqual([11, 35]);
     expect(s.warmMedianMs).toBe(5.5);
     expect(s.warmP90Ms).toBeCloseTo(9.1, 10);
     expect(s.warmN).toBe(10);
@@ -60,7 +61,8 @@ describe("tables", () => {
 
   it("names the problem of an entry without figures", () => {
     expect(sizeTable(summaries)).toMatch(/rust\s+wave(\s+-){4}\s+missing artefact x\.zip/);
-    expect(timingTable(summaries)).toMatch(/rust\s+wave\s+0(\s+-){3}\s+0(\s+-){3}\s+missing artefact x\.zip/);
+    expect(timingTable(summaries)).toMatch(/rust\s+wave\s+0(\s+-){4}\s+0(\s+-){3}\s+missing artefact x\.zip/);
+    expect(timingTable(summaries)).toMatch(/go\s+wave\s+1\s+20\.00\s+1\.00\s+21\.00\s+21\.0-21\.0\s+2\s+0\.28\s+0\.29\s+60\s*$/m);
   });
 });
 

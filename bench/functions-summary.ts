@@ -36,6 +36,8 @@ export interface EntrySummary {
   firstMedianMs: number | null;
   /** Median over instances of Init Duration + first Duration (the Cold Start Duration). */
   coldMedianMs: number | null;
+  coldMinMs: number | null;
+  coldMaxMs: number | null;
   warmN: number;
   warmMedianMs: number | null;
   warmP90Ms: number | null;
@@ -48,6 +50,7 @@ const median = (xs: readonly number[]) => percentileOfSorted(sorted(xs), 0.5);
 
 export function summarise(r: EntryResult): EntrySummary {
   const warm = sorted(r.warm);
+  const cold = sorted(r.cold.map((c) => c.initMs + c.firstMs));
   return {
     runtime: r.runtime,
     function: r.function,
@@ -55,7 +58,9 @@ export function summarise(r: EntryResult): EntrySummary {
     coldN: r.cold.length,
     initMedianMs: median(r.cold.map((c) => c.initMs)),
     firstMedianMs: median(r.cold.map((c) => c.firstMs)),
-    coldMedianMs: median(r.cold.map((c) => c.initMs + c.firstMs)),
+    coldMedianMs: percentileOfSorted(cold, 0.5),
+    coldMinMs: cold[0] ?? null,
+    coldMaxMs: cold[cold.length - 1] ?? null,
     warmN: warm.length,
     warmMedianMs: percentileOfSorted(warm, 0.5),
     warmP90Ms: percentileOfSorted(warm, 0.9),
@@ -108,7 +113,7 @@ export function sizeTable(summaries: readonly EntrySummary[]): string {
 
 export function timingTable(summaries: readonly EntrySummary[]): string {
   return renderTable(
-    ["runtime", "function", "cold n", "init ms", "first ms", "cold ms", "warm n", "warm p50 ms", "warm p90 ms", "resp B", "note"],
+    ["runtime", "function", "cold n", "init ms", "first ms", "cold ms", "cold min-max", "warm n", "warm p50 ms", "warm p90 ms", "resp B", "note"],
     summaries.map((s) => [
       s.runtime,
       s.function,
@@ -116,13 +121,14 @@ export function timingTable(summaries: readonly EntrySummary[]): string {
       fmtMs(s.initMedianMs),
       fmtMs(s.firstMedianMs),
       fmtMs(s.coldMedianMs),
+      s.coldMinMs === null || s.coldMaxMs === null ? DASH : `${s.coldMinMs.toFixed(1)}-${s.coldMaxMs.toFixed(1)}`,
       String(s.warmN),
       fmtMs(s.warmMedianMs),
       fmtMs(s.warmP90Ms),
       s.responseBytes === null ? DASH : String(s.responseBytes),
       s.problem ?? "",
     ]),
-    ["left", "left", "right", "right", "right", "right", "right", "right", "right", "right", "left"],
+    ["left", "left", "right", "right", "right", "right", "right", "right", "right", "right", "right", "left"],
   );
 }
 

@@ -94,7 +94,6 @@ console.log(
 );
 
 const results: EntryResult[] = [];
-let seq = 0;
 try {
   for (const entry of entries) {
     const result: EntryResult = { runtime: entry.runtime, function: entry.function, size: null, cold: [], warm: [], responseBytes: null, problem: null };
@@ -115,6 +114,8 @@ try {
       body: (n: number) => template.replaceAll("{seq}", String(n)),
     };
     const started = performance.now();
+    // Per entry (the table is reset too), so every runtime gets the same bodies and the response sizes compare.
+    let seq = 0;
     await measureEntry(target, settings, () => seq++, result);
     const s = summarise(result);
     console.error(
