@@ -2,7 +2,7 @@
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import puppeteer, { type Browser } from "puppeteer-core";
+import type { Browser } from "puppeteer-core";
 import { ReportBuildError, renderMessages } from "./messages.js";
 
 export const chromiumPath = (): string => process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
@@ -10,6 +10,7 @@ export const chromiumPath = (): string => process.env.CHROMIUM_PATH ?? "/usr/bin
 export async function withChromium<T>(use: (browser: Browser) => Promise<T>): Promise<T> {
   const executablePath = chromiumPath();
   if (!existsSync(executablePath)) throw new ReportBuildError(renderMessages.noChromium(executablePath));
+  const { default: puppeteer } = await import("puppeteer-core"); // only when a PDF or screenshot is made
   const profile = mkdtempSync(join(tmpdir(), "lambench-chromium-"));
   const browser = await puppeteer.launch({
     executablePath,

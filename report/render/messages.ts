@@ -22,7 +22,9 @@ export const renderMessages = {
   executorFailed: (code: number | null, stderr: string) =>
     `notebook executor stopped (exit ${String(code)}): ${stderr.trim().split("\n").slice(-5).join("\n") || "no output"}`,
   cellFailed: (notebook: string, cell: number, firstLine: string, message: string) =>
-    `${rel(notebook)}: cell ${cell} (${firstLine || "empty"}) failed: ${message}`,
+    cell < 0
+      ? `${rel(notebook)}: not run: ${message}${/NoSuchKernel|No such kernel/.test(message) ? " (register it: scripts/setup-python.sh)" : ""}`
+      : `${rel(notebook)}: cell ${cell} (${firstLine || "empty"}) failed: ${message}`,
   buildFailed: (failures: string[]) =>
     `report not built; the previous site and PDF are untouched.\n${failures.map((f) => `  ${f}`).join("\n")}`,
   badOutput: (notebook: string, index: number, reason: string) => `${notebook}: output ${index}: ${reason}`,

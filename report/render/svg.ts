@@ -1,10 +1,11 @@
 // Vega-Lite spec → static SVG, in Node (for the PDF and for readers without JavaScript).
-import * as vega from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
+import type { TopLevelSpec } from "vega-lite";
 
 const quiet = { level: () => quiet, error: () => quiet, warn: () => quiet, info: () => quiet, debug: () => quiet };
 
 export async function specToSvg(spec: Record<string, unknown>): Promise<string> {
+  // Loaded on first use: a rebuild whose figures are all cached never pays for vega.
+  const [vega, { compile }] = await Promise.all([import("vega"), import("vega-lite")]);
   const compiled = compile(spec as unknown as TopLevelSpec, { logger: quiet as never }).spec;
   const view = new vega.View(vega.parse(compiled), { renderer: "none", logLevel: vega.None });
   try {
