@@ -3,6 +3,7 @@
 // run's leftovers (owner pid gone) from a concurrent run's live groups.
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
+import { KernelFile } from "./pread.js";
 
 /** Lambda gives a function one full vCPU at 1769 MB and CPU in proportion to memory below that. */
 export const MB_PER_VCPU = 1769;
@@ -92,13 +93,10 @@ function canWrite(dir: string): boolean {
   }
 }
 
-function readNumber(file: string): number | null {
-  try {
-    const n = Number(readFileSync(file, "utf8").trim());
-    return Number.isFinite(n) ? n : null;
-  } catch {
-    return null;
-  }
+function numberOf(text: string | null): number | null {
+  if (text === null) return null;
+  const n = Number(text.trim());
+  return Number.isFinite(n) ? n : null;
 }
 
 function isAlive(pid: number): boolean {
@@ -194,6 +192,7 @@ function v1(mounts: Mount[], own: Map<string, string>): Cgroups | null {
         const memsw = join(memDir, "memory.memsw.limit_in_bytes");
         if (existsSync(memsw)) writeFileSync(memsw, bytes);
       }
+      const peak = memDir ? new KernelFile(join(memDir, "memory.max_usage_in_bytes")) : null;
       return {
         procsFiles: [cpuDir, memDir].filter((d): d is string => d !== null).map((d) => join(d, "cgroup.procs")),
         capCpu() {
@@ -201,9 +200,10 @@ function v1(mounts: Mount[], own: Map<string, string>): Cgroups | null {
           writeFileSync(join(cpuDir, "cpu.cfs_period_us"), String(CFS_PERIOD_US));
           writeFileSync(join(cpuDir, "cpu.cfs_quota_us"), String(cpuQuotaUs(memoryMB)));
         },
-        peakMemoryBytes: () => (memDir ? readNumber(join(memDir, "memory.max_usage_in_bytes")) : null),
+        peakMemoryBytes: () => numberOf(peak?.read() ?? null),
         oomKills: () => (memDir ? oomKillCount(join(memDir, "memory.oom_control")) : 0),
         async remove() {
+          peak?.close();
           if (cpuDir) await removeDir(cpuDir);
           if (memDir) await removeDir(memDir);
         },
@@ -261,12 +261,13 @@ function v2(mounts: Mount[], own: Map<string, string>): Cgroups | null {
         writeFileSync(join(dir, "memory.max"), String(memoryMB * 1024 * 1024));
         if (existsSync(join(dir, "memory.swap.max"))) writeFileSync(join(dir, "memory.swap.max"), "0");
       }
+      const peak = memory ? new KernelFile(join(dir, "memory.peak")) : null;
       return {
         procsFiles: [join(dir, "cgroup.procs")],
         capCpu() {
           if (cpu) writeFileSync(join(dir, "cpu.max"), `${cpuQuotaUs(memoryMB)} ${CFS_PERIOD_US}`);
         },
-        peakMemoryBytes: () => (memory ? readNumber(join(dir, "memory.peak")) : null),
+        peakMemoryBytes: () => numberOf(peak?.read() ?? null),
         oomKills() {
           try {
             const m = /^oom_kill (\d+)$/m.exec(readFileSync(join(dir, "memory.events"), "utf8"));
@@ -275,7 +276,10 @@ function v2(mounts: Mount[], own: Map<string, string>): Cgroups | null {
             return 0;
           }
         },
-        remove: () => removeDir(dir),
+        remove: () => {
+          peak?.close();
+          return removeDir(dir);
+        },
       };
     },
   };

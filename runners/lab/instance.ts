@@ -2,8 +2,7 @@
 // polls it. It runs one invocation at a time, measures it the way Lambda does and writes the
 // START/END/REPORT lines to its log stream.
 import { spawn, type ChildProcess } from "node:child_process";
-import { randomBytes } from "node:crypto";
-import { readFileSync } from "node:fs";
+import { randomBytes, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
@@ -11,6 +10,7 @@ import { billedDurationMs, billingRuleAt, type InvocationStatus } from "../datas
 import type { Cgroups, InstanceCgroup } from "./cgroups.js";
 import { runtimeCommand, runtimeEnvironment, type InstanceSpec, type Interpreters } from "./environment.js";
 import { LogStream, logStreamName, logStreamPath } from "./log-stream.js";
+import { KernelFile } from "./pread.js";
 import { endLine, reportLine, startLine } from "./report-format.js";
 
 const API = "/2018-06-01/runtime";
@@ -78,9 +78,11 @@ type State = "init" | "idle" | "busy" | "gone";
 
 const round2 = (n: number) => Math.round(n * 100) / 100;
 
+/** An X-Ray trace header; randomUUID is the cheapest source of random hex here. */
 function traceId(): string {
   const epoch = Math.floor(Date.now() / 1000).toString(16).padStart(8, "0");
-  return `Root=1-${epoch}-${randomBytes(12).toString("hex")};Parent=${randomBytes(8).toString("hex")};Sampled=0`;
+  const hex = randomUUID().replaceAll("-", "");
+  return `Root=1-${epoch}-${hex.slice(0, 24)};Parent=${hex.slice(16, 32)};Sampled=0`;
 }
 
 function readBody(req: IncomingMessage): Promise<Buffer> {
@@ -108,6 +110,7 @@ export class Instance {
   private pending: Pending | null = null;
   private initTimer: NodeJS.Timeout | null = null;
   private exited: Promise<void> = Promise.resolve();
+  private procStatus: KernelFile | null = null;
   private markInitOver: () => void = () => {};
   /** Settles when init is over: the first /next call, or the process is gone. */
   readonly initOver = new Promise<void>((resolve) => (this.markInitOver = resolve));
@@ -282,13 +285,9 @@ export class Instance {
   private rssPeakBytes(): number | null {
     const pid = this.child?.pid;
     if (pid === undefined) return null;
-    try {
-      const status = readFileSync(`/proc/${pid}/status`, "utf8");
-      const m = /^VmHWM:\s+(\d+) kB$/m.exec(status);
-      return m ? Number(m[1]) * 1024 : null;
-    } catch {
-      return null;
-    }
+    this.procStatus ??= new KernelFile(`/proc/${pid}/status`);
+    const m = /^VmHWM:\s+(\d+) kB$/m.exec(this.procStatus.read() ?? "");
+    return m ? Number(m[1]) * 1024 : null;
   }
 
   /** Ends the invocation in progress (or the init) and kills the instance. */
@@ -344,6 +343,7 @@ export class Instance {
       server.closeAllConnections();
       await new Promise<void>((r) => server.close(() => r()));
     }
+    this.procStatus?.close();
     await this.cgroup?.remove();
     await this.log?.close();
   }

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 
 const [host, port] = process.env.AWS_LAMBDA_RUNTIME_API.split(":");
-const agent = new Agent({ keepAlive: true, maxSockets: 1 });
+const agent = new Agent({ keepAlive: true, maxSockets: 1, noDelay: true });
 const base = "/2018-06-01/runtime";
 
 function call(method, path, body, headers = {}) {
