@@ -14,7 +14,8 @@ export interface ExecutionJob {
 
 export type ExecutionEvent =
   | { event: "start"; notebook: string }
-  | { event: "done"; notebook: string; seconds: number; outputs: MimeBundle[] }
+  /** kernelSeconds: time spent starting a kernel for this notebook (0 when it reused one). */
+  | { event: "done"; notebook: string; seconds: number; kernelSeconds: number; outputs: MimeBundle[] }
   | { event: "error"; notebook: string; seconds: number; cell: number; firstLine: string; message: string };
 
 export interface ExecuteOptions {
