@@ -1,5 +1,6 @@
 // The emulator's lifecycle against test-only functions (runners/lab/test-functions).
-import { existsSync, readFileSync } from "node:fs";
+import { spawnSync } from "node:child_process";
+import { existsSync, mkdirSync, readFileSync, rmdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { collectFunction } from "./collect-local.js";
@@ -10,6 +11,22 @@ import type { LabInvokeResult } from "./lab.js";
 import { startTestLab, type TestLab } from "./test-support.js";
 
 let t: TestLab | null = null;
+
+/** The lambench parent groups this process would use (v1: one per controller). */
+function detectCgroupParents(): string[] {
+  const own = new Map(
+    readFileSync("/proc/self/cgroup", "utf8")
+      .trim()
+      .split("\n")
+      .flatMap((l) => {
+        const [, controllers, path] = l.split(":");
+        return (controllers ?? "").split(",").map((c) => [c, path ?? "/"] as const);
+      }),
+  );
+  return ["cpu", "memory"]
+    .map((c) => join("/sys/fs/cgroup", c, own.get(c) ?? "/", "lambench"))
+    .filter((d) => existsSync(dirname(d)));
+}
 afterEach(async () => {
   await t?.cleanup();
   t = null;
@@ -212,6 +229,22 @@ describe("resource limits (cgroups; CI runs as root)", () => {
     expect(read(join(cpuDir, "cgroup.procs")).split("\n")).toContain(String(instance.pid));
     await t.lab.stop();
     for (const d of dirs) expect(existsSync(d)).toBe(false);
+  });
+
+  it("on start, removes groups left by a crashed run (owner gone) and keeps a live run's", async () => {
+    const parents = detectCgroupParents();
+    expect(parents.length).toBeGreaterThan(0);
+    const dead = spawnSync(process.execPath, ["-e", "0"]).pid!;
+    const stale = parents.map((p) => join(p, `${dead}-0123456789abcdef`));
+    const live = parents.map((p) => join(p, `${process.pid}-fedcba9876543210`));
+    for (const d of [...stale, ...live]) mkdirSync(d, { recursive: true });
+    try {
+      t = startTestLab();
+      for (const d of stale) expect(existsSync(d), d).toBe(false);
+      for (const d of live) expect(existsSync(d), d).toBe(true);
+    } finally {
+      for (const d of live) rmdirSync(d);
+    }
   });
 
   it("a function that allocates beyond its memory is OOM-killed: Runtime.OutOfMemory, and the run goes on", async () => {
