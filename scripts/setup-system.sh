@@ -7,6 +7,7 @@ command -v pdftotext >/dev/null || need+=(poppler-utils)
 command -v zip >/dev/null || need+=(zip)
 command -v unzip >/dev/null || need+=(unzip)
 command -v ab >/dev/null || need+=(apache2-utils)
+command -v ps >/dev/null || need+=(procps)
 if [ ${#need[@]} -eq 0 ]; then exit 0; fi
 if [ "$(id -u)" -ne 0 ]; then
   echo "setup: missing system packages: ${need[*]} — install them as root (apt-get install -y ${need[*]})" >&2
