@@ -21,7 +21,10 @@ pub fn cell_of(lat: f64, lon: f64) -> Option<String> {
     // The crate reads the coordinate's bits from `v / span + 1.5`, which reaches 2.0 at the
     // upper edge and wraps to the lowest cell; any value inside the top precision-4 cell
     // (0.18° tall, 0.35° wide) encodes the same, so the edge is moved just inside.
-    let coord = Coord { x: inside_upper_edge(lon, 180.0), y: inside_upper_edge(lat, 90.0) };
+    let coord = Coord {
+        x: inside_upper_edge(lon, 180.0),
+        y: inside_upper_edge(lat, 90.0),
+    };
     geohash::encode(coord, PRECISION).ok()
 }
 
@@ -71,7 +74,10 @@ mod tests {
     #[test]
     fn lists_centre_then_neighbours_in_contract_order() {
         let cells = search_cells(51.5074, -0.1278);
-        assert_eq!(cells, ["gcpv", "gcpy", "u10n", "u10j", "u10h", "gcpu", "gcps", "gcpt", "gcpw"]);
+        assert_eq!(
+            cells,
+            ["gcpv", "gcpy", "u10n", "u10j", "u10h", "gcpu", "gcps", "gcpt", "gcpw"]
+        );
     }
 
     #[test]

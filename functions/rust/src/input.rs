@@ -79,7 +79,10 @@ fn ranged_decimal(
     if !in_range(value) {
         return Err(ApiError::OutOfRange(field));
     }
-    Ok(Decimal { text: text.clone(), value })
+    Ok(Decimal {
+        text: text.clone(),
+        value,
+    })
 }
 
 #[cfg(test)]
@@ -95,7 +98,13 @@ mod tests {
     fn accepts_a_valid_save_body() {
         let input = save_input(&object(json!({"owner":"a","name":"b","lat":"-1.5","lon":"180"})));
         let input = input.expect("valid");
-        assert_eq!(input.lat, Decimal { text: "-1.5".into(), value: -1.5 });
+        assert_eq!(
+            input.lat,
+            Decimal {
+                text: "-1.5".into(),
+                value: -1.5
+            }
+        );
         assert_eq!(input.lon.value, 180.0);
     }
 

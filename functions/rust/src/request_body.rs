@@ -1,6 +1,9 @@
 //! Turning an API Gateway event into the request's JSON payload.
+//!
+//! The event is read as loose JSON rather than `ApiGatewayProxyRequest`, whose required fields
+//! (e.g. `requestContext`) would make the runtime reject a minimal event before the handler runs,
+//! where the other runtimes answer 400; only `body` and `isBase64Encoded` matter here.
 
-use aws_lambda_events::apigw::ApiGatewayProxyRequest;
 use base64::engine::general_purpose::STANDARD;
 use base64::Engine;
 use serde_json::{Map, Value};
@@ -9,12 +12,15 @@ use crate::api_error::ApiError;
 
 /// The body as text (base64-decoded when the event says so). Absent, null or empty → missing body;
 /// bytes that are not base64 or not UTF-8 cannot be JSON → invalid JSON.
-pub fn body_text(request: &ApiGatewayProxyRequest) -> Result<String, ApiError> {
-    let raw = match request.body.as_deref() {
-        None | Some("") => return Err(ApiError::MissingBody),
-        Some(raw) => raw,
+/// A `body` that is not a string (API Gateway always sends one) is not JSON text → invalid JSON.
+pub fn body_text(event: &Value) -> Result<String, ApiError> {
+    let raw = match event.get("body") {
+        None | Some(Value::Null) => return Err(ApiError::MissingBody),
+        Some(Value::String(raw)) if raw.is_empty() => return Err(ApiError::MissingBody),
+        Some(Value::String(raw)) => raw,
+        Some(_) => return Err(ApiError::InvalidJson),
     };
-    if !request.is_base64_encoded {
+    if event.get("isBase64Encoded").and_then(Value::as_bool) != Some(true) {
         return Ok(raw.to_owned());
     }
     let bytes = STANDARD.decode(raw).map_err(|_| ApiError::InvalidJson)?;
@@ -25,15 +31,15 @@ pub fn body_text(request: &ApiGatewayProxyRequest) -> Result<String, ApiError> {
 }
 
 /// The body parsed as JSON, whatever its shape.
-pub fn json_body(request: &ApiGatewayProxyRequest) -> Result<(String, Value), ApiError> {
-    let text = body_text(request)?;
+pub fn json_body(event: &Value) -> Result<(String, Value), ApiError> {
+    let text = body_text(event)?;
     let value = serde_json::from_str(&text).map_err(|_| ApiError::InvalidJson)?;
     Ok((text, value))
 }
 
 /// The body parsed as a JSON object.
-pub fn object_body(request: &ApiGatewayProxyRequest) -> Result<Map<String, Value>, ApiError> {
-    match json_body(request)?.1 {
+pub fn object_body(event: &Value) -> Result<Map<String, Value>, ApiError> {
+    match json_body(event)?.1 {
         Value::Object(object) => Ok(object),
         _ => Err(ApiError::NotAnObject),
     }
@@ -43,11 +49,10 @@ pub fn object_body(request: &ApiGatewayProxyRequest) -> Result<Map<String, Value
 mod tests {
     use super::*;
 
-    fn request(body: Option<&str>, is_base64_encoded: bool) -> ApiGatewayProxyRequest {
-        let mut request = ApiGatewayProxyRequest::default();
-        request.body = body.map(str::to_owned);
-        request.is_base64_encoded = is_base64_encoded;
-        request
+    use serde_json::json;
+
+    fn request(body: Option<&str>, is_base64_encoded: bool) -> Value {
+        json!({ "body": body, "isBase64Encoded": is_base64_encoded })
     }
 
     #[test]
@@ -65,6 +70,14 @@ mod tests {
     fn absent_and_empty_bodies_are_missing() {
         assert_eq!(body_text(&request(None, false)), Err(ApiError::MissingBody));
         assert_eq!(body_text(&request(Some(""), true)), Err(ApiError::MissingBody));
+    }
+
+    #[test]
+    fn reads_minimal_events_and_rejects_non_string_bodies() {
+        assert_eq!(body_text(&json!({ "body": "[]" })), Ok("[]".into()));
+        assert_eq!(body_text(&json!({})), Err(ApiError::MissingBody));
+        assert_eq!(body_text(&json!("not an event")), Err(ApiError::MissingBody));
+        assert_eq!(body_text(&json!({ "body": { "a": 1 } })), Err(ApiError::InvalidJson));
     }
 
     #[test]

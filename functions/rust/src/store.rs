@@ -49,7 +49,12 @@ pub async fn put_item(client: &Client, table: &str, item: Item) -> Result<(), St
         .send()
         .await
         .map(|_| ())
-        .map_err(|error| format!("PutItem {table}: {}", aws_sdk_dynamodb::error::DisplayErrorContext(error)))
+        .map_err(|error| {
+            format!(
+                "PutItem {table}: {}",
+                aws_sdk_dynamodb::error::DisplayErrorContext(error)
+            )
+        })
 }
 
 /// Every item of `cell` whose `gsk` starts with `prefix`, in index order, across all pages.
@@ -66,7 +71,12 @@ pub async fn query_cell(client: &Client, table: &str, cell: &str, prefix: &str) 
         .send()
         .try_collect()
         .await
-        .map_err(|error| format!("Query {GEO_INDEX} cell {cell}: {}", aws_sdk_dynamodb::error::DisplayErrorContext(error)))
+        .map_err(|error| {
+            format!(
+                "Query {GEO_INDEX} cell {cell}: {}",
+                aws_sdk_dynamodb::error::DisplayErrorContext(error)
+            )
+        })
 }
 
 /// A string attribute of an item, if present and of type S.

@@ -1,8 +1,9 @@
 //! save: validates a location, writes it with its geohash cell, returns the stored item.
 
-use aws_lambda_events::apigw::{ApiGatewayProxyRequest, ApiGatewayProxyResponse};
+use aws_lambda_events::apigw::ApiGatewayProxyResponse;
 use aws_sdk_dynamodb::Client;
 use serde::Serialize;
+use serde_json::Value;
 
 use crate::api_error::ApiError;
 use crate::cells::cell_of;
@@ -24,12 +25,12 @@ pub struct Location {
     pub lon: String,
 }
 
-pub async fn handle(client: &Client, table: &str, request: &ApiGatewayProxyRequest) -> ApiGatewayProxyResponse {
-    respond(save(client, table, request).await)
+pub async fn handle(client: &Client, table: &str, event: &Value) -> ApiGatewayProxyResponse {
+    respond(save(client, table, event).await)
 }
 
-async fn save(client: &Client, table: &str, request: &ApiGatewayProxyRequest) -> Result<Location, ApiError> {
-    let input = save_input(&object_body(request)?)?;
+async fn save(client: &Client, table: &str, event: &Value) -> Result<Location, ApiError> {
+    let input = save_input(&object_body(event)?)?;
     let location = location(input)?;
     let item = string_item([
         ("pk", location.pk.as_str()),

@@ -1,10 +1,11 @@
 //! search / warmup (queries one after the other) and conc (queries issued together): the owner's
 //! items in the point's geohash cell and its neighbours, in cell order then index order.
 
-use aws_lambda_events::apigw::{ApiGatewayProxyRequest, ApiGatewayProxyResponse};
+use aws_lambda_events::apigw::ApiGatewayProxyResponse;
 use aws_sdk_dynamodb::Client;
 use futures::future::join_all;
 use serde::Serialize;
+use serde_json::Value;
 
 use crate::api_error::ApiError;
 use crate::cells::search_cells;
@@ -27,22 +28,12 @@ pub struct Found {
     pub lon: String,
 }
 
-pub async fn handle(
-    client: &Client,
-    table: &str,
-    order: QueryOrder,
-    request: &ApiGatewayProxyRequest,
-) -> ApiGatewayProxyResponse {
-    respond(search(client, table, order, request).await)
+pub async fn handle(client: &Client, table: &str, order: QueryOrder, event: &Value) -> ApiGatewayProxyResponse {
+    respond(search(client, table, order, event).await)
 }
 
-async fn search(
-    client: &Client,
-    table: &str,
-    order: QueryOrder,
-    request: &ApiGatewayProxyRequest,
-) -> Result<Vec<Found>, ApiError> {
-    let input = search_input(&object_body(request)?)?;
+async fn search(client: &Client, table: &str, order: QueryOrder, event: &Value) -> Result<Vec<Found>, ApiError> {
+    let input = search_input(&object_body(event)?)?;
     let cells = search_cells(input.lat.value, input.lon.value);
     let prefix = format!("RT:{}", input.owner);
     let per_cell = match order {
@@ -75,5 +66,10 @@ fn found_item(item: &Item) -> Result<Found, ApiError> {
             ApiError::Internal
         })
     };
-    Ok(Found { owner: field("owner")?, name: field("name")?, lat: field("lat")?, lon: field("lon")? })
+    Ok(Found {
+        owner: field("owner")?,
+        name: field("name")?,
+        lat: field("lat")?,
+        lon: field("lon")?,
+    })
 }

@@ -14,7 +14,10 @@ pub struct DynamoDbServer {
 }
 
 pub fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().expect("repo root exists")
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .canonicalize()
+        .expect("repo root exists")
 }
 
 impl DynamoDbServer {
@@ -36,7 +39,12 @@ impl DynamoDbServer {
             .ok()
             .and_then(|value| value.get("endpoint")?.as_str().map(str::to_owned))
             .unwrap_or_else(|| panic!("{script} printed {line:?}, not {{\"endpoint\":...}}"));
-        DynamoDbServer { endpoint, child, stdin, _stdout: stdout }
+        DynamoDbServer {
+            endpoint,
+            child,
+            stdin,
+            _stdout: stdout,
+        }
     }
 }
 

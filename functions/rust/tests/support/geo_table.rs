@@ -13,11 +13,15 @@ use serde_json::{Map, Value};
 pub type Item = HashMap<String, AttributeValue>;
 
 fn text<'a>(value: &'a Value, field: &str) -> &'a str {
-    value[field].as_str().unwrap_or_else(|| panic!("table.json: {field} must be a string in {value}"))
+    value[field]
+        .as_str()
+        .unwrap_or_else(|| panic!("table.json: {field} must be a string in {value}"))
 }
 
 fn list<'a>(value: &'a Value, field: &str) -> &'a Vec<Value> {
-    value[field].as_array().unwrap_or_else(|| panic!("table.json: {field} must be an array in {value}"))
+    value[field]
+        .as_array()
+        .unwrap_or_else(|| panic!("table.json: {field} must be an array in {value}"))
 }
 
 fn key_schema(value: &Value) -> Vec<KeySchemaElement> {
@@ -63,9 +67,19 @@ pub async fn create_table(client: &Client, definition: &Value) -> String {
         .set_global_secondary_indexes(Some(indexes.collect()))
         .send()
         .await
-        .unwrap_or_else(|error| panic!("CreateTable {name}: {}", aws_sdk_dynamodb::error::DisplayErrorContext(error)));
+        .unwrap_or_else(|error| {
+            panic!(
+                "CreateTable {name}: {}",
+                aws_sdk_dynamodb::error::DisplayErrorContext(error)
+            )
+        });
     for _ in 0..200 {
-        let described = client.describe_table().table_name(&name).send().await.expect("DescribeTable");
+        let described = client
+            .describe_table()
+            .table_name(&name)
+            .send()
+            .await
+            .expect("DescribeTable");
         let table = described.table().expect("table description");
         let indexes_active = table
             .global_secondary_indexes()
@@ -107,10 +121,14 @@ pub async fn clear(client: &Client, table: &str) {
 /// Puts vector items (every attribute a string, stored as type S).
 pub async fn seed(client: &Client, table: &str, items: &[Value]) -> Result<(), String> {
     for item in items {
-        let object = item.as_object().ok_or_else(|| format!("seed item is not an object: {item}"))?;
+        let object = item
+            .as_object()
+            .ok_or_else(|| format!("seed item is not an object: {item}"))?;
         let mut attributes = Item::new();
         for (name, value) in object {
-            let value = value.as_str().ok_or_else(|| format!("seed attribute {name} is not a string"))?;
+            let value = value
+                .as_str()
+                .ok_or_else(|| format!("seed attribute {name} is not a string"))?;
             attributes.insert(name.clone(), AttributeValue::S(value.to_owned()));
         }
         client

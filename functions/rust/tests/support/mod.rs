@@ -1,4 +1,7 @@
-//! Test support: the local DynamoDB server and the `geo` table, shared by integration tests.
+//! Test support: the local DynamoDB server, the `geo` table and a stand-in Lambda Runtime API.
+
+#![allow(dead_code)] // each test binary uses part of it
 
 pub mod dynamodb_server;
 pub mod geo_table;
+pub mod runtime_api;
