@@ -7,7 +7,7 @@ import { notebookFileName, parametersSource } from "../notebook/notebook-source.
 import { stagingDirFor, swapDir, writeFileAtomic } from "./atomic.js";
 import { datasetFingerprint, executionHash, readCached, sha256, writeCached, type CachedExecution } from "./cache.js";
 import { collectBlocks } from "./collect.js";
-import { executeNotebooks, type ExecutionJob } from "./execute.js";
+import { startExecutor, type ExecutionJob, type Executor, type ExecutorOptions } from "./execute.js";
 import { provenanceHtml, type RenderedSection } from "./html.js";
 import { ReportBuildError, renderMessages } from "./messages.js";
 import { bundleLibrary } from "./library-bundle.js";
@@ -55,6 +55,22 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   for (const dir of options.datasets)
     if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ReportBuildError(renderMessages.missingDataset(dir));
 
+  // When some notebook will surely run, its kernel starts while the library is bundled.
+  const headStart = options.force ? options.concurrency : options.section ? 1 : 0;
+  const executor = headStart > 0 ? startExecutor({ ...executorSettings(options), prestart: headStart }) : undefined;
+  try {
+    return await build(options, started, executor);
+  } catch (error) {
+    await executor?.cancel(); // stops kernels started ahead if the build failed before using them
+    throw error;
+  }
+}
+
+function executorSettings(options: BuildOptions): ExecutorOptions {
+  return { concurrency: options.concurrency, cwd: options.notebooksDir, isolateKernels: options.isolateKernels };
+}
+
+async function build(options: BuildOptions, started: number, headStart: Executor | undefined): Promise<BuildResult> {
   const bundleStarted = performance.now();
   const library = await bundleLibrary();
   options.log(renderMessages.progress.bundle(seconds(bundleStarted)));
@@ -82,10 +98,9 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   for (const execution of executions.values()) svgs.prerender(execution);
 
   const failures: string[] = [];
-  await executeNotebooks(jobs, {
-    concurrency: options.concurrency,
-    isolateKernels: options.isolateKernels,
-    onEvent: (event) => {
+  const executor = headStart ?? (jobs.length > 0 ? startExecutor(executorSettings(options)) : undefined);
+  if (jobs.length === 0) await executor?.cancel();
+  else await executor!.run(jobs, (event) => {
       const job = jobs.find((j) => j.notebook === event.notebook)!;
       if (event.event === "start") options.log(renderMessages.progress.start(event.notebook));
       else if (event.event === "error") {
@@ -98,7 +113,6 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
         outcomes.set(job.id, { id: job.id, status: "fresh", seconds: event.seconds });
         options.log(renderMessages.progress.fresh(event.notebook, event.seconds));
       }
-    },
   });
   // Outputs are checked before they are cached, so an output the renderer refuses is not kept; the
   // notebooks that did succeed are cached even when another failed.

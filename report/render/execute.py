@@ -1,8 +1,9 @@
 """Execute report notebooks headlessly with nbclient and the tslab kernel.
 
-Reads one JSON job description on stdin:
-  {"jobs": [{"notebook": path, "parameters": source, "cwd": dir}], "concurrency": n,
-   "kernel": "tslab", "timeout": seconds, "reuseKernels": true}
+Reads two JSON lines on stdin:
+  {"concurrency": n, "kernel": "tslab", "timeout": seconds, "reuseKernels": true, "cwd": dir,
+   "prestart": k}      -- k kernels start at once, before the jobs are known
+  {"jobs": [{"notebook": path, "parameters": source, "cwd": dir}]}   -- empty: stop and exit
 Up to `concurrency` kernels run at once. With reuseKernels, each kernel runs notebooks one after the
 other (a tslab kernel takes seconds to start; the notebooks redeclare everything they use); a
 kernel that saw a failing cell is replaced. Without it, every notebook gets a fresh kernel.
@@ -11,7 +12,7 @@ and writes one JSON object per line on stdout, as events happen:
   {"event": "done", "notebook": path, "seconds": s, "outputs": [display_data bundles, in order]}
   {"event": "error", "notebook": path, "seconds": s, "cell": index, "firstLine": text,
    "message": text}
-Exit status 0 even when a notebook fails: the caller decides; 2 on a bad job description.
+Exit status 0 even when a notebook fails: the caller decides; 2 on bad input.
 """
 
 import asyncio
@@ -83,16 +84,31 @@ class Kernel:
         self.cwd = cwd
         self.km = None
         self.kc = None
+        self.starting = None
+
+    def start(self, timeout):
+        """Starts the kernel in the background (idempotent); await ensure_started for it to be ready."""
+        if self.starting is None:
+            self.starting = asyncio.ensure_future(self._start(timeout))
+        return self.starting
+
+    async def _start(self, timeout):
+        self.km = AsyncKernelManager(kernel_name=self.kernel_name)
+        await self.km.start_kernel(cwd=self.cwd)
+        self.kc = self.km.client()
+        self.kc.start_channels()
+        await self.kc.wait_for_ready(timeout=timeout)
 
     async def ensure_started(self, timeout):
-        if self.km is None:
-            self.km = AsyncKernelManager(kernel_name=self.kernel_name)
-            await self.km.start_kernel(cwd=self.cwd)
-            self.kc = self.km.client()
-            self.kc.start_channels()
-            await self.kc.wait_for_ready(timeout=timeout)
+        await self.start(timeout)
 
     async def stop(self):
+        if self.starting is not None:
+            try:
+                await self.starting
+            except Exception:
+                pass
+            self.starting = None
         if self.km is not None:
             self.kc.stop_channels()
             await self.km.shutdown_kernel(now=True)
@@ -145,8 +161,7 @@ async def run_one(job, kernel, timeout):
     return True
 
 
-async def worker(queue, kernel_name, timeout, reuse):
-    kernel = None
+async def worker(queue, kernel_name, timeout, reuse, kernel=None):
     try:
         while not queue.empty():
             job = queue.get_nowait()
@@ -162,21 +177,42 @@ async def worker(queue, kernel_name, timeout, reuse):
             await kernel.stop()
 
 
+async def read_json_line():
+    line = await asyncio.to_thread(sys.stdin.readline)
+    return json.loads(line)
+
+
 async def main():
+    # Line 1: settings (kernels can start now); line 2: the jobs (sent once the caller knows them).
     try:
-        spec = json.load(sys.stdin)
-        jobs = spec["jobs"]
-        concurrency = max(1, int(spec.get("concurrency", 2)))
-        kernel = spec.get("kernel", "tslab")
-        timeout = int(spec.get("timeout", 120))
+        config = await read_json_line()
+        concurrency = max(1, int(config.get("concurrency", 2)))
+        kernel_name = config.get("kernel", "tslab")
+        timeout = int(config.get("timeout", 120))
+        reuse = bool(config.get("reuseKernels", True))
+        prestarted = [Kernel(kernel_name, config["cwd"]) for _ in range(min(int(config.get("prestart", 0)), concurrency))]
     except (ValueError, KeyError, TypeError) as exc:
-        print(f"execute.py: bad job description on stdin: {exc}", file=sys.stderr)
+        print(f"execute.py: bad settings on stdin: {exc}", file=sys.stderr)
         return 2
-    reuse = bool(spec.get("reuseKernels", True))
+    for kernel in prestarted:
+        kernel.start(timeout)
+    try:
+        jobs = (await read_json_line())["jobs"]
+    except (ValueError, KeyError, TypeError) as exc:
+        print(f"execute.py: bad job list on stdin: {exc}", file=sys.stderr)
+        jobs = None
+    if not jobs:
+        await asyncio.gather(*(kernel.stop() for kernel in prestarted))
+        return 0 if jobs == [] else 2
     queue = asyncio.Queue()
     for job in jobs:
         queue.put_nowait(job)
-    await asyncio.gather(*(worker(queue, kernel, timeout, reuse) for _ in range(min(concurrency, len(jobs)))))
+    workers = min(concurrency, len(jobs))
+    await asyncio.gather(*(
+        worker(queue, kernel_name, timeout, reuse, prestarted[i] if i < len(prestarted) else None)
+        for i in range(workers)
+    ))
+    await asyncio.gather(*(kernel.stop() for kernel in prestarted[workers:]))
     return 0
 
 
