@@ -72,11 +72,14 @@ const settings: RunSettings = {
   interpreters,
   logDir: join(scratch, "logs"),
 };
-const cleanup = async () => {
-  await stopAllInstances();
-  await db.stop();
-  rmSync(scratch, { recursive: true, force: true });
-};
+let cleaning: Promise<void> | null = null;
+// Once only: an interrupt and the main loop's finally may both ask.
+const cleanup = () =>
+  (cleaning ??= (async () => {
+    await stopAllInstances();
+    await db.stop();
+    rmSync(scratch, { recursive: true, force: true });
+  })());
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.once(signal, () => {
     console.error(`\n${signal}: stopping instances`);
