@@ -2,7 +2,7 @@
 // `npm run notebooks:generate`: rewrites notebooks/*.ipynb from report/notebook/notebook-source.ts.
 import { join } from "node:path";
 import { SECTIONS } from "../lib/section.js";
-import { notebookFileName, notebookFor } from "../notebook/notebook-source.js";
+import { COMPARISON_NOTEBOOK, comparisonNotebook, notebookFileName, notebookFor } from "../notebook/notebook-source.js";
 import { writeFileAtomic } from "../render/atomic.js";
 import { bundleLibrary } from "../render/library-bundle.js";
 import { paths } from "../render/paths.js";
@@ -22,6 +22,9 @@ if (command === "prepare") {
     writeFileAtomic(file, notebookFor(section.id));
     console.log(`wrote ${file}`);
   }
+  const comparison = join(paths.notebooks, COMPARISON_NOTEBOOK);
+  writeFileAtomic(comparison, comparisonNotebook());
+  console.log(`wrote ${comparison}`);
 } else {
   console.error("usage: node --import tsx report/cli/notebooks.ts prepare|generate");
   process.exit(2);

@@ -1,8 +1,11 @@
 // npm run report -- [--data <dir>[,<dir>…]] [--section <id>] [--out <dir>] [--pdf <file> | --no-pdf] [--force]
+//                   [--billing-rule <rule>] [--prices <file>]
+// npm run report -- --compare <baseline> <candidate> [--min-effect <fraction>] [--billing-rule <rule>] [--out <dir>] [--no-pdf]
 import { Command } from "commander";
 import { buildReport } from "../render/build.js";
 import { ReportBuildError } from "../render/messages.js";
-import { normalizeReportOptions, type RawReportOptions } from "../render/options.js";
+import type { RawCompareOptions } from "../render/compare-options.js";
+import { normalizeReportOptions } from "../render/options.js";
 
 const program = new Command()
   .name("report")
@@ -16,11 +19,21 @@ const program = new Command()
   .option("--cache <dir>", "cache folder (default: .cache/report)")
   .option("--jobs <n>", "notebooks executed in parallel (default: the number of cores)")
   .option("--isolated-kernels", "start a fresh kernel for every notebook (slower)")
+  .option("--billing-rule <rule>", "recompute billed duration and cost under aws-2025-08, aws-pre-2025-08 or as-reported (default: as reported in each dataset)")
+  .option("--prices <file>", "price table (JSON, format of report/lib/cost/prices.json; default: the bundled, dated table)")
+  .option("--compare <dirs...>", "build a comparison report of two runs instead: baseline folder, then candidate folder (site: report/site-compare)")
+  .option("--min-effect <fraction>", "with --compare: smallest relative change that counts (default 0.05)")
   .parse();
 
 try {
-  const options = normalizeReportOptions(program.opts<RawReportOptions>(), (line) => console.log(line));
-  await buildReport(options);
+  const raw = program.opts<RawCompareOptions>();
+  const log = (line: string) => console.log(line);
+  if (raw.compare !== undefined || raw.minEffect !== undefined) {
+    // Loaded only for a comparison, so the ordinary report starts as fast as before.
+    const { normalizeCompareOptions } = await import("../render/compare-options.js");
+    const { buildComparisonReport } = await import("../render/compare-build.js");
+    await buildComparisonReport(normalizeCompareOptions(raw, log));
+  } else await buildReport(normalizeReportOptions(raw, log));
 } catch (error) {
   if (error instanceof ReportBuildError) {
     console.error(`report: ${error.message}`);

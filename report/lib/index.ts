@@ -4,7 +4,8 @@ import { SECTIONS, type SectionId } from "./section.js";
 
 export { loadDatasets, type Datasets, type LoadOptions, type LoadedDataset } from "./load/datasets.js";
 export { DatasetError } from "./load/messages.js";
-export { buildSection } from "./sections/index.js";
+export { buildSection, type SectionOptions } from "./sections/index.js";
+export { buildComparison, COMPARISON_TITLE, type ComparisonOptions, type ComparisonResult } from "./sections/comparison.js";
 export { describeDatasets, type DatasetProvenance } from "./provenance.js";
 export { VEGA_LITE_SCHEMA } from "./figures/common.js";
 export { PERCENTILE_DEFINITION } from "./metrics/percentile.js";

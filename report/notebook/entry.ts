@@ -4,3 +4,4 @@ export * from "./library.js";
 export { showSection, blockToBundle } from "./show.js";
 export { tslabEmitter } from "./tslab-emit.js";
 export { findCompleteDatasets } from "./datasets.js";
+export { defaultComparisonPair } from "./comparison-pair.js";

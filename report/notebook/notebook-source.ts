@@ -1,5 +1,7 @@
 // The section notebooks, generated from one template so they stay alike. Committed without outputs.
 import { SECTIONS, type SectionId } from "../lib/section.js";
+import type { SectionOptions } from "../lib/sections/index.js";
+import type { ComparisonOptions } from "../lib/sections/comparison.js";
 
 /** Where the notebooks find the library bundle when opened from notebooks/ in JupyterLab. */
 export const LIBRARY_REQUIRE_PATH = "../.cache/report-lib/report-lib.cjs";
@@ -9,14 +11,23 @@ export function notebookFileName(id: SectionId): string {
   return `${String(index + 1).padStart(2, "0")}-${id}.ipynb`;
 }
 
-/** The parameters cell's source; the renderer replaces the cell with its dataset list and bundle. */
-export function parametersSource(datasets: readonly string[], library: string = LIBRARY_REQUIRE_PATH): string {
+/** The parameters cell's source; the renderer replaces the cell with its dataset list, options and bundle. */
+export function parametersSource(datasets: readonly string[], library: string = LIBRARY_REQUIRE_PATH, options: SectionOptions = {}): string {
   return [
     "// Dataset folders (absolute, or relative to this notebook). Empty: every complete dataset in ../data.",
     `const datasets: string[] = ${JSON.stringify(datasets)};`,
+    ...optionsLines(options),
     "// The report library, bundled for this kernel by `npm run notebooks:prepare`.",
     `const reportLibrary = ${JSON.stringify(library)};`,
   ].join("\n");
+}
+
+/** Report options (npm run report -- --billing-rule … --prices …); {} keeps the defaults. */
+function optionsLines(options: SectionOptions): string[] {
+  return [
+    "// Report options: billingRule (aws-2025-08 | aws-pre-2025-08 | as-reported), prices (price table), seed, resamples.",
+    `const options = ${JSON.stringify(options)};`,
+  ];
 }
 
 function code(id: string, source: string, tags: string[] = []): object {
@@ -57,13 +68,72 @@ export function notebookFor(id: SectionId): string {
           'const data = await report.loadDatasets(datasets.length > 0 ? datasets : report.findCompleteDatasets("../data"));',
         ].join("\n"),
       ),
-      code("build", `const section = report.buildSection("${id}", data);`),
+      code("build", `const section = report.buildSection("${id}", data, options);`),
       code("show", "report.showSection(section, report.tslabEmitter(tslab.display));"),
     ],
-    metadata: {
-      kernelspec: { display_name: "TypeScript", language: "typescript", name: "tslab" },
-      language_info: { file_extension: ".ts", mimetype: "text/typescript", name: "typescript" },
-    },
+    metadata: NOTEBOOK_METADATA,
+    nbformat: 4,
+    nbformat_minor: 5,
+  };
+  return `${JSON.stringify(notebook, null, 1)}\n`;
+}
+
+const NOTEBOOK_METADATA = {
+  kernelspec: { display_name: "TypeScript", language: "typescript", name: "tslab" },
+  language_info: { file_extension: ".ts", mimetype: "text/typescript", name: "typescript" },
+};
+
+/** The comparison report's notebook (npm run report -- --compare <a> <b>); not a section of the report. */
+export const COMPARISON_NOTEBOOK = "90-compare.ipynb";
+
+/** The comparison notebook's parameters cell: the two runs, options and bundle. */
+export function comparisonParametersSource(
+  baseline: readonly string[],
+  candidate: readonly string[],
+  library: string = LIBRARY_REQUIRE_PATH,
+  options: ComparisonOptions = {},
+): string {
+  return [
+    "// Dataset folders of the two runs (absolute, or relative to this notebook). Empty: the first two complete datasets in ../data.",
+    `const baseline: string[] = ${JSON.stringify(baseline)};`,
+    `const candidate: string[] = ${JSON.stringify(candidate)};`,
+    "// Report options: billingRule, seed, resamples, minEffect (smallest relative change that counts, e.g. 0.05).",
+    `const options = ${JSON.stringify(options)};`,
+    "// The report library, bundled for this kernel by `npm run notebooks:prepare`.",
+    `const reportLibrary = ${JSON.stringify(library)};`,
+  ].join("\n");
+}
+
+export function comparisonNotebook(): string {
+  const notebook = {
+    cells: [
+      markdown(
+        "about",
+        [
+          "# Comparison of two runs",
+          "",
+          "For every runtime, function, memory size and metric both runs measured: the change from the baseline to the",
+          "candidate, its bootstrap interval and a verdict (regression, improvement or no clear difference). Every",
+          "sentence and figure below is computed by the report library (`report/lib/`).",
+          "",
+          "Run `npm run notebooks:prepare` once, then run all cells with the TypeScript (tslab) kernel.",
+          "`npm run report -- --compare data/<a> data/<b>` executes this notebook with its own runs.",
+        ].join("\n"),
+      ),
+      code("parameters", comparisonParametersSource([], []), ["parameters"]),
+      code(
+        "load",
+        [
+          'import * as tslab from "tslab";',
+          "const report = require(reportLibrary);",
+          'const [baselineDirs, candidateDirs] = baseline.length > 0 ? [baseline, candidate] : report.defaultComparisonPair("../data");',
+          "const runs = [await report.loadDatasets(baselineDirs), await report.loadDatasets(candidateDirs)];",
+        ].join("\n"),
+      ),
+      code("build", "const comparison = report.buildComparison(runs[0], runs[1], options);"),
+      code("show", "report.showSection(comparison, report.tslabEmitter(tslab.display));"),
+    ],
+    metadata: NOTEBOOK_METADATA,
     nbformat: 4,
     nbformat_minor: 5,
   };

@@ -3,6 +3,7 @@
 import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { SECTIONS, type Block, type SectionId, type SectionResult } from "../lib/section.js";
+import type { SectionOptions } from "../lib/sections/index.js";
 import { notebookFileName, parametersSource } from "../notebook/notebook-source.js";
 import { stagingDirFor, swapDir, writeFileAtomic } from "./atomic.js";
 import { datasetFingerprint, executionHash, readCached, sha256, writeCached, type CachedExecution } from "./cache.js";
@@ -14,6 +15,7 @@ import { bundleLibrary } from "./library-bundle.js";
 import { countPdfPages, printPdf, type Chapter } from "./pdf.js";
 import { writeSite } from "./site.js";
 import { scopeSvgIds, specToSvg } from "./svg.js";
+import { sectionOptionsFor } from "./section-options.js";
 
 export interface BuildOptions {
   /** Absolute dataset folders. */
@@ -31,6 +33,8 @@ export interface BuildOptions {
   concurrency: number;
   /** A fresh kernel per notebook (slower; each kernel otherwise runs several notebooks in turn). */
   isolateKernels: boolean;
+  /** Report options the notebooks receive (--billing-rule, --prices); default {}. */
+  sectionOptions?: SectionOptions;
   log: (line: string) => void;
 }
 
@@ -76,13 +80,13 @@ async function build(options: BuildOptions, started: number, headStart: Executor
   options.log(renderMessages.progress.bundle(seconds(bundleStarted)));
 
   const fingerprints = options.datasets.map(datasetFingerprint);
-  const parameters = parametersSource(options.datasets, library.path);
   const executions = new Map<SectionId, CachedExecution>();
   const outcomes = new Map<SectionId, SectionOutcome>();
   const jobs: (ExecutionJob & { id: SectionId; hash: string })[] = [];
   for (const { id } of SECTIONS) {
     const notebook = join(options.notebooksDir, notebookFileName(id));
     if (!existsSync(notebook)) throw new ReportBuildError(renderMessages.missingNotebook(notebook));
+    const parameters = parametersSource(options.datasets, library.path, sectionOptionsFor(id, options.sectionOptions ?? {}));
     const hash = executionHash({ notebookSource: readFileSync(notebook, "utf8"), parameters, datasetFingerprints: fingerprints, librarySource: library.code });
     const cached = options.force || options.section === id ? undefined : readCached(options.cacheDir, hash);
     if (cached) {

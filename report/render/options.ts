@@ -6,8 +6,9 @@ import { findCompleteDatasets } from "../notebook/datasets.js";
 import type { BuildOptions } from "./build.js";
 import { ReportBuildError, renderMessages } from "./messages.js";
 import { paths } from "./paths.js";
+import { normalizeSectionOptions, type RawSectionOptions } from "./section-options.js";
 
-export interface RawReportOptions {
+export interface RawReportOptions extends RawSectionOptions {
   data?: string;
   section?: string;
   out?: string;
@@ -44,6 +45,7 @@ export function normalizeReportOptions(raw: RawReportOptions, log: (line: string
     section,
     concurrency: jobs,
     isolateKernels: raw.isolatedKernels === true,
+    sectionOptions: normalizeSectionOptions(raw, cwd),
     log,
   };
 }

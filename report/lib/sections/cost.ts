@@ -1,0 +1,157 @@
+// Cost: dollars per million invocations per runtime, function and memory size, under the billing
+// rule in force and the dated price table; the "more memory can be cheaper" cases when they occur.
+import type { BillingRuleId } from "../../../runners/dataset/contract.js";
+import type { Analysis } from "../analysis.js";
+import { costByGroup, loadPriceTable, moreMemoryCheaper, parsePriceTable, type CostRow, type PriceTable } from "../cost/index.js";
+import { costByMemory, type CostPoint } from "../figures/cost-by-memory.js";
+import { GROUP_KEYS } from "../metrics/grouping.js";
+import { costMessagesFor as say } from "../narrative/cost-messages.js";
+import type { Block, Cell, SectionResult } from "../section.js";
+import { bootstrapOptions, overlaps } from "../uncertainty/index.js";
+import type { SectionOptions } from "./index.js";
+import { figure, figureContext, markdown } from "./shared.js";
+import { subtitle } from "./subtitle.js";
+
+/** Memory-size cases spelled out in the text; the table has them all. */
+const MEMORY_CASES_SHOWN = 8;
+
+export const COST_COLUMNS = [
+  "dataset",
+  "architecture",
+  "memoryMB",
+  "runtime",
+  "function",
+  "rule",
+  "invocations",
+  "meanBilledMs",
+  "meanGbSeconds",
+  "computeUsdPerMillion",
+  "requestUsdPerMillion",
+  "usdPerMillion",
+  "usdPerMillionLower",
+  "usdPerMillionUpper",
+] as const;
+
+/** The price table in force and how to name it: the user's (validated object or path) or the bundled one. */
+export function priceTableOf(prices: SectionOptions["prices"]): { table: PriceTable; shown: string } {
+  if (prices === undefined) return { table: loadPriceTable(), shown: "the bundled price table (`report/lib/cost/prices.json`)" };
+  if (typeof prices === "string") return { table: loadPriceTable(prices), shown: `the price table \`${prices}\`` };
+  return { table: parsePriceTable(prices, "the report's price table (--prices)"), shown: "the price table given with `--prices`" };
+}
+
+/** Cost rows of every benchmark function (compared ones and their variants), manifest order. */
+export function costRows(a: Analysis, options: SectionOptions): { rule: BillingRuleId; rows: CostRow[]; prices: ReturnType<typeof priceTableOf> } {
+  const rule = options.billingRule ?? "as-reported";
+  const prices = priceTableOf(options.prices);
+  // The analysis table already carries billed ms under `rule` (analysisUnder); costByGroup
+  // recomputes from the contract columns the same way, so both agree.
+  const rows = costByGroup(a.table, { rule, prices: prices.table, by: GROUP_KEYS, uncertainty: { seed: options.seed, resamples: options.resamples } });
+  return { rule, rows, prices };
+}
+
+export function costSection(a: Analysis, options: SectionOptions = {}): SectionResult {
+  const ctx = figureContext(a);
+  const { rule, rows, prices } = costRows(a, options);
+  const confidence = bootstrapOptions({ seed: options.seed, resamples: options.resamples }).confidence;
+  const labelOf = new Map(a.runtimes.map((r) => [r.id, r.label]));
+  const functionOrder = a.manifest.functions.map((f) => f.id);
+  const functions = functionOrder.filter((f) => rows.some((r) => r.function === f));
+  const severalArchitectures = new Set(rows.map((r) => r.architecture)).size > 1;
+  const seriesOf = (r: CostRow) => `${String(r.dataset)}${severalArchitectures ? ` · ${r.architecture}` : ""}`;
+  const series = [...new Set(rows.map(seriesOf))];
+  const settingOf = (r: CostRow) => a.settings.find((s) => s.dataset === r.dataset && s.memoryMB === r.memoryMB && s.architecture === r.architecture)!.label;
+
+  const sentences: string[] = [];
+  for (const s of a.settings) {
+    for (const fn of functions) {
+      const here = rows.filter((r) => settingOf(r) === s.label && r.function === fn).sort((x, y) => x.usdPerMillion - y.usdPerMillion);
+      if (here.length === 0) continue;
+      const [cheap, dear] = [here[0]!, here[here.length - 1]!];
+      if (here.length === 1) {
+        sentences.push(say.onlyOneRuntime(s.label, fn, labelOf.get(cheap.runtime as string)!, cheap.usdPerMillion));
+        continue;
+      }
+      const clear = cheap.usdPerMillionUpper === null || dear.usdPerMillionLower === null ? false : !overlaps(intervalOf(cheap), intervalOf(dear));
+      sentences.push(
+        say.cheapest({
+          setting: s.label,
+          function: fn,
+          cheapest: { runtime: labelOf.get(cheap.runtime as string)!, usd: cheap.usdPerMillion },
+          dearest: { runtime: labelOf.get(dear.runtime as string)!, usd: dear.usdPerMillion },
+          clear,
+        }),
+      );
+    }
+  }
+
+  const memoryText = memorySentences(rows, labelOf, severalArchitectures);
+  const points: CostPoint[] = rows.map((r) => ({
+    series: seriesOf(r),
+    function: r.function as string,
+    runtime: labelOf.get(r.runtime as string)!,
+    memoryMB: r.memoryMB,
+    usdPerMillion: significant(r.usdPerMillion),
+    lower: significant(r.usdPerMillionLower),
+    upper: significant(r.usdPerMillionUpper),
+  }));
+  const title = "Cost per million invocations by memory size";
+  const blocks: Block[] = [
+    markdown([say.formula(), say.ruleInForce(rule, a.data.datasets.map((d) => ({ dataset: d.name, rule: d.meta.billing.rule }))), say.priceTable(prices.table, prices.shown)].join("\n\n")),
+    figure("cost-by-memory", title, costByMemory(points, { ...ctx, functions }, series, title, subtitle(a, say.figureSubtitle()))),
+    markdown([say.intervalNote(confidence), "", ...sentences.map((s) => `- ${s}`)].join("\n")),
+    markdown(memoryText),
+    costTable(rows, labelOf),
+  ];
+  return { id: "cost", title: "Cost", blocks };
+}
+
+function memorySentences(rows: CostRow[], labelOf: Map<string, string>, severalArchitectures: boolean): string {
+  const sizesPerGroup = new Map<string, Set<number>>();
+  for (const r of rows) {
+    const k = `${String(r.dataset)}\u0000${r.architecture}`;
+    if (!sizesPerGroup.has(k)) sizesPerGroup.set(k, new Set());
+    sizesPerGroup.get(k)!.add(r.memoryMB);
+  }
+  if ([...sizesPerGroup.values()].every((s) => s.size < 2)) return say.oneMemorySize();
+  const cases = moreMemoryCheaper(rows);
+  if (cases.length === 0) return say.neverCheaper();
+  const shown = cases.slice(0, MEMORY_CASES_SHOWN).map((c) =>
+    say.moreMemoryCheaper({
+      runtime: labelOf.get(c.keys.runtime as string) ?? String(c.keys.runtime),
+      function: String(c.keys.function),
+      where: `${String(c.keys.dataset)}${severalArchitectures ? `, ${String(c.keys.architecture)}` : ""}`,
+      smallerMB: c.smallerMB,
+      largerMB: c.largerMB,
+      smallerUsd: c.smallerUsdPerMillion,
+      largerUsd: c.largerUsdPerMillion,
+      savingPct: c.savingPct,
+      clear: c.clear,
+    }),
+  );
+  const rest = cases.length - shown.length;
+  return [say.moreMemoryCheaperHeading(cases.length), "", ...shown.map((s) => `- ${s}`), ...(rest > 0 ? [`- ${say.moreMemoryCheaperMore(rest)}`] : [])].join("\n");
+}
+
+function costTable(rows: CostRow[], labelOf: Map<string, string>): Block {
+  return {
+    kind: "table",
+    id: "cost",
+    title: "Cost per million invocations (USD) per dataset, memory size, runtime and function",
+    columns: [...COST_COLUMNS],
+    rows: rows.map((r) =>
+      Object.fromEntries(
+        COST_COLUMNS.map((c): [string, Cell] => {
+          const v = c === "runtime" ? labelOf.get(r.runtime as string) ?? r.runtime : r[c];
+          return [c, typeof v === "number" ? significant(v) : ((v ?? null) as Cell)];
+        }),
+      ),
+    ),
+  };
+}
+
+const intervalOf = (r: CostRow) => ({ lower: r.usdPerMillionLower!, upper: r.usdPerMillionUpper! });
+
+/** Dollars per million span 10⁻²…10³: six significant digits keep them exact enough and byte-stable. */
+function significant(x: number | null): number | null {
+  return x === null || !Number.isFinite(x) ? null : Number(x.toPrecision(6));
+}
