@@ -65,6 +65,7 @@ export interface AwsExtras {
   stack?: string;
   stackPrefix?: string;
   deploy?: boolean;
+  architecture?: "x86_64" | "arm64";
 }
 
 export async function runBench(options: BenchOptions & AwsExtras, reporter: BenchReporter, teardown: Teardown, manifest = loadManifest()): Promise<BenchRun> {

@@ -28,6 +28,7 @@ const program = new Command()
   .option("--stack <name>", "aws: use this existing stack (one memory size)")
   .option("--stack-prefix <prefix>", "aws: stacks are <prefix>-<memory>")
   .option("--no-deploy", "aws: use the existing stacks instead of deploying")
+  .option("--architecture <arch>", "aws: x86_64 | arm64 (the artefacts must be built for it)", "x86_64")
   .parse();
 
 const teardown = new Teardown();
@@ -57,7 +58,8 @@ const reporter: BenchReporter = {
 try {
   const raw = program.opts<RawBenchOptions & AwsExtras & { manifest: string }>();
   const manifest = loadManifest(raw.manifest);
-  const aws: AwsExtras = { region: raw.region, stack: raw.stack, stackPrefix: raw.stackPrefix, deploy: raw.deploy };
+  if (raw.architecture !== "x86_64" && raw.architecture !== "arm64") throw new Error(`--architecture: expected x86_64 or arm64, got "${raw.architecture}"`);
+  const aws: AwsExtras = { region: raw.region, stack: raw.stack, stackPrefix: raw.stackPrefix, deploy: raw.deploy, architecture: raw.architecture };
   const options = { ...normalizeBenchOptions(raw, manifest), ...aws };
   const started = Date.now();
   const run = await runBench(options, reporter, teardown, manifest);
