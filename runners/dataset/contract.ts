@@ -37,6 +37,7 @@ export interface InvocationRow {
   requestId: string;
   /** ISO-8601 UTC, millisecond precision. */
   timestamp: string;
+  /** The log stream (one per execution environment); empty when the source does not say. */
   instanceId: string;
   durationMs: number;
   billedDurationMs: number;

@@ -67,7 +67,8 @@ export function invocationFields(manifest: Manifest): Record<(typeof INVOCATION_
     architecture: oneOf(ARCHITECTURES, "architecture"),
     requestId: { convert: nonEmpty, kind: "string" },
     timestamp: { convert: isoTime, kind: "string" },
-    instanceId: { convert: nonEmpty, kind: "string" },
+    // Empty when the source does not say (the seed query's Logs Insights export has no log stream).
+    instanceId: { convert: text, kind: "string" },
     durationMs: { ...numeric(nonNegative), kind: "number" },
     billedDurationMs: { ...numeric(nonNegative), kind: "number" },
     maxMemoryUsedMB: { ...numeric(nonNegative), kind: "number" },
