@@ -103,6 +103,17 @@ describe("cost section", () => {
     expect(text(buildSection("cost", single, { resamples: 50 }).blocks)).toContain("one memory size");
   });
 
+  it("compares memory sizes across datasets when each holds other sizes (one run per size), and says so", async () => {
+    const split = await fixtures.load({
+      "fixture-cost-128": { invocations: rows.filter((r) => r.memoryMB === 128), billingRule: "aws-pre-2025-08" },
+      "fixture-cost-1024": { invocations: rows.filter((r) => r.memoryMB === 1024), billingRule: "aws-pre-2025-08" },
+    });
+    const t = text(buildSection("cost", split, { resamples: 50 }).blocks);
+    expect(t).toContain("Each memory size was measured in one dataset only (fixture-cost-128 and fixture-cost-1024)");
+    expect(t).toContain("Go · `wave` (across datasets): 1024 MB costs $0.308 per million against $0.373 at 128 MB");
+    expect(t).not.toContain("Node.js · `wave` (across datasets)");
+  });
+
   it("prints the price table's date and sources, and follows a user's price table (object or file)", async () => {
     await load();
     const bundled = loadPriceTable();

@@ -3,8 +3,9 @@
 import { base, runtimeColor, type FigureContext, type Spec } from "./common.js";
 
 export interface CostPoint {
-  /** Dataset (plus architecture when several): the panels' rows. */
+  /** Dataset (plus architecture when several), or one series when memory sizes span datasets: the panels' rows. */
   series: string;
+  dataset: string;
   function: string;
   runtime: string;
   memoryMB: number;
@@ -36,6 +37,7 @@ export function costByMemory(rows: CostPoint[], ctx: FigureContext, series: stri
             y,
             tooltip: [
               { field: "runtime", type: "nominal", title: "Runtime" },
+              { field: "dataset", type: "nominal", title: "Dataset" },
               { field: "memoryMB", type: "ordinal", title: "Memory (MB)" },
               { field: "usdPerMillion", type: "quantitative", title: "$ per million", format: ".4~r" },
               { field: "lower", type: "quantitative", title: "interval low", format: ".4~r" },

@@ -4,10 +4,10 @@ import { BILLING_RULES, type BillingRuleId } from "../../../runners/dataset/cont
 import type { PriceTable } from "../cost/prices.js";
 import { factor, list, pct } from "./format.js";
 
-/** Dollars: cents resolution above $1, three significant digits below. */
+/** Dollars: cents resolution above $1 (and for whole cents), three significant digits below. */
 export function usd(x: number): string {
   if (x >= 1000) return `$${Math.round(x).toLocaleString("en-US")}`;
-  if (x >= 1) return `$${x.toFixed(2)}`;
+  if (x >= 1 || Math.abs(x * 100 - Math.round(x * 100)) < 1e-9) return `$${x.toFixed(2)}`;
   return `$${x.toPrecision(3)}`;
 }
 
@@ -48,7 +48,7 @@ export const costMessagesFor = {
       `**Prices** (${t.currency}, ${t.region}, ${t.tier}), retrieved **${t.retrieved}**, from ${shown}:`,
       "",
       ...Object.entries(t.architectures).map(
-        ([arch, p]) => `- ${arch}: $${trimZeros(p.usdPerGbSecond.toFixed(10))} per GB-second, $${trimZeros(p.usdPerMillionRequests.toFixed(4))} per million requests`,
+        ([arch, p]) => `- ${arch}: $${trimZeros(p.usdPerGbSecond.toFixed(10))} per GB-second, ${usd(p.usdPerMillionRequests)} per million requests`,
       ),
       "",
       `Sources: ${t.sources.map((s) => `[${s.name}](${s.url})`).join("; ")}.`,
@@ -60,10 +60,12 @@ export const costMessagesFor = {
   onlyOneRuntime: (setting: string, fn: string, runtime: string, cost: number) =>
     `In **${setting}**, only ${runtime} has data for \`${fn}\` (${usd(cost)} per million), so there is nothing to compare.`,
   moreMemoryCheaperHeading: (count: number) =>
-    `**More memory can be cheaper**: in ${count} case${count === 1 ? "" : "s"} a larger memory size costs less per million invocations than a smaller one of the same runtime and function, because the extra CPU shortens the billed duration more than the price per second grows.`,
+    `**More memory can be cheaper**: in ${count} case${count === 1 ? "" : "s"} a larger memory size costs less per million invocations than a smaller one of the same runtime and function (possible when the extra CPU shortens the billed duration more than the price per second grows).`,
   moreMemoryCheaper: (c: MemoryCase) =>
     `${c.runtime} · \`${c.function}\` (${c.where}): ${c.largerMB} MB costs ${usd(c.largerUsd)} per million against ${usd(c.smallerUsd)} at ${c.smallerMB} MB, ${pct(c.savingPct)} less${c.clear ? ", and the intervals do not overlap" : ", though the intervals overlap, so this may be noise"}.`,
   moreMemoryCheaperMore: (rest: number) => `…and ${rest} more (see the table).`,
+  acrossDatasets: (datasets: string[]) =>
+    `Each memory size was measured in one dataset only (${list(datasets)}), so memory sizes are compared across these datasets.`,
   neverCheaper: () =>
     "In these data **more memory never costs less**: for every runtime and function, each larger memory size costs more per million invocations than every smaller one.",
   oneMemorySize: () =>

@@ -2,7 +2,7 @@
 // rule in force and the dated price table; the "more memory can be cheaper" cases when they occur.
 import type { BillingRuleId } from "../../../runners/dataset/contract.js";
 import type { Analysis } from "../analysis.js";
-import { costByGroup, loadPriceTable, moreMemoryCheaper, parsePriceTable, type CostRow, type PriceTable } from "../cost/index.js";
+import { costByGroup, loadPriceTable, MEMORY_COMPARISON_KEYS, moreMemoryCheaper, parsePriceTable, type CostRow, type PriceTable } from "../cost/index.js";
 import { costByMemory, type CostPoint } from "../figures/cost-by-memory.js";
 import { GROUP_KEYS } from "../metrics/grouping.js";
 import { costMessagesFor as say } from "../narrative/cost-messages.js";
@@ -57,7 +57,9 @@ export function costSection(a: Analysis, options: SectionOptions = {}): SectionR
   const functionOrder = a.manifest.functions.map((f) => f.id);
   const functions = functionOrder.filter((f) => rows.some((r) => r.function === f));
   const severalArchitectures = new Set(rows.map((r) => r.architecture)).size > 1;
-  const seriesOf = (r: CostRow) => `${String(r.dataset)}${severalArchitectures ? ` · ${r.architecture}` : ""}`;
+  const pooled = memorySizesAcrossDatasets(rows);
+  const seriesOf = (r: CostRow) =>
+    pooled ? (severalArchitectures ? r.architecture : "all datasets") : `${String(r.dataset)}${severalArchitectures ? ` · ${r.architecture}` : ""}`;
   const series = [...new Set(rows.map(seriesOf))];
   const settingOf = (r: CostRow) => a.settings.find((s) => s.dataset === r.dataset && s.memoryMB === r.memoryMB && s.architecture === r.architecture)!.label;
 
@@ -84,9 +86,10 @@ export function costSection(a: Analysis, options: SectionOptions = {}): SectionR
     }
   }
 
-  const memoryText = memorySentences(rows, labelOf, severalArchitectures);
+  const memoryText = memorySentences(rows, labelOf, severalArchitectures, pooled);
   const points: CostPoint[] = rows.map((r) => ({
     series: seriesOf(r),
+    dataset: String(r.dataset),
     function: r.function as string,
     runtime: labelOf.get(r.runtime as string)!,
     memoryMB: r.memoryMB,
@@ -105,21 +108,39 @@ export function costSection(a: Analysis, options: SectionOptions = {}): SectionR
   return { id: "cost", title: "Cost", blocks };
 }
 
-function memorySentences(rows: CostRow[], labelOf: Map<string, string>, severalArchitectures: boolean): string {
+/**
+ * Datasets that each hold other memory sizes (one run per size, as the lab writes them) are
+ * compared across: no (architecture, memory size) is measured twice, so nothing is mixed.
+ */
+function memorySizesAcrossDatasets(rows: CostRow[]): boolean {
+  const datasetOf = new Map<string, string>();
+  for (const r of rows) {
+    const k = `${r.architecture}\u0000${r.memoryMB}`;
+    const seen = datasetOf.get(k);
+    if (seen !== undefined && seen !== r.dataset) return false;
+    datasetOf.set(k, String(r.dataset));
+  }
+  return new Set(rows.map((r) => r.dataset)).size > 1;
+}
+
+function memorySentences(rows: CostRow[], labelOf: Map<string, string>, severalArchitectures: boolean, pooled: boolean): string {
+  const groupOf = (r: CostRow) => (pooled ? r.architecture : `${String(r.dataset)}\u0000${r.architecture}`);
   const sizesPerGroup = new Map<string, Set<number>>();
   for (const r of rows) {
-    const k = `${String(r.dataset)}\u0000${r.architecture}`;
+    const k = groupOf(r);
     if (!sizesPerGroup.has(k)) sizesPerGroup.set(k, new Set());
     sizesPerGroup.get(k)!.add(r.memoryMB);
   }
   if ([...sizesPerGroup.values()].every((s) => s.size < 2)) return say.oneMemorySize();
-  const cases = moreMemoryCheaper(rows);
-  if (cases.length === 0) return say.neverCheaper();
+  const datasets = [...new Set(rows.map((r) => String(r.dataset)))];
+  const across = pooled ? [say.acrossDatasets(datasets), ""] : [];
+  const cases = moreMemoryCheaper(rows, pooled ? MEMORY_COMPARISON_KEYS.filter((k) => k !== "dataset") : MEMORY_COMPARISON_KEYS);
+  if (cases.length === 0) return [...across, say.neverCheaper()].join("\n");
   const shown = cases.slice(0, MEMORY_CASES_SHOWN).map((c) =>
     say.moreMemoryCheaper({
       runtime: labelOf.get(c.keys.runtime as string) ?? String(c.keys.runtime),
       function: String(c.keys.function),
-      where: `${String(c.keys.dataset)}${severalArchitectures ? `, ${String(c.keys.architecture)}` : ""}`,
+      where: pooled ? (severalArchitectures ? String(c.keys.architecture) : "across datasets") : `${String(c.keys.dataset)}${severalArchitectures ? `, ${String(c.keys.architecture)}` : ""}`,
       smallerMB: c.smallerMB,
       largerMB: c.largerMB,
       smallerUsd: c.smallerUsdPerMillion,
@@ -129,7 +150,7 @@ function memorySentences(rows: CostRow[], labelOf: Map<string, string>, severalA
     }),
   );
   const rest = cases.length - shown.length;
-  return [say.moreMemoryCheaperHeading(cases.length), "", ...shown.map((s) => `- ${s}`), ...(rest > 0 ? [`- ${say.moreMemoryCheaperMore(rest)}`] : [])].join("\n");
+  return [...across, say.moreMemoryCheaperHeading(cases.length), "", ...shown.map((s) => `- ${s}`), ...(rest > 0 ? [`- ${say.moreMemoryCheaperMore(rest)}`] : [])].join("\n");
 }
 
 function costTable(rows: CostRow[], labelOf: Map<string, string>): Block {
