@@ -9,7 +9,9 @@ export const SECTIONS = [
   { id: "cold-start", title: "Cold start" },
   { id: "memory", title: "Memory" },
   { id: "billed", title: "Billed duration" },
+  { id: "cost", title: "Cost" },
   { id: "mitigations", title: "Mitigations" },
+  { id: "appendix", title: "Method" },
 ] as const;
 
 export type SectionId = (typeof SECTIONS)[number]["id"];

@@ -14,6 +14,8 @@ export interface FigureContext {
   functions: string[];
   /** Setting labels in load order. */
   settings: string[];
+  /** What a setting label names (default "Dataset · memory"; the architecture is added when several are present). */
+  settingTitle?: string;
 }
 
 export type Spec = Record<string, unknown>;
@@ -38,7 +40,33 @@ export function runtimeAxis(ctx: FigureContext, channel: "x" | "y" | "xOffset"):
 }
 
 export const functionFacet = (ctx: FigureContext): Spec => ({ field: "function", type: "nominal", title: "Function", sort: ctx.functions });
-export const settingFacet = (ctx: FigureContext): Spec => ({ field: "setting", type: "nominal", title: "Dataset · memory", sort: ctx.settings });
+export const settingTitle = (ctx: FigureContext): string => ctx.settingTitle ?? "Dataset · memory";
+export const settingFacet = (ctx: FigureContext): Spec => ({ field: "setting", type: "nominal", title: settingTitle(ctx), sort: ctx.settings });
+
+/** Columns of an interval around `field` (the sections' `<stat>Lower`, `<stat>Upper`). */
+export const lowerOf = (field: string) => `${field}Lower`;
+export const upperOf = (field: string) => `${field}Upper`;
+
+/** A vertical error bar (a rule from `<field>Lower` to `<field>Upper`), drawn where the interval exists. */
+export function errorBarLayer(field: string, title: string, extra: Spec = {}): Spec {
+  return {
+    transform: [{ filter: `isValid(datum.${lowerOf(field)}) && isValid(datum.${upperOf(field)})` }],
+    mark: { type: "rule", color: "#222", strokeWidth: 1.5 },
+    encoding: {
+      y: { field: lowerOf(field), type: "quantitative", title },
+      y2: { field: upperOf(field) },
+      ...extra,
+    },
+  };
+}
+
+/** Tooltip entries for an interval. */
+export function intervalTooltip(field: string, title: string, format: string): Spec[] {
+  return [
+    { field: lowerOf(field), type: "quantitative", title: `${title}, interval low`, format },
+    { field: upperOf(field), type: "quantitative", title: `${title}, interval high`, format },
+  ];
+}
 
 export function base(title: string, subtitle?: string): Spec {
   return {

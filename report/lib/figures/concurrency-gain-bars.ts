@@ -1,6 +1,6 @@
 // Mitigation (c): concurrency gain of the concurrent variant over its base function, per
 // runtime, with memory sizes (settings) side by side.
-import { base, runtimeAxis, runtimeColor, sortRows, type FigureContext, type Spec } from "./common.js";
+import { base, runtimeAxis, runtimeColor, settingTitle, sortRows, type FigureContext, type Spec } from "./common.js";
 
 export interface GainRow {
   setting: string;
@@ -21,7 +21,7 @@ export function concurrencyGainBars(rows: GainRow[], ctx: FigureContext, title: 
       xOffset: { field: "setting", type: "nominal", sort: ctx.settings },
       y: { field: "gainPct", type: "quantitative", title: "Gain of median Duration (%)" },
       color: runtimeColor(ctx),
-      opacity: { field: "setting", type: "nominal", title: "Dataset · memory", sort: ctx.settings, scale: { domain: ctx.settings, range: opacities } },
+      opacity: { field: "setting", type: "nominal", title: settingTitle(ctx), sort: ctx.settings, scale: { domain: ctx.settings, range: opacities } },
       tooltip: [{ field: "runtime" }, { field: "setting" }, { field: "gainPct", title: "Gain (%)", format: ".1f" }],
     },
   };

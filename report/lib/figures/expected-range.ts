@@ -1,4 +1,5 @@
-// Expected range: p10–p90 band, p20–p80 highlighted, median tick, per function and runtime.
+// Expected range: p10–p90 band, p20–p80 highlighted, median tick with the median's confidence
+// interval as a thin black line, per function and runtime.
 import { base, functionFacet, runtimeAxis, runtimeColor, settingFacet, sortRows, type FigureContext, type Spec } from "./common.js";
 
 export interface ExpectedRangeRow {
@@ -10,6 +11,8 @@ export interface ExpectedRangeRow {
   p50: number;
   p80: number;
   p90: number;
+  p50Lower?: number | null;
+  p50Upper?: number | null;
 }
 
 export function expectedRange(rows: ExpectedRangeRow[], ctx: FigureContext, subtitle: string): Spec {
@@ -34,6 +37,19 @@ export function expectedRange(rows: ExpectedRangeRow[], ctx: FigureContext, subt
           },
         },
         { mark: { type: "tick", color: "black", thickness: 2 }, encoding: { x: x("p50"), color: { value: "black" } } },
+        {
+          transform: [{ filter: "isValid(datum.p50Lower) && isValid(datum.p50Upper)" }],
+          mark: { type: "rule", color: "black", strokeWidth: 1.5 },
+          encoding: {
+            x: x("p50Lower"),
+            x2: { field: "p50Upper" },
+            color: { value: "black" },
+            tooltip: [
+              { field: "p50Lower", type: "quantitative", title: "median, interval low (ms)", format: ".2f" },
+              { field: "p50Upper", type: "quantitative", title: "median, interval high (ms)", format: ".2f" },
+            ],
+          },
+        },
       ],
     },
   };

@@ -1,12 +1,14 @@
 // Max Memory Used per function and runtime, with the configured memory size drawn as a dashed
 // rule: usage near the rule risks garbage-collection pressure or an out-of-memory error.
-import { base, functionFacet, runtimeAxis, runtimeColor, settingFacet, sortRows, type FigureContext, type Spec } from "./common.js";
+import { base, errorBarLayer, functionFacet, intervalTooltip, runtimeAxis, runtimeColor, settingFacet, sortRows, type FigureContext, type Spec } from "./common.js";
 
 export interface MemoryRow {
   setting: string;
   function: string;
   runtime: string;
   value: number | null;
+  valueLower?: number | null;
+  valueUpper?: number | null;
   configuredMB: number;
 }
 
@@ -25,9 +27,15 @@ export function memoryVsConfigured(rows: MemoryRow[], ctx: FigureContext, subtit
             x: { ...runtimeAxis(ctx, "x"), axis: { labelAngle: -30 } },
             y: { field: "value", type: "quantitative", title: "Memory (MB)" },
             color: runtimeColor(ctx),
-            tooltip: [{ field: "runtime" }, { field: "value", title: "Max Memory Used (MB)" }, { field: "configuredMB", title: "Configured (MB)" }],
+            tooltip: [
+              { field: "runtime" },
+              { field: "value", title: "Max Memory Used (MB)" },
+              ...intervalTooltip("value", "Max Memory Used (MB)", ",.0f"),
+              { field: "configuredMB", title: "Configured (MB)" },
+            ],
           },
         },
+        errorBarLayer("value", "Memory (MB)", { x: { ...runtimeAxis(ctx, "x"), axis: { labelAngle: -30 } } }),
         {
           mark: { type: "rule", strokeDash: [4, 3], color: "#333" },
           encoding: { y: { field: "configuredMB", type: "quantitative", aggregate: "max" } },

@@ -1,6 +1,6 @@
 // Paired bars: for each function and runtime, two or more measures side by side, the first
 // darker (e.g. max Cold Start next to max Init Duration, or 128 MB next to 256 MB).
-import { base, functionFacet, runtimeAxis, runtimeColor, settingFacet, sortRows, type FigureContext, type Spec } from "./common.js";
+import { base, errorBarLayer, functionFacet, intervalTooltip, runtimeAxis, runtimeColor, settingFacet, sortRows, type FigureContext, type Spec } from "./common.js";
 
 export interface PairedRow {
   setting?: string;
@@ -9,6 +9,8 @@ export interface PairedRow {
   /** Which bar of the pair. */
   measure: string;
   value: number | null;
+  valueLower?: number | null;
+  valueUpper?: number | null;
 }
 
 export interface PairedOptions {
@@ -24,6 +26,25 @@ export interface PairedOptions {
 export function pairedBars(rows: PairedRow[], ctx: FigureContext, o: PairedOptions): Spec {
   const order = (r: PairedRow) => o.measures.indexOf(r.measure);
   const opacities = o.measures.map((_, i) => (o.measures.length === 1 ? 1 : 1 - (0.6 * i) / (o.measures.length - 1)));
+  const withIntervals = rows.some((r) => r.valueLower != null);
+  const x = { ...runtimeAxis(ctx, "x"), axis: { labelAngle: -30 } };
+  const bar = {
+    mark: { type: "bar" },
+    encoding: {
+      x,
+      xOffset: { field: "measure", type: "nominal", sort: o.measures },
+      y: { field: "value", type: "quantitative", title: o.yTitle },
+      color: runtimeColor(ctx),
+      opacity: { field: "measure", type: "nominal", title: "Bar", sort: o.measures, scale: { domain: o.measures, range: opacities } },
+      tooltip: [
+        { field: "runtime" },
+        { field: "function" },
+        { field: "measure", title: "Bar" },
+        { field: "value", title: o.yTitle, format: ",.2f" },
+        ...(withIntervals ? intervalTooltip("value", o.yTitle, ",.2f") : []),
+      ],
+    },
+  };
   return {
     ...base(o.title, o.subtitle),
     data: { values: sortRows(rows, ctx, (a, b) => order(a) - order(b)) },
@@ -32,15 +53,7 @@ export function pairedBars(rows: PairedRow[], ctx: FigureContext, o: PairedOptio
     spec: {
       width: 180,
       height: 180,
-      mark: { type: "bar" },
-      encoding: {
-        x: { ...runtimeAxis(ctx, "x"), axis: { labelAngle: -30 } },
-        xOffset: { field: "measure", type: "nominal", sort: o.measures },
-        y: { field: "value", type: "quantitative", title: o.yTitle },
-        color: runtimeColor(ctx),
-        opacity: { field: "measure", type: "nominal", title: "Bar", sort: o.measures, scale: { domain: o.measures, range: opacities } },
-        tooltip: [{ field: "runtime" }, { field: "function" }, { field: "measure", title: "Bar" }, { field: "value", title: o.yTitle, format: ",.2f" }],
-      },
+      ...(withIntervals ? { layer: [bar, errorBarLayer("value", o.yTitle, { x: x, xOffset: bar.encoding.xOffset })] } : bar),
     },
   };
 }

@@ -1,4 +1,5 @@
-// Tail: Total Duration from p95 to p100, one line per runtime, one panel per function.
+// Tail: Total Duration from p95 to p100, one line per runtime with its confidence band, one panel
+// per function.
 import { base, functionFacet, runtimeColor, settingFacet, sortRows, type FigureContext, type Spec } from "./common.js";
 
 export interface TailRow {
@@ -7,6 +8,8 @@ export interface TailRow {
   runtime: string;
   percentile: number;
   value: number | null;
+  valueLower?: number | null;
+  valueUpper?: number | null;
 }
 
 export function tailLines(rows: TailRow[], ctx: FigureContext, subtitle: string): Spec {
@@ -18,13 +21,30 @@ export function tailLines(rows: TailRow[], ctx: FigureContext, subtitle: string)
     spec: {
       width: 200,
       height: 180,
-      mark: { type: "line", point: { size: 12 } },
       encoding: {
         x: { field: "percentile", type: "quantitative", title: "Percentile", scale: { domain: [95, 100] } },
-        y: { field: "value", type: "quantitative", title: "Total Duration (ms)" },
         color: runtimeColor(ctx),
-        tooltip: [{ field: "runtime" }, { field: "percentile", title: "Percentile" }, { field: "value", title: "ms", format: ",.2f" }],
       },
+      layer: [
+        {
+          transform: [{ filter: "isValid(datum.valueLower) && isValid(datum.valueUpper)" }],
+          mark: { type: "area", opacity: 0.15 },
+          encoding: { y: { field: "valueLower", type: "quantitative", title: "Total Duration (ms)" }, y2: { field: "valueUpper" } },
+        },
+        {
+          mark: { type: "line", point: { size: 12 } },
+          encoding: {
+            y: { field: "value", type: "quantitative", title: "Total Duration (ms)" },
+            tooltip: [
+              { field: "runtime" },
+              { field: "percentile", title: "Percentile" },
+              { field: "value", title: "ms", format: ",.2f" },
+              { field: "valueLower", title: "ms, interval low", format: ",.2f" },
+              { field: "valueUpper", title: "ms, interval high", format: ",.2f" },
+            ],
+          },
+        },
+      ],
     },
   };
 }

@@ -14,6 +14,27 @@ export const mb = (x: number): string => `${Math.round(x)} MB`;
 /** A ratio such as a performance index or "n times faster": 3.2×. */
 export const factor = (x: number): string => `${x >= 10 ? Math.round(x) : trim(x.toFixed(x < 2 ? 2 : 1))}×`;
 
+/** An interval of factors, "4.8–5.9×" (an unbounded upper end reads "4.8× or more"). */
+export function factorRange(lower: number, upper: number): string {
+  if (!Number.isFinite(upper)) return `${factor(lower)} or more`;
+  const lo = factor(lower);
+  const hi = factor(upper);
+  return lo === hi ? hi : `${lo.slice(0, -1)}–${hi}`;
+}
+
+/** An interval of milliseconds, "4.1–5.3 ms". */
+export function msRange(lower: number, upper: number): string {
+  const lo = ms(lower);
+  const hi = ms(upper);
+  if (lo === hi) return hi;
+  const [loValue, loUnit] = lo.split(" ");
+  const [hiValue, hiUnit] = hi.split(" ");
+  return loUnit === hiUnit ? `${loValue}–${hiValue} ${hiUnit}` : `${lo} – ${hi}`;
+}
+
+/** A confidence level, "95 %". */
+export const level = (confidence: number): string => `${+(confidence * 100).toFixed(2)} %`;
+
 export const pct = (x: number): string => `${x >= 0 ? "" : "−"}${Math.abs(x) >= 10 ? Math.round(Math.abs(x)) : trim(Math.abs(x).toFixed(1))} %`;
 
 export const gbs = (x: number): string => `${trim(x.toPrecision(3))} GB-s`;

@@ -1,16 +1,58 @@
 // Every sentence the report prints, as functions of the numbers (STYLE habit 11). Sections
 // compute the numbers; this module only words them. Formatting lives in format.ts.
-import { factor, gbs, list, mb, ms, pct } from "./format.js";
+import { factor, factorRange, gbs, level as confidenceLevel, list, mb, ms, pct } from "./format.js";
 
+/** A runtime's overall index with its interval (null when it has none). */
 export interface Ranked {
   runtime: string;
   pi: number;
+  piLower: number | null;
+  piUpper: number | null;
+}
+
+/** A runtime's value of some statistic (e.g. a median). */
+export interface RuntimeValue {
+  runtime: string;
+  value: number;
 }
 
 const inSetting = (setting: string) => `In **${setting}**`;
 
+/** "5.3× (4.8–5.9×)": the index and its interval, when the interval says more than the index. */
+const indexWithInterval = (r: Ranked) => {
+  if (r.piLower === null || r.piUpper === null) return factor(r.pi);
+  const range = factorRange(r.piLower, r.piUpper);
+  return range === factor(r.pi) ? range : `${factor(r.pi)} (${range})`;
+};
+const names = (rs: readonly { runtime: string }[]) => list(rs.map((r) => r.runtime));
+const noClearDifference = (rs: readonly { runtime: string }[]) => `no clear difference between ${names(rs)}`;
+
+/**
+ * Summary headline for a PI: `ranked` best first, `level` the runtimes level with the leader.
+ * `lead` words a clear leader, `share` a shared lead.
+ */
+function headline(ranked: Ranked[], level: Ranked[], lead: (first: Ranked, last: Ranked) => string, share: (level: Ranked[], last: Ranked) => string): string {
+  const last = ranked[ranked.length - 1]!;
+  if (level.length >= ranked.length) return `${noClearDifference(ranked)}.`;
+  return level.length === 1 ? lead(ranked[0]!, last) : share(level, last);
+}
+
+/**
+ * "Rust has the lowest median (2 ms)", a shared lowest, or no clear difference at all; `highest`
+ * adds "and Node.js the highest (8 ms)" where the lowest is not everyone.
+ */
+function lowestOf(what: string, whats: string, lowest: RuntimeValue[], all: number, highest?: RuntimeValue): string {
+  const high = highest ? `${ms(highest.value)}` : "";
+  if (lowest.length >= all) return `the ${whats} show no clear difference between ${list(lowest.map((r) => `${r.runtime} (${ms(r.value)})`))}`;
+  if (lowest.length === 1) return `${lowest[0]!.runtime} has the lowest ${what} (${ms(lowest[0]!.value)})${highest ? ` and ${highest.runtime} the highest (${high})` : ""}`;
+  return `${names(lowest)} have the lowest ${whats} (${list(lowest.map((r) => ms(r.value)))}), with no clear difference between them${highest ? `, and ${highest.runtime} has the highest (${high})` : ""}`;
+}
+
 export const messages = {
   // Conventions stated wherever they matter.
+  /** Read next to every Performance Index figure and sentence. */
+  intervalNote: (confidence: number) =>
+    `Figures in brackets and error bars are ${confidenceLevel(confidence)} confidence intervals (see Method); a runtime is said to lead only when its interval clears the others', and "no clear difference" is said otherwise.`,
   piDefinition: () =>
     "The Performance Index (PI) compares runtimes function by function: for a lower-is-better value v, PI(r) = max v / v(r), so the worst runtime scores 1 and a runtime scoring 4 is four times as good. A runtime's overall index is the mean of its per-function indexes.",
   percentileDefinition: (definition: string) => `Percentiles use ${definition}.`,
@@ -21,19 +63,28 @@ export const messages = {
   noData: (what: string) => `No data for ${what} in the datasets given, so this part is left out.`,
 
   // Performance-index headlines, shared by several sections.
-  piLeader: (setting: string, metric: string, ranked: Ranked[]) => {
+  /** `ranked` best first; `level` the runtimes whose interval overlaps the leader's (the leader included). */
+  piLeader: (setting: string, metric: string, ranked: Ranked[], level: Ranked[]) => {
     if (ranked.length < 2) return `${inSetting(setting)}, only ${ranked[0]?.runtime ?? "no runtime"} has data for ${metric}, so there is nothing to compare.`;
     const [first, second] = ranked as [Ranked, Ranked];
     const last = ranked[ranked.length - 1]!;
-    return `${inSetting(setting)}, ${first.runtime} leads on ${metric} with an index of ${factor(first.pi)}: ${factor(first.pi / last.pi)} as good as ${last.runtime}, the last, and ${factor(first.pi / second.pi)} as good as ${second.runtime}, the runner-up.`;
+    // "Rust scores 5.3× (4.7–14×) and Go 2.4× (2.1–7.9×)"
+    const withIndexes = (rs: Ranked[]) => list(rs.map((r, i) => `${r.runtime}${i === 0 ? " scores" : ""} ${indexWithInterval(r)}`));
+    if (level.length >= ranked.length) return `${inSetting(setting)}, there is ${noClearDifference(ranked)} on ${metric}; their intervals overlap: ${withIndexes(ranked)}.`;
+    const lastPart = `${last.runtime} comes last at ${factor(last.pi)}`;
+    if (level.length === 1) {
+      return `${inSetting(setting)}, ${first.runtime} leads on ${metric} with an index of ${indexWithInterval(first)}, clearly ahead of the runner-up, ${second.runtime}, at ${indexWithInterval(second)}${ranked.length > 2 ? `; ${lastPart}` : ""}.`;
+    }
+    return `${inSetting(setting)}, ${names(level)} lead on ${metric} with no clear difference between them: ${withIndexes(level)}; ${lastPart}.`;
   },
   piUndefined: (runtimes: string[], metric: string) =>
     `${list(runtimes)} recorded a ${metric} of 0 for some function; a zero has no finite index, so those functions are left out of ${runtimes.length > 1 ? "their" : "its"} overall index.`,
 
   expectedRangeIntro: () =>
     "The expected range shows Total Duration from the 10th to the 90th percentile (light band), with the 20th–80th percentile range highlighted and the median marked. It leaves the outliers out on purpose; the next sections are about them.",
-  expectedRangeFunction: (setting: string, fn: string, fastest: string, fastestMedian: number, slowest: string, slowestMedian: number, narrowest: string, width: number) =>
-    `${inSetting(setting)}, \`${fn}\`: ${fastest} has the lowest median (${ms(fastestMedian)}) and ${slowest} the highest (${ms(slowestMedian)}); ${narrowest} has the narrowest p10–p90 range (${ms(width)}).`,
+  /** `lowest`: the runtimes level with the lowest median; `all`: how many runtimes have one. */
+  expectedRangeFunction: (setting: string, fn: string, lowest: RuntimeValue[], all: number, highest: RuntimeValue, narrowest: string, width: number) =>
+    `${inSetting(setting)}, \`${fn}\`: ${lowestOf("median", "medians", lowest, all, highest)}; ${narrowest} has the narrowest p10–p90 range (${ms(width)}).`,
 
   worstCaseIntro: () => "The worst case is the maximum Total Duration (Duration + Init Duration) each runtime reached for each function: the slowest response a user saw.",
   worstCaseSpread: (setting: string, best: string, bestMax: number, worst: string, worstMax: number, worstFn: string) =>
@@ -41,8 +92,9 @@ export const messages = {
 
   tailIntro: () =>
     "The tail plots Total Duration from the 95th to the 100th percentile. With a burst of concurrent requests, cold starts typically land in the last percentiles, which is where the lines climb.",
-  tailFunction: (setting: string, fn: string, lowest: string, p99: number, steadiest: string, ratio: number) =>
-    `${inSetting(setting)}, \`${fn}\`: ${lowest} has the lowest 99th percentile (${ms(p99)}); ${steadiest}'s tail is the flattest, its maximum ${factor(ratio)} its 95th percentile.`,
+  /** `lowest`: the runtimes level with the lowest 99th percentile; `all`: how many runtimes have one. */
+  tailFunction: (setting: string, fn: string, lowest: RuntimeValue[], all: number, steadiest: string, ratio: number) =>
+    `${inSetting(setting)}, \`${fn}\`: ${lowestOf("99th percentile", "99th percentiles", lowest, all)}; ${steadiest}'s tail is the flattest: its maximum is ${factor(ratio)} its 95th percentile.`,
 
   coldStartIntro: () => "A cold start prepares a new instance (Init Duration) and then runs its first invocation, which is often slower than later ones.",
   coldStartGap: (setting: string, runtime: string, fn: string, gap: number) =>
@@ -57,18 +109,18 @@ export const messages = {
     "Billed Duration is the time AWS charges for, rounded up to the millisecond; the index compares the mean billed duration per invocation, which is proportional to the duration cost of the run. GB-seconds multiply billed time by the configured memory (1 GB = 1024 MB).",
   billedRule: (dataset: string, rule: string, description: string) => `**${dataset}** uses the billing rule \`${rule}\`: ${description}`,
   billedGbs: (setting: string, cheapest: string, cheapestGbs: number, dearest: string, dearestGbs: number) =>
-    `${inSetting(setting)}, the cheapest runtime per 1,000 invocations over all functions is ${cheapest} (${gbs(cheapestGbs)}), the dearest ${dearest} (${gbs(dearestGbs)}).`,
+    `${inSetting(setting)}, summed over the functions, ${cheapest} uses the fewest GB-seconds per 1,000 invocations (${gbs(cheapestGbs)}) and ${dearest} the most (${gbs(dearestGbs)}).`,
 
   memorySizesIntro: () =>
     "(a) **More memory.** On Lambda, more memory also means more CPU, and a higher price per millisecond. The panels put each memory size side by side.",
-  oneMemorySize: (size: number) =>
-    `Only one memory size (${mb(size)}) is present in the datasets given, so there is nothing to compare across sizes; the figures below show that size alone. Add a dataset measured at another size to see the effect.`,
+  oneMemorySize: (size: number, architecture?: string) =>
+    `Only one memory size (${mb(size)}) is present${architecture ? ` for ${architecture}` : ""} in the datasets given, so there is nothing to compare across sizes; the figures below show that size alone. Add a dataset measured at another size to see the effect.`,
   memorySizeEffect: (runtime: string, fromSize: number, toSize: number, worstChangePct: number, gbsChangePct: number) =>
     `${runtime}: going from ${mb(fromSize)} to ${mb(toSize)} changes the worst case by ${pct(worstChangePct)} and the GB-seconds per invocation by ${pct(gbsChangePct)}.`,
   provisionedIntro: () =>
     "(b) **Provisioned concurrency** keeps instances initialised ahead of time. As a what-if from the data at hand, the worst case is recomputed with Init Duration removed for the managed runtimes only (custom runtimes keep theirs).",
   noManagedRuntimes: () => "None of the runtimes present is a managed runtime, so removing managed INIT changes nothing.",
-  provisionedLeader: (setting: string, ranked: Ranked[]) => messages.piLeader(setting, "the worst case with managed INIT removed", ranked),
+  provisionedLeader: (setting: string, ranked: Ranked[], level: Ranked[]) => messages.piLeader(setting, "the worst case with managed INIT removed", ranked, level),
   concurrencyIntro: (base: string, variant: string) =>
     `(c) **Code optimisation.** \`${variant}\` does \`${base}\`'s work with its queries issued concurrently. Concurrency gain = median Duration of \`${base}\` / median Duration of \`${variant}\` − 1.`,
   noVariantPair: () =>
@@ -76,19 +128,45 @@ export const messages = {
   concurrencyGain: (setting: string, gains: { runtime: string; gainPct: number }[]) =>
     `${inSetting(setting)}: ${list(gains.map((g) => `${g.runtime} ${pct(g.gainPct)}`))}.`,
 
+  summaryIntervals: (confidence: number) =>
+    `Each index comes with a ${confidenceLevel(confidence)} confidence interval; where the leader's interval overlaps another runtime's, the findings say "no clear difference" instead of ranking them (see Method).`,
+  descriptiveStatements: () =>
+    "Statements about the narrowest p10–p90 range, the flattest tail, the largest gap between max Cold Start and max Init Duration, GB-second totals, concurrency gains and changes across memory sizes describe the measured invocations and carry no interval.",
+  appendixIntro: () =>
+    "How the numbers in this report were made. Every statement below is generated from the parameters the report was built with and from the datasets' metadata.",
   summaryIntro: (datasets: string[]) => `Findings computed from ${list(datasets.map((d) => `**${d}**`))}; every number below comes from the sections that follow.`,
-  summaryWorstCase: (setting: string, first: Ranked, last: Ranked) =>
-    `Worst case (${setting}): ${first.runtime} leads, ${factor(first.pi / last.pi)} as good as ${last.runtime}.`,
-  summaryColdStart: (setting: string, first: Ranked, last: Ranked) =>
-    `Cold start (${setting}): ${first.runtime} leads, ${factor(first.pi / last.pi)} as good as ${last.runtime}.`,
-  summaryMemory: (setting: string, first: Ranked, last: Ranked) =>
-    `Memory (${setting}): ${first.runtime} uses the least, ${last.runtime} the most (indexes ${factor(first.pi)} and ${factor(last.pi)}).`,
-  summaryBilled: (setting: string, first: Ranked, last: Ranked) =>
-    `Billed duration (${setting}): ${first.runtime} is billed least, ${factor(first.pi / last.pi)} less than ${last.runtime}.`,
+  summaryWorstCase: (setting: string, ranked: Ranked[], level: Ranked[]) =>
+    `Worst case (${setting}): ${headline(
+      ranked,
+      level,
+      (first, last) => `${first.runtime} leads, ${factor(first.pi / last.pi)} as good as ${last.runtime}.`,
+      (lead, last) => `${names(lead)} share the lead with no clear difference between them, up to ${factor(lead[0]!.pi / last.pi)} as good as ${last.runtime}.`,
+    )}`,
+  summaryColdStart: (setting: string, ranked: Ranked[], level: Ranked[]) =>
+    `Cold start (${setting}): ${headline(
+      ranked,
+      level,
+      (first, last) => `${first.runtime} leads, ${factor(first.pi / last.pi)} as good as ${last.runtime}.`,
+      (lead, last) => `${names(lead)} share the lead with no clear difference between them, up to ${factor(lead[0]!.pi / last.pi)} as good as ${last.runtime}.`,
+    )}`,
+  summaryMemory: (setting: string, ranked: Ranked[], level: Ranked[]) =>
+    `Memory (${setting}): ${headline(
+      ranked,
+      level,
+      (first, last) => `${first.runtime} uses the least, ${last.runtime} the most (indexes ${factor(first.pi)} and ${factor(last.pi)}).`,
+      (lead, last) => `${names(lead)} use the least with no clear difference between them, ${last.runtime} the most.`,
+    )}`,
+  summaryBilled: (setting: string, ranked: Ranked[], level: Ranked[]) =>
+    `Billed duration (${setting}): ${headline(
+      ranked,
+      level,
+      (first, last) => `${first.runtime} is billed least, ${last.runtime} most (indexes ${factor(first.pi)} and ${factor(last.pi)}).`,
+      (lead, last) => `${names(lead)} are billed least with no clear difference between them, ${last.runtime} most.`,
+    )}`,
   summaryConcurrency: (runtime: string, setting: string, gainPct: number) =>
     `Concurrency: ${runtime} gains the most from concurrent queries (${pct(gainPct)} in ${setting}).`,
   summaryMemorySize: (runtime: string, changePct: number, fromSize: number, toSize: number) =>
-    `Memory size: ${runtime}'s worst case changes most from ${mb(fromSize)} to ${mb(toSize)} (${pct(changePct)}).`,
+    `Memory size: going from ${mb(fromSize)} to ${mb(toSize)} changes the worst case most for ${runtime} (${pct(changePct)}).`,
   fixtureWarning: (datasets: string[]) =>
     `**Fixture data:** ${list(datasets)} ${datasets.length > 1 ? "are" : "is a"} generated test fixture${datasets.length > 1 ? "s" : ""} with made-up numbers, not measurements.`,
 };

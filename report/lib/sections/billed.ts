@@ -4,14 +4,15 @@ import { performanceIndexBars } from "../figures/performance-index-bars.js";
 import { BILLED, GB_SECONDS } from "../metrics/billed.js";
 import { stat } from "../metrics/statistics.js";
 import { round } from "../narrative/format.js";
-import { messages, type Ranked } from "../narrative/messages.js";
+import { messages } from "../narrative/messages.js";
 import type { SectionResult } from "../section.js";
-import { figure, figureContext, markdown, perFunction, performanceIndexOf, ranking, table, type PiResult } from "./shared.js";
+import { DEFAULT_BOOTSTRAP, type BootstrapOptions } from "../uncertainty/index.js";
+import { figure, figureContext, leaders, markdown, perFunction, performanceIndexOf, PI_OVERALL_COLUMNS, piBars, table, valueBars, withIntervalColumns, type PiResult } from "./shared.js";
 import { subtitle } from "./subtitle.js";
 
 /** PI of the mean billed duration per invocation (proportional to the run's duration cost). */
-export function billedIndex(a: Analysis): PiResult {
-  return performanceIndexOf(a, BILLED, stat.mean());
+export function billedIndex(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): PiResult {
+  return performanceIndexOf(a, BILLED, stat.mean(), bootstrap);
 }
 
 /** GB-seconds per 1,000 invocations, per function and runtime. */
@@ -19,16 +20,16 @@ export function gbSecondsPerThousand(a: Analysis) {
   return perFunction(a, GB_SECONDS, [stat.mean()]).map((r) => ({ ...r, gbSecondsPer1000: (r.mean as number) * 1000 }));
 }
 
-export function billedSection(a: Analysis): SectionResult {
+export function billedSection(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): SectionResult {
   const ctx = figureContext(a);
-  const pi = billedIndex(a);
+  const pi = billedIndex(a, bootstrap);
   const gbs = gbSecondsPerThousand(a);
   const rules = a.data.datasets.map((d) => messages.billedRule(d.name, d.meta.billing.rule, d.meta.billing.description));
   const sentences: string[] = [];
   for (const s of a.settings) {
-    const ranked = ranking(pi.overall, s.label) as Ranked[];
+    const { ranked, level } = leaders(pi.overall, s.label);
     if (ranked.length === 0) continue;
-    sentences.push(messages.piLeader(s.label, "billed duration (mean per invocation)", ranked));
+    sentences.push(messages.piLeader(s.label, "billed duration (mean per invocation)", ranked, level));
     const totals = a.runtimes
       .map((r) => ({ runtime: r.label, total: gbs.filter((g) => g.setting === s.label && g.runtimeId === r.id).reduce((sum, g) => sum + g.gbSecondsPer1000, 0) }))
       .filter((t) => t.total > 0)
@@ -39,12 +40,12 @@ export function billedSection(a: Analysis): SectionResult {
     id: "billed",
     title: "Billed duration",
     blocks: [
-      markdown(`${messages.billedIntro()}\n\n${rules.map((r) => `- ${r}`).join("\n")}`),
+      markdown(`${messages.billedIntro()} ${messages.intervalNote(bootstrap.confidence)}\n\n${rules.map((r) => `- ${r}`).join("\n")}`),
       figure(
         "billed-pi",
         "Performance Index of mean Billed Duration",
         performanceIndexBars(
-          pi.overall.map((o) => ({ setting: o.setting, runtime: o.runtime, pi: round(o.pi) })),
+          piBars(pi.overall),
           ctx,
           "Performance Index of mean Billed Duration",
           subtitle(a, "mean over functions; higher is better"),
@@ -55,7 +56,7 @@ export function billedSection(a: Analysis): SectionResult {
         "billed-mean",
         "Mean Billed Duration per function and runtime",
         maxValueBars(
-          pi.perFunction.map((r) => ({ setting: r.setting, function: r.function, runtime: r.runtime, value: round(r.value as number | null) })),
+          valueBars(pi.perFunction),
           ctx,
           "Mean Billed Duration per function and runtime",
           "Mean Billed Duration (ms)",
@@ -73,11 +74,11 @@ export function billedSection(a: Analysis): SectionResult {
           subtitle(a, "billed seconds × configured GB; lower is cheaper"),
         ),
       ),
-      table("billed-pi", "Performance Index of mean Billed Duration per runtime", ["setting", "runtime", "pi", "functions"], pi.overall),
+      table("billed-pi", "Performance Index of mean Billed Duration per runtime", PI_OVERALL_COLUMNS, pi.overall),
       table(
         "billed-values",
         "Mean Billed Duration (ms) and GB-seconds per 1,000 invocations per function",
-        ["setting", "function", "runtime", "value", "pi", "gbSecondsPer1000"],
+        ["setting", "function", "runtime", ...withIntervalColumns(["value", "pi"]), "gbSecondsPer1000"],
         pi.perFunction.map((r, i) => ({ ...r, gbSecondsPer1000: gbs[i]!.gbSecondsPer1000 })),
       ),
     ],

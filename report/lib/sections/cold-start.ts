@@ -5,36 +5,44 @@ import { performanceIndexBars } from "../figures/performance-index-bars.js";
 import { COLD_START } from "../metrics/cold-start.js";
 import { stat } from "../metrics/statistics.js";
 import { round } from "../narrative/format.js";
-import { messages, type Ranked } from "../narrative/messages.js";
+import { messages } from "../narrative/messages.js";
 import type { SectionResult } from "../section.js";
-import { figure, figureContext, markdown, perFunction, performanceIndexOf, ranking, table, type PiResult } from "./shared.js";
+import { DEFAULT_BOOTSTRAP, type BootstrapOptions } from "../uncertainty/index.js";
+import { figure, figureContext, leaders, markdown, perFunction, performanceIndexOf, PI_FUNCTION_COLUMNS, PI_OVERALL_COLUMNS, piBars, table, valueBars, withIntervalColumns, type PiResult } from "./shared.js";
 import { subtitle } from "./subtitle.js";
 
-export function coldStart(a: Analysis): PiResult {
-  return performanceIndexOf(a, COLD_START, stat.max());
+export function coldStart(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): PiResult {
+  return performanceIndexOf(a, COLD_START, stat.max(), bootstrap);
 }
 
-export function coldStartSection(a: Analysis): SectionResult {
+export function coldStartSection(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): SectionResult {
   const ctx = figureContext(a);
-  const pi = coldStart(a);
-  const init = perFunction(a, "initDurationMs", [stat.max("maxInit")]);
-  const initOf = new Map(init.map((r) => [`${r.setting}|${r.function}|${r.runtime}`, r.maxInit as number | null]));
-  const pairs = pi.perFunction.map((r) => ({
-    setting: r.setting,
-    function: r.function,
-    runtime: r.runtime,
-    maxColdStart: r.value as number | null,
-    maxInit: initOf.get(`${r.setting}|${r.function}|${r.runtime}`) ?? null,
-  }));
+  const pi = coldStart(a, bootstrap);
+  const init = perFunction(a, "initDurationMs", [stat.max("maxInit")], a.functions, bootstrap);
+  const initOf = new Map(init.map((r) => [`${r.setting}|${r.function}|${r.runtime}`, r]));
+  const pairs = pi.perFunction.map((r) => {
+    const i = initOf.get(`${r.setting}|${r.function}|${r.runtime}`);
+    return {
+      setting: r.setting,
+      function: r.function,
+      runtime: r.runtime,
+      maxColdStart: r.value as number | null,
+      maxColdStartLower: r.valueLower as number | null,
+      maxColdStartUpper: r.valueUpper as number | null,
+      maxInit: (i?.maxInit as number | null | undefined) ?? null,
+      maxInitLower: (i?.maxInitLower as number | null | undefined) ?? null,
+      maxInitUpper: (i?.maxInitUpper as number | null | undefined) ?? null,
+    };
+  });
   const sentences: string[] = [];
   const undefinedPi = [...new Set(pi.perFunction.filter((r) => r.pi === null).map((r) => r.runtime))];
   for (const s of a.settings) {
-    const ranked = ranking(pi.overall, s.label) as Ranked[];
+    const { ranked, level } = leaders(pi.overall, s.label);
     if (ranked.length === 0) {
       sentences.push(messages.noColdStarts(s.label));
       continue;
     }
-    sentences.push(messages.piLeader(s.label, "cold starts (max Cold Start Duration)", ranked));
+    sentences.push(messages.piLeader(s.label, "cold starts (max Cold Start Duration)", ranked, level));
     const gaps = pairs.filter((p) => p.setting === s.label && p.maxColdStart !== null && p.maxInit !== null);
     const top = gaps.sort((x, y) => y.maxColdStart! - y.maxInit! - (x.maxColdStart! - x.maxInit!))[0];
     if (top) sentences.push(messages.coldStartGap(s.label, top.runtime, top.function, top.maxColdStart! - top.maxInit!));
@@ -44,12 +52,12 @@ export function coldStartSection(a: Analysis): SectionResult {
     id: "cold-start",
     title: "Cold start",
     blocks: [
-      markdown(`${messages.coldStartIntro()} ${messages.coldStartConvention()} ${messages.piDefinition()}`),
+      markdown(`${messages.coldStartIntro()} ${messages.coldStartConvention()} ${messages.piDefinition()} ${messages.intervalNote(bootstrap.confidence)}`),
       figure(
         "cold-start-pi",
         "Performance Index of max Cold Start Duration",
         performanceIndexBars(
-          pi.overall.map((o) => ({ setting: o.setting, runtime: o.runtime, pi: round(o.pi) })),
+          piBars(pi.overall),
           ctx,
           "Performance Index of max Cold Start Duration",
           subtitle(a, "mean over functions; higher is better"),
@@ -60,7 +68,7 @@ export function coldStartSection(a: Analysis): SectionResult {
         "cold-start-max",
         "Max Cold Start Duration per function and runtime",
         maxValueBars(
-          pi.perFunction.map((r) => ({ setting: r.setting, function: r.function, runtime: r.runtime, value: round(r.value as number | null) })),
+          valueBars(pi.perFunction),
           ctx,
           "Max Cold Start Duration per function and runtime",
           "Max Cold Start Duration (ms)",
@@ -72,15 +80,16 @@ export function coldStartSection(a: Analysis): SectionResult {
         "Max Cold Start Duration vs max Init Duration",
         coldStartVsInit(
           pairs.flatMap((p) => [
-            { setting: p.setting, function: p.function, runtime: p.runtime, measure: COLD_START_MEASURES[0]!, value: round(p.maxColdStart) },
-            { setting: p.setting, function: p.function, runtime: p.runtime, measure: COLD_START_MEASURES[1]!, value: round(p.maxInit) },
+            { setting: p.setting, function: p.function, runtime: p.runtime, measure: COLD_START_MEASURES[0]!, value: round(p.maxColdStart), valueLower: round(p.maxColdStartLower), valueUpper: round(p.maxColdStartUpper) },
+            { setting: p.setting, function: p.function, runtime: p.runtime, measure: COLD_START_MEASURES[1]!, value: round(p.maxInit), valueLower: round(p.maxInitLower), valueUpper: round(p.maxInitUpper) },
           ]),
           ctx,
           subtitle(a, "darker: max Cold Start; lighter: max Init Duration"),
         ),
       ),
-      table("cold-start-pi", "Performance Index of max Cold Start Duration per runtime", ["setting", "runtime", "pi", "functions"], pi.overall),
-      table("cold-start-max", "Max Cold Start and max Init Duration (ms) per function", ["setting", "function", "runtime", "maxColdStart", "maxInit"], pairs),
+      table("cold-start-pi", "Performance Index of max Cold Start Duration per runtime", PI_OVERALL_COLUMNS, pi.overall),
+      table("cold-start-index", "Max Cold Start Duration (ms) and its Performance Index per function", PI_FUNCTION_COLUMNS, pi.perFunction),
+      table("cold-start-max", "Max Cold Start and max Init Duration (ms) per function", ["setting", "function", "runtime", ...withIntervalColumns(["maxColdStart", "maxInit"])], pairs),
     ],
   };
 }

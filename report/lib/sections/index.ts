@@ -1,18 +1,36 @@
-// buildSection(id, data): the one entry point the notebooks and the renderer call per section.
-import { analysisOf } from "../analysis.js";
+// buildSection(id, data, options): the one entry point the notebooks and the renderer call per section.
+import type { BillingRuleId } from "../../../runners/dataset/contract.js";
+import type { Analysis } from "../analysis.js";
+import type { PriceTable } from "../cost/index.js";
 import type { Datasets } from "../load/datasets.js";
 import type { SectionId, SectionResult } from "../section.js";
+import { bootstrapOptions, type BootstrapOptions } from "../uncertainty/index.js";
+import { appendixSection } from "./appendix.js";
 import { billedSection } from "./billed.js";
+import { analysisUnder } from "./billing-rule.js";
 import { coldStartSection } from "./cold-start.js";
+import { costSection } from "./cost.js";
 import { expectedRangeSection } from "./expected-range.js";
 import { memorySection } from "./memory.js";
 import { mitigationsSection } from "./mitigations.js";
 import { summarySection } from "./summary.js";
 import { tailSection } from "./tail.js";
 import { worstCaseSection } from "./worst-case.js";
-import type { Analysis } from "../analysis.js";
 
-const BUILDERS: Record<SectionId, (a: Analysis) => SectionResult> = {
+export interface SectionOptions {
+  /** Recompute billed duration (and cost) under this rule for every section (default: as each dataset reports it). */
+  billingRule?: BillingRuleId;
+  /** A price table (path or validated object) for the cost section (default: the bundled one). */
+  prices?: string | PriceTable;
+  /** Seed of the confidence intervals' bootstrap (default fixed, so the same inputs give the same report). */
+  seed?: number;
+  /** Bootstrap resamples per interval (default DEFAULT_BOOTSTRAP.resamples). */
+  resamples?: number;
+}
+
+type Builder = (a: Analysis, bootstrap: BootstrapOptions, options: SectionOptions) => SectionResult;
+
+const BUILDERS: Record<SectionId, Builder> = {
   summary: summarySection,
   "expected-range": expectedRangeSection,
   "worst-case": worstCaseSection,
@@ -20,11 +38,13 @@ const BUILDERS: Record<SectionId, (a: Analysis) => SectionResult> = {
   "cold-start": coldStartSection,
   memory: memorySection,
   billed: billedSection,
+  cost: (a, _bootstrap, options) => costSection(a, options),
   mitigations: mitigationsSection,
+  appendix: appendixSection,
 };
 
-export function buildSection(id: SectionId, data: Datasets): SectionResult {
+export function buildSection(id: SectionId, data: Datasets, options: SectionOptions = {}): SectionResult {
   const build = BUILDERS[id];
   if (!build) throw new Error(`unknown section "${String(id)}" (known: ${Object.keys(BUILDERS).join(", ")})`);
-  return build(analysisOf(data));
+  return build(analysisUnder(data, options.billingRule), bootstrapOptions({ seed: options.seed, resamples: options.resamples }), options);
 }

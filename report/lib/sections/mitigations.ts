@@ -8,34 +8,48 @@ import { memo } from "../metrics/memo.js";
 import { WITHOUT_MANAGED_INIT } from "../metrics/provisioned.js";
 import { stat } from "../metrics/statistics.js";
 import { round } from "../narrative/format.js";
-import { messages, type Ranked } from "../narrative/messages.js";
+import { messages } from "../narrative/messages.js";
 import type { Block, SectionResult } from "../section.js";
+import { DEFAULT_BOOTSTRAP, type BootstrapOptions } from "../uncertainty/index.js";
 import { gbSecondsPerThousand } from "./billed.js";
-import { figure, figureContext, markdown, performanceIndexOf, ranking, table } from "./shared.js";
+import { figure, figureContext, leaders, markdown, performanceIndexOf, PI_FUNCTION_COLUMNS, piBars, table, type PiResult } from "./shared.js";
 import { subtitle } from "./subtitle.js";
 import { worstCase } from "./worst-case.js";
 
-/** One setting per memory size (the first loaded), smallest size first. */
-export function settingsBySize(a: Analysis): Setting[] {
-  const bySize = new Map<number, Setting>();
-  for (const s of a.settings) if (!bySize.has(s.memoryMB)) bySize.set(s.memoryMB, s);
-  return [...bySize.values()].sort((x, y) => x.memoryMB - y.memoryMB);
+/** Architectures present, in load order. */
+export const architecturesOf = (a: Analysis): string[] => [...new Set(a.settings.map((s) => s.architecture))];
+
+/** One setting per memory size (the first loaded) of one architecture (default: all), smallest size first, then by architecture. */
+export function settingsBySize(a: Analysis, architecture?: string): Setting[] {
+  const bySize = new Map<string, Setting>();
+  for (const s of a.settings) {
+    if (architecture !== undefined && s.architecture !== architecture) continue;
+    const k = `${s.architecture}\u0000${s.memoryMB}`;
+    if (!bySize.has(k)) bySize.set(k, s);
+  }
+  const archOrder = architecturesOf(a);
+  return [...bySize.values()].sort((x, y) => x.memoryMB - y.memoryMB || archOrder.indexOf(x.architecture) - archOrder.indexOf(y.architecture));
 }
 
 export interface MemorySizeEffect {
   runtime: string;
+  architecture: string;
   fromMB: number;
   toMB: number;
   worstChangePct: number;
   gbsChangePct: number;
 }
 
-/** Per runtime: change in the summed per-function worst case and in GB-s, smallest → largest size. */
-export function memorySizeEffects(a: Analysis): MemorySizeEffect[] {
-  const sizes = settingsBySize(a);
+/** Per architecture and runtime: change in the summed per-function worst case and in GB-s, smallest → largest size. */
+export function memorySizeEffects(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): MemorySizeEffect[] {
+  return architecturesOf(a).flatMap((architecture) => memorySizeEffectsOf(a, architecture, bootstrap));
+}
+
+function memorySizeEffectsOf(a: Analysis, architecture: string, bootstrap: BootstrapOptions): MemorySizeEffect[] {
+  const sizes = settingsBySize(a, architecture);
   if (sizes.length < 2) return [];
   const [from, to] = [sizes[0]!, sizes[sizes.length - 1]!];
-  const worst = worstCase(a).perFunction;
+  const worst = worstCase(a, bootstrap).perFunction;
   const gbs = gbSecondsPerThousand(a);
   const sum = (rows: { setting: string; runtimeId: string }[], s: Setting, id: string, value: (r: never) => number) =>
     rows.filter((r) => r.setting === s.label && r.runtimeId === id).reduce((t, r) => t + value(r as never), 0);
@@ -45,7 +59,7 @@ export function memorySizeEffects(a: Analysis): MemorySizeEffect[] {
     const g0 = sum(gbs, from, r.id, (x: { gbSecondsPer1000: number }) => x.gbSecondsPer1000);
     const g1 = sum(gbs, to, r.id, (x: { gbSecondsPer1000: number }) => x.gbSecondsPer1000);
     if (w0 <= 0 || g0 <= 0 || w1 <= 0) return [];
-    return [{ runtime: r.label, fromMB: from.memoryMB, toMB: to.memoryMB, worstChangePct: (w1 / w0 - 1) * 100, gbsChangePct: (g1 / g0 - 1) * 100 }];
+    return [{ runtime: r.label, architecture, fromMB: from.memoryMB, toMB: to.memoryMB, worstChangePct: (w1 / w0 - 1) * 100, gbsChangePct: (g1 / g0 - 1) * 100 }];
   });
 }
 
@@ -59,21 +73,25 @@ export function concurrencyGains(a: Analysis) {
   });
 }
 
-export function provisioned(a: Analysis) {
-  return performanceIndexOf(a, WITHOUT_MANAGED_INIT, stat.max());
+export function provisioned(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP) {
+  return performanceIndexOf(a, WITHOUT_MANAGED_INIT, stat.max(), bootstrap);
 }
 
-export function mitigationsSection(a: Analysis): SectionResult {
-  return { id: "mitigations", title: "Mitigations", blocks: [...moreMemory(a), ...provisionedConcurrency(a), ...codeOptimisation(a)] };
+export function mitigationsSection(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): SectionResult {
+  return { id: "mitigations", title: "Mitigations", blocks: [...moreMemory(a, bootstrap), ...provisionedConcurrency(a, bootstrap), ...codeOptimisation(a)] };
 }
 
-function moreMemory(a: Analysis): Block[] {
+function moreMemory(a: Analysis, bootstrap: BootstrapOptions): Block[] {
   const ctx = figureContext(a);
   const sizes = settingsBySize(a);
-  const worst = worstCase(a);
+  const worst = worstCase(a, bootstrap);
   const gbs = gbSecondsPerThousand(a);
   const blocks: Block[] = [markdown(messages.memorySizesIntro())];
-  if (sizes.length < 2) blocks.push(markdown(messages.oneMemorySize(sizes[0]?.memoryMB ?? 0)));
+  const architectures = architecturesOf(a);
+  for (const architecture of architectures) {
+    const ofArchitecture = settingsBySize(a, architecture);
+    if (ofArchitecture.length < 2) blocks.push(markdown(messages.oneMemorySize(ofArchitecture[0]?.memoryMB ?? 0, architectures.length > 1 ? architecture : undefined)));
+  }
   const labels = sizes.map((s) => s.label);
   const inSizes = <T extends { setting: string }>(rows: T[]) => rows.filter((r) => labels.includes(r.setting));
   blocks.push(
@@ -81,7 +99,7 @@ function moreMemory(a: Analysis): Block[] {
       "mitigation-memory-pi",
       "Performance Index of max Total Duration per memory size",
       performanceIndexBars(
-        inSizes(worst.overall).map((o) => ({ setting: o.setting, runtime: o.runtime, pi: round(o.pi) })),
+        piBars(inSizes(worst.overall)),
         { ...ctx, settings: labels },
         "Performance Index of max Total Duration per memory size",
         subtitle(a, "one panel per memory size; higher is better"),
@@ -91,12 +109,19 @@ function moreMemory(a: Analysis): Block[] {
       "mitigation-memory-worst",
       "Max Total Duration per memory size",
       memorySizeComparison(
-        inSizes(worst.perFunction).map((r) => ({ function: r.function, runtime: r.runtime, measure: r.setting, value: round(r.value as number | null) })),
+        inSizes(worst.perFunction).map((r) => ({
+          function: r.function,
+          runtime: r.runtime,
+          measure: r.setting,
+          value: round(r.value as number | null),
+          valueLower: round(r.valueLower as number | null),
+          valueUpper: round(r.valueUpper as number | null),
+        })),
         ctx,
         "Max Total Duration per memory size",
         "Max Total Duration (ms)",
         labels,
-        subtitle(a, "darker: smaller memory size"),
+        subtitle(a, "darker: smaller memory size; error bars: confidence intervals"),
       ),
     ),
     figure(
@@ -112,30 +137,33 @@ function moreMemory(a: Analysis): Block[] {
       ),
     ),
   );
-  const effects = memorySizeEffects(a);
+  const effects = memorySizeEffects(a, bootstrap);
   if (effects.length) {
-    blocks.push(markdown(effects.map((e) => `- ${messages.memorySizeEffect(e.runtime, e.fromMB, e.toMB, e.worstChangePct, e.gbsChangePct)}`).join("\n")));
-    blocks.push(table("mitigation-memory", "Change from the smallest to the largest memory size (%)", ["runtime", "fromMB", "toMB", "worstChangePct", "gbsChangePct"], effects as never));
+    const named = (e: MemorySizeEffect) => (architectures.length > 1 ? `${e.runtime} (${e.architecture})` : e.runtime);
+    blocks.push(markdown(effects.map((e) => `- ${messages.memorySizeEffect(named(e), e.fromMB, e.toMB, e.worstChangePct, e.gbsChangePct)}`).join("\n")));
+    blocks.push(
+      table("mitigation-memory", "Change from the smallest to the largest memory size (%)", ["architecture", "runtime", "fromMB", "toMB", "worstChangePct", "gbsChangePct"], effects as never),
+    );
   }
   return blocks;
 }
 
-function provisionedConcurrency(a: Analysis): Block[] {
+function provisionedConcurrency(a: Analysis, bootstrap: BootstrapOptions): Block[] {
   const ctx = figureContext(a);
   const blocks: Block[] = [markdown(messages.provisionedIntro())];
   if (!a.runtimes.some((r) => r.kind === "managed")) blocks.push(markdown(messages.noManagedRuntimes()));
-  const after = provisioned(a);
-  const before = worstCase(a);
+  const after = provisioned(a, bootstrap);
+  const before = worstCase(a, bootstrap);
   const sentences = a.settings
-    .map((s) => ranking(after.overall, s.label) as Ranked[])
-    .map((ranked, i) => (ranked.length ? messages.provisionedLeader(a.settings[i]!.label, ranked) : ""))
+    .map((s) => ({ s, ...leaders(after.overall, s.label) }))
+    .map(({ s, ranked, level }) => (ranked.length ? messages.provisionedLeader(s.label, ranked, level) : ""))
     .filter(Boolean);
   blocks.push(
     figure(
       "mitigation-provisioned-pi",
       "Performance Index of max Total Duration, managed INIT removed",
       performanceIndexBars(
-        after.overall.map((o) => ({ setting: o.setting, runtime: o.runtime, pi: round(o.pi) })),
+        piBars(after.overall),
         ctx,
         "Performance Index of max Total Duration, managed INIT removed",
         subtitle(a, "what-if for provisioned concurrency; higher is better"),
@@ -147,16 +175,27 @@ function provisionedConcurrency(a: Analysis): Block[] {
       "Max Total Duration with and without managed INIT",
       provisionedComparison(
         before.perFunction.flatMap((r, i) => [
-          { setting: r.setting, function: r.function, runtime: r.runtime, measure: PROVISIONED_MEASURES[0]!, value: round(r.value as number | null) },
-          { setting: r.setting, function: r.function, runtime: r.runtime, measure: PROVISIONED_MEASURES[1]!, value: round(after.perFunction[i]!.value as number | null) },
+          { ...valueRow(r), measure: PROVISIONED_MEASURES[0]! },
+          { ...valueRow(after.perFunction[i]!), measure: PROVISIONED_MEASURES[1]! },
         ]),
         ctx,
         subtitle(a, "darker: as measured; lighter: INIT removed for managed runtimes"),
       ),
     ),
-    table("mitigation-provisioned", "Max Total Duration (ms) with managed INIT removed, and its Performance Index", ["setting", "function", "runtime", "value", "pi"], after.perFunction),
+    table("mitigation-provisioned", "Max Total Duration (ms) with managed INIT removed, and its Performance Index", PI_FUNCTION_COLUMNS, after.perFunction),
   );
   return blocks;
+}
+
+function valueRow(r: PiResult["perFunction"][number]) {
+  return {
+    setting: r.setting,
+    function: r.function,
+    runtime: r.runtime,
+    value: round(r.value as number | null),
+    valueLower: round(r.valueLower as number | null),
+    valueUpper: round(r.valueUpper as number | null),
+  };
 }
 
 function codeOptimisation(a: Analysis): Block[] {

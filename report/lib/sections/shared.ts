@@ -1,17 +1,26 @@
 // Building blocks every section uses: per-function statistics, performance indexes and the
 // block constructors of the section contract.
 import * as aq from "arquero";
-import type { Analysis } from "../analysis.js";
+import { settingOf, type Analysis } from "../analysis.js";
 import type { FigureContext, Spec } from "../figures/common.js";
 import { GROUP_KEYS, SETTING_KEYS } from "../metrics/grouping.js";
 import { overallPerformanceIndex, performanceIndex } from "../metrics/performance-index.js";
 import { summarise, type Statistic } from "../metrics/statistics.js";
 import { memo } from "../metrics/memo.js";
 import { round } from "../narrative/format.js";
+import type { Ranked } from "../narrative/messages.js";
 import type { Block, Cell } from "../section.js";
+import { levelWithFirst, piRange } from "./leaders.js";
+import { bootstrapSummary, DEFAULT_BOOTSTRAP, lowerColumn, performanceIndexIntervals, piCellsOf, upperColumn, type BootstrapOptions } from "../uncertainty/index.js";
 
 export function figureContext(a: Analysis): FigureContext {
-  return { runtimes: a.runtimes, functions: a.functions, settings: a.settings.map((s) => s.label) };
+  const severalArchitectures = new Set(a.settings.map((s) => s.architecture)).size > 1;
+  return {
+    runtimes: a.runtimes,
+    functions: a.functions,
+    settings: a.settings.map((s) => s.label),
+    settingTitle: severalArchitectures ? "Dataset · memory · architecture" : "Dataset · memory",
+  };
 }
 
 /** A statistic row with readable setting and runtime labels next to the ids. */
@@ -26,10 +35,15 @@ export interface StatRow {
   [stat: string]: string | number | null;
 }
 
-/** Statistics of `value` per setting × runtime × function, for the compared functions (or `functions`). */
-export function perFunction(a: Analysis, value: string, stats: readonly Statistic[], functions = a.functions): StatRow[] {
-  const key = `perFunction:${value}:${stats.map((s) => JSON.stringify(s)).join("|")}`;
-  const all = memo(a, key, () => summarise(a.table, GROUP_KEYS, value, stats).objects() as Record<string, unknown>[]);
+/**
+ * Statistics of `value` per setting × runtime × function, for the compared functions (or
+ * `functions`). With `bootstrap`, each statistic also gets `<stat>Lower` and `<stat>Upper`.
+ */
+export function perFunction(a: Analysis, value: string, stats: readonly Statistic[], functions = a.functions, bootstrap?: BootstrapOptions): StatRow[] {
+  const key = `perFunction:${value}:${stats.map((s) => JSON.stringify(s)).join("|")}:${JSON.stringify(bootstrap ?? null)}`;
+  const all = memo(a, key, () =>
+    (bootstrap ? bootstrapSummary(a.table, GROUP_KEYS, value, stats, bootstrap) : summarise(a.table, GROUP_KEYS, value, stats)).objects() as Record<string, unknown>[],
+  );
   const labelOf = new Map(a.runtimes.map((r) => [r.id, r.label]));
   return all
     .filter((r) => functions.includes(r.function as string))
@@ -39,15 +53,45 @@ export function perFunction(a: Analysis, value: string, stats: readonly Statisti
     });
 }
 
+export type OverallPi = {
+  setting: string;
+  runtimeId: string;
+  runtime: string;
+  pi: number | null;
+  piLower: number | null;
+  piUpper: number | null;
+  functions: number;
+};
+
 export interface PiResult {
-  /** One row per setting × function × runtime with `value` and `pi`. */
+  /** One row per setting × function × runtime with `value`, `pi` and their intervals (`valueLower`, `valueUpper`, `piLower`, `piUpper`). */
   perFunction: StatRow[];
-  /** One row per setting × runtime: mean PI over functions. */
-  overall: { setting: string; runtimeId: string; runtime: string; pi: number | null; functions: number }[];
+  /** One row per setting × runtime: mean PI over functions, with its interval. */
+  overall: OverallPi[];
 }
 
-/** Performance Index of a lower-is-better statistic of `value`. */
-export function performanceIndexOf(a: Analysis, value: string, statistic: Statistic): PiResult {
+/** Performance Index of a lower-is-better statistic of `value`, with bootstrap intervals. */
+export function performanceIndexOf(a: Analysis, value: string, statistic: Statistic, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): PiResult {
+  const point = pointPerformanceIndex(a, value, statistic);
+  const intervals = memo(a, `piIntervals:${value}:${JSON.stringify(statistic)}:${JSON.stringify(bootstrap)}`, () =>
+    performanceIndexIntervals(piCellsOf(a.table, value, { label: (k) => settingOf(a, k).label, functions: a.functions }), statistic, bootstrap),
+  );
+  const key = (...parts: string[]) => JSON.stringify(parts);
+  const perCell = new Map(intervals.perFunction.map((i) => [key(i.setting, i.function, i.runtime), i]));
+  const perRuntime = new Map(intervals.overall.map((i) => [key(i.setting, i.runtime), i]));
+  return {
+    perFunction: point.perFunction.map((r) => {
+      const i = perCell.get(key(r.setting, r.function, r.runtimeId));
+      return { ...r, valueLower: i?.value.lower ?? null, valueUpper: i?.value.upper ?? null, piLower: i?.pi?.lower ?? null, piUpper: i?.pi?.upper ?? null };
+    }),
+    overall: point.overall.map((o) => {
+      const i = perRuntime.get(key(o.setting, o.runtimeId));
+      return { ...o, piLower: i?.pi?.lower ?? null, piUpper: i?.pi?.upper ?? null };
+    }),
+  };
+}
+
+function pointPerformanceIndex(a: Analysis, value: string, statistic: Statistic): { perFunction: StatRow[]; overall: Omit<OverallPi, "piLower" | "piUpper">[] } {
   const rows = perFunction(a, value, [statistic]).map((r) => ({ ...r, value: r[statistic.name] as number | null }));
   const pi = performanceIndex(
     // A throwaway table with one value per (setting, function, runtime).
@@ -67,10 +111,38 @@ function tableOf(rows: Record<string, unknown>[]) {
   return aq.from(rows);
 }
 
-/** Runtimes of one setting ranked best first by overall PI (null PIs last). */
+/** Runtimes of one setting ranked best first by overall PI (runtimes with no PI left out). */
 export function ranking(overall: PiResult["overall"], setting: string): PiResult["overall"] {
   return overall.filter((o) => o.setting === setting && o.pi !== null).sort((x, y) => y.pi! - x.pi!);
 }
+
+/** The interval columns of `stats` in a table's column list: `<stat>`, `<stat>Lower`, `<stat>Upper`. */
+/** One setting's runtimes ranked best first, and those level with the leader (intervals overlapping). */
+export function leaders(overall: PiResult["overall"], setting: string): { ranked: Ranked[]; level: Ranked[] } {
+  const ranked = ranking(overall, setting) as Ranked[];
+  return { ranked, level: levelWithFirst(ranked, piRange, (r) => r.pi) };
+}
+
+export const withIntervalColumns = (names: readonly string[]): string[] => names.flatMap((n) => [n, lowerColumn(n), upperColumn(n)]);
+
+/** Columns of the downloadable PI tables. */
+export const PI_OVERALL_COLUMNS = ["setting", "runtime", ...withIntervalColumns(["pi"]), "functions"];
+export const PI_FUNCTION_COLUMNS = ["setting", "function", "runtime", ...withIntervalColumns(["value", "pi"])];
+
+/** Figure rows of overall PIs with their intervals. */
+export const piBars = (overall: PiResult["overall"]) =>
+  overall.map((o) => ({ setting: o.setting, runtime: o.runtime, pi: round(o.pi), piLower: round(o.piLower), piUpper: round(o.piUpper) }));
+
+/** Figure rows of per-function values with their intervals. */
+export const valueBars = (rows: PiResult["perFunction"]) =>
+  rows.map((r) => ({
+    setting: r.setting,
+    function: r.function,
+    runtime: r.runtime,
+    value: round(r.value as number | null),
+    valueLower: round(r.valueLower as number | null),
+    valueUpper: round(r.valueUpper as number | null),
+  }));
 
 export const markdown = (text: string): Block => ({ kind: "markdown", text });
 export const figure = (id: string, title: string, spec: Spec): Block => ({ kind: "figure", id, title, spec });

@@ -1,36 +1,42 @@
 import type { Analysis } from "../analysis.js";
 import { messages, type Ranked } from "../narrative/messages.js";
 import type { SectionResult } from "../section.js";
+import { DEFAULT_BOOTSTRAP, type BootstrapOptions } from "../uncertainty/index.js";
 import { billedIndex } from "./billed.js";
 import { coldStart } from "./cold-start.js";
 import { memoryUse } from "./memory.js";
 import { concurrencyGains, memorySizeEffects } from "./mitigations.js";
-import { markdown, ranking, table, type PiResult } from "./shared.js";
+import { leaders, markdown, table, withIntervalColumns, type PiResult } from "./shared.js";
 import { worstCase } from "./worst-case.js";
 
-type Headline = (setting: string, first: Ranked, last: Ranked) => string;
+/** A headline from a setting's ranked runtimes and those level with the leader. */
+type Headline = (setting: string, ranked: Ranked[], level: Ranked[]) => string;
 
-export function summarySection(a: Analysis): SectionResult {
+export function summarySection(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): SectionResult {
   const indexes: [string, PiResult, Headline][] = [
-    ["worst case", worstCase(a), messages.summaryWorstCase],
-    ["cold start", coldStart(a), messages.summaryColdStart],
-    ["memory", memoryUse(a), messages.summaryMemory],
-    ["billed", billedIndex(a), messages.summaryBilled],
+    ["worst case", worstCase(a, bootstrap), messages.summaryWorstCase],
+    ["cold start", coldStart(a, bootstrap), messages.summaryColdStart],
+    ["memory", memoryUse(a, bootstrap), messages.summaryMemory],
+    ["billed", billedIndex(a, bootstrap), messages.summaryBilled],
   ];
   const findings: string[] = [];
   for (const s of a.settings) {
     for (const [, pi, headline] of indexes) {
-      const ranked = ranking(pi.overall, s.label) as Ranked[];
-      if (ranked.length >= 2) findings.push(headline(s.label, ranked[0]!, ranked[ranked.length - 1]!));
+      const { ranked, level } = leaders(pi.overall, s.label);
+      if (ranked.length >= 2) findings.push(headline(s.label, ranked, level));
     }
   }
   const gains = concurrencyGains(a).filter((g) => g.gainPct !== null).sort((x, y) => y.gainPct! - x.gainPct!);
   if (gains[0]) findings.push(messages.summaryConcurrency(gains[0].runtime, gains[0].setting, gains[0].gainPct!));
-  const effects = memorySizeEffects(a).sort((x, y) => Math.abs(y.worstChangePct) - Math.abs(x.worstChangePct));
-  if (effects[0]) findings.push(messages.summaryMemorySize(effects[0].runtime, effects[0].worstChangePct, effects[0].fromMB, effects[0].toMB));
+  const architectures = new Set(a.settings.map((s) => s.architecture)).size;
+  const effects = memorySizeEffects(a, bootstrap).sort((x, y) => Math.abs(y.worstChangePct) - Math.abs(x.worstChangePct));
+  if (effects[0]) {
+    const e = effects[0];
+    findings.push(messages.summaryMemorySize(architectures > 1 ? `${e.runtime} (${e.architecture})` : e.runtime, e.worstChangePct, e.fromMB, e.toMB));
+  }
 
   const fixtures = a.data.datasets.filter((d) => d.meta.source.kind === "fixture").map((d) => d.name);
-  const rows = indexes.flatMap(([metric, pi]) => pi.overall.map((o) => ({ metric, setting: o.setting, runtime: o.runtime, pi: o.pi })));
+  const rows = indexes.flatMap(([metric, pi]) => pi.overall.map((o) => ({ metric, setting: o.setting, runtime: o.runtime, pi: o.pi, piLower: o.piLower, piUpper: o.piUpper })));
   return {
     id: "summary",
     title: "Summary",
@@ -38,8 +44,8 @@ export function summarySection(a: Analysis): SectionResult {
       ...(fixtures.length ? [markdown(messages.fixtureWarning(fixtures))] : []),
       markdown(messages.summaryIntro(a.data.datasets.map((d) => d.name))),
       markdown(findings.map((f) => `- ${f}`).join("\n")),
-      markdown(messages.piDefinition()),
-      table("summary-pi", "Overall Performance Index per metric, setting and runtime", ["metric", "setting", "runtime", "pi"], rows),
+      markdown(`${messages.piDefinition()} ${messages.summaryIntervals(bootstrap.confidence)}`),
+      table("summary-pi", "Overall Performance Index per metric, setting and runtime, with confidence intervals", ["metric", "setting", "runtime", ...withIntervalColumns(["pi"])], rows),
     ],
   };
 }

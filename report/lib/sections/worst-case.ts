@@ -3,24 +3,24 @@ import { maxValueBars } from "../figures/max-value-bars.js";
 import { performanceIndexBars } from "../figures/performance-index-bars.js";
 import { stat } from "../metrics/statistics.js";
 import { TOTAL_DURATION } from "../metrics/total-duration.js";
-import { round } from "../narrative/format.js";
-import { messages, type Ranked } from "../narrative/messages.js";
+import { messages } from "../narrative/messages.js";
 import type { SectionResult } from "../section.js";
-import { figure, figureContext, markdown, performanceIndexOf, ranking, table, type PiResult } from "./shared.js";
+import { DEFAULT_BOOTSTRAP, type BootstrapOptions } from "../uncertainty/index.js";
+import { figure, figureContext, leaders, markdown, performanceIndexOf, PI_FUNCTION_COLUMNS, PI_OVERALL_COLUMNS, piBars, table, valueBars, type PiResult } from "./shared.js";
 import { subtitle } from "./subtitle.js";
 
-export function worstCase(a: Analysis): PiResult {
-  return performanceIndexOf(a, TOTAL_DURATION, stat.max());
+export function worstCase(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): PiResult {
+  return performanceIndexOf(a, TOTAL_DURATION, stat.max(), bootstrap);
 }
 
-export function worstCaseSection(a: Analysis): SectionResult {
+export function worstCaseSection(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): SectionResult {
   const ctx = figureContext(a);
-  const pi = worstCase(a);
+  const pi = worstCase(a, bootstrap);
   const sentences: string[] = [];
   for (const s of a.settings) {
-    const ranked = ranking(pi.overall, s.label) as Ranked[];
+    const { ranked, level } = leaders(pi.overall, s.label);
     if (ranked.length === 0) continue;
-    sentences.push(messages.piLeader(s.label, "the worst case (max Total Duration)", ranked));
+    sentences.push(messages.piLeader(s.label, "the worst case (max Total Duration)", ranked, level));
     const rows = pi.perFunction.filter((r) => r.setting === s.label && r.value !== null);
     const best = ranked[0]!.runtime;
     const bestMax = Math.max(...rows.filter((r) => r.runtime === best).map((r) => r.value as number));
@@ -31,12 +31,12 @@ export function worstCaseSection(a: Analysis): SectionResult {
     id: "worst-case",
     title: "Worst case",
     blocks: [
-      markdown(`${messages.worstCaseIntro()} ${messages.piDefinition()}`),
+      markdown(`${messages.worstCaseIntro()} ${messages.piDefinition()} ${messages.intervalNote(bootstrap.confidence)}`),
       figure(
         "worst-case-pi",
         "Performance Index of max Total Duration",
         performanceIndexBars(
-          pi.overall.map((o) => ({ setting: o.setting, runtime: o.runtime, pi: round(o.pi) })),
+          piBars(pi.overall),
           ctx,
           "Performance Index of max Total Duration",
           subtitle(a, "mean over functions; higher is better"),
@@ -47,15 +47,15 @@ export function worstCaseSection(a: Analysis): SectionResult {
         "worst-case-max",
         "Max Total Duration per function and runtime",
         maxValueBars(
-          pi.perFunction.map((r) => ({ setting: r.setting, function: r.function, runtime: r.runtime, value: round(r.value as number | null) })),
+          valueBars(pi.perFunction),
           ctx,
           "Max Total Duration per function and runtime",
           "Max Total Duration (ms)",
           subtitle(a, "lower is better"),
         ),
       ),
-      table("worst-case-pi", "Performance Index of max Total Duration per runtime", ["setting", "runtime", "pi", "functions"], pi.overall),
-      table("worst-case-max", "Max Total Duration (ms) and its Performance Index per function", ["setting", "function", "runtime", "value", "pi"], pi.perFunction),
+      table("worst-case-pi", "Performance Index of max Total Duration per runtime", PI_OVERALL_COLUMNS, pi.overall),
+      table("worst-case-max", "Max Total Duration (ms) and its Performance Index per function", PI_FUNCTION_COLUMNS, pi.perFunction),
     ],
   };
 }

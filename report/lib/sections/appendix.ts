@@ -1,0 +1,31 @@
+// The appendix: how every number was made, generated from the parameters actually used (the
+// bootstrap options, the percentile definition, the datasets' billing rules), never typed in.
+import type { Analysis } from "../analysis.js";
+import { PERCENTILE_DEFINITION } from "../metrics/percentile.js";
+import { messages } from "../narrative/messages.js";
+import type { SectionResult } from "../section.js";
+import { bootstrapMethod, DEFAULT_BOOTSTRAP, type BootstrapOptions } from "../uncertainty/index.js";
+import { markdown, table } from "./shared.js";
+
+export function appendixSection(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): SectionResult {
+  const rules = a.data.datasets.map((d) => ({ dataset: d.name, rule: d.meta.billing.rule, description: d.meta.billing.description }));
+  return {
+    id: "appendix",
+    title: "Method",
+    blocks: [
+      markdown(messages.appendixIntro()),
+      markdown(`### Percentiles\n\n${messages.percentileDefinition(PERCENTILE_DEFINITION)}`),
+      markdown(`### Cold Start Duration\n\n${messages.coldStartConvention()}`),
+      markdown(`### Performance Index\n\n${messages.piDefinition()}`),
+      markdown(`### Billing rules\n\n${rules.map((r) => `- ${messages.billedRule(r.dataset, r.rule, r.description)}`).join("\n")}`),
+      markdown(`${bootstrapMethod(bootstrap)}\n\n${messages.descriptiveStatements()}`),
+      table("appendix-parameters", "Parameters of the confidence intervals", ["parameter", "value"], [
+        { parameter: "confidence", value: bootstrap.confidence },
+        { parameter: "resamples", value: bootstrap.resamples },
+        { parameter: "seed", value: bootstrap.seed },
+        { parameter: "method", value: bootstrap.method },
+      ]),
+      table("appendix-billing", "Billing rule of each dataset", ["dataset", "rule", "description"], rules),
+    ],
+  };
+}
