@@ -25,7 +25,8 @@ export function expectedRange(rows: ExpectedRangeRow[], ctx: FigureContext, subt
     spec: {
       width: 260,
       height: { step: 18 },
-      encoding: { y: runtimeAxis(ctx, "y"), color: runtimeColor(ctx) },
+      // Opaque legend symbols: they would otherwise take the faint first layer's opacity.
+      encoding: { y: runtimeAxis(ctx, "y"), color: { ...runtimeColor(ctx), legend: { symbolOpacity: 1 } } },
       layer: [
         { mark: { type: "bar", opacity: 0.35, height: { band: 0.7 } }, encoding: { x: x("p10"), x2: { field: "p90" } } },
         {

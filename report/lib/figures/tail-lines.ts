@@ -23,7 +23,8 @@ export function tailLines(rows: TailRow[], ctx: FigureContext, subtitle: string)
       height: 180,
       encoding: {
         x: { field: "percentile", type: "quantitative", title: "Percentile", scale: { domain: [95, 100] } },
-        color: runtimeColor(ctx),
+        // Opaque legend symbols: they would otherwise take the faint band's opacity.
+        color: { ...runtimeColor(ctx), legend: { symbolOpacity: 1 } },
       },
       layer: [
         {

@@ -52,7 +52,7 @@ export const messages = {
   // Conventions stated wherever they matter.
   /** Read next to every Performance Index figure and sentence. */
   intervalNote: (confidence: number) =>
-    `Figures in brackets and error bars are ${confidenceLevel(confidence)} confidence intervals (see Method); a runtime is said to lead only when its interval clears the others', and "no clear difference" is said otherwise.`,
+    `Intervals (in brackets in the text, as error bars or shaded bands in the figures) are ${confidenceLevel(confidence)} confidence intervals (see Method); the text ranks runtimes only where their intervals do not overlap, and says "no clear difference" otherwise.`,
   piDefinition: () =>
     "The Performance Index (PI) compares runtimes function by function: for a lower-is-better value v, PI(r) = max v / v(r), so the worst runtime scores 1 and a runtime scoring 4 is four times as good. A runtime's overall index is the mean of its per-function indexes.",
   percentileDefinition: (definition: string) => `Percentiles use ${definition}.`,
