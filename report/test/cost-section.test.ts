@@ -144,6 +144,16 @@ describe("cost section", () => {
     for (const v of values) expect(v.lower).toBeLessThanOrEqual(v.usdPerMillion);
   });
 
+  it("names the cheapest runtime from the numbers: a reversed made-up model reverses it", async () => {
+    const cheapest = async (name: string, reverseRanking: boolean) => {
+      const d = await fixtures.load({ [name]: { invocationsPerFunction: 60, reverseRanking } });
+      return text(buildSection("cost", d, { resamples: 200 }).blocks).match(new RegExp(`In \\*\\*${name} · 128 MB\\*\\*, \`search\` costs least on ([\\w.]+) .* most on ([\\w.]+) `))?.slice(1);
+    };
+    // The model makes the last manifest runtime fastest, or the first one when reversed.
+    expect(await cheapest("fixture-cost-model", false)).toEqual(["Rust", "Node.js"]);
+    expect(await cheapest("fixture-cost-reversed", true)).toEqual(["Node.js", "Rust"]);
+  });
+
   it("leaves the other sections' billed numbers following the same rule", async () => {
     await load();
     const billed = (rule?: "aws-2025-08") => buildSection("billed", data, rule ? { billingRule: rule, resamples: 50 } : { resamples: 50 });
