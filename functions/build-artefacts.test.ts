@@ -15,7 +15,7 @@ function fixtureManifest(builds: Record<string, string>): Manifest {
     {
       schema: "lambench.manifest/1",
       runtimes: ["alpha", "beta"].map((id) => ({ id, label: id, lambdaRuntime: "provided.al2023", kind: "custom", language: "sh", folder: id })),
-      functions: ["one", "two"].map((id) => ({ id, role: "benchmark", description: id, payload: {} })),
+      functions: ["one", "two"].map((id) => ({ id, role: "benchmark", tableAccess: "none", description: id, payload: {} })),
       entries,
     },
     "fixture manifest",

@@ -42,10 +42,17 @@ function descendants(pid: number): number[] {
   return all;
 }
 
+/** Still running: exists and is not a zombie (a zombie has exited; only its exit status waits for
+ * its parent — here PID 1 — to collect it, e.g. tsx's esbuild helper orphaned by the Ctrl-C). */
 const alive = (pid: number) => {
   try {
     process.kill(pid, 0);
-    return true;
+  } catch {
+    return false;
+  }
+  try {
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2, stat.lastIndexOf(")") + 3) !== "Z";
   } catch {
     return false;
   }
