@@ -50,6 +50,8 @@ function lowestOf(what: string, whats: string, lowest: RuntimeValue[], all: numb
 
 export const messages = {
   // Conventions stated wherever they matter.
+  /** In table titles: a PI replicate whose value is 0 (e.g. a resample without a cold start) has no finite index. */
+  unboundedNote: () => "an empty piUpper means the interval has no finite upper end: some resamples scored a value of 0",
   /** Read next to every Performance Index figure and sentence. */
   intervalNote: (confidence: number) =>
     `Intervals (in brackets in the text, as error bars or shaded bands in the figures) are ${confidenceLevel(confidence)} confidence intervals (see Method); the text ranks runtimes only where their intervals do not overlap, and says "no clear difference" otherwise.`,

@@ -87,7 +87,7 @@ export function coldStartSection(a: Analysis, bootstrap: BootstrapOptions = DEFA
           subtitle(a, "darker: max Cold Start; lighter: max Init Duration"),
         ),
       ),
-      table("cold-start-pi", "Performance Index of max Cold Start Duration per runtime", PI_OVERALL_COLUMNS, pi.overall),
+      table("cold-start-pi", `Performance Index of max Cold Start Duration per runtime (${messages.unboundedNote()})`, PI_OVERALL_COLUMNS, pi.overall),
       table("cold-start-index", "Max Cold Start Duration (ms) and its Performance Index per function", PI_FUNCTION_COLUMNS, pi.perFunction),
       table("cold-start-max", "Max Cold Start and max Init Duration (ms) per function", ["setting", "function", "runtime", ...withIntervalColumns(["maxColdStart", "maxInit"])], pairs),
     ],

@@ -45,7 +45,7 @@ export function summarySection(a: Analysis, bootstrap: BootstrapOptions = DEFAUL
       markdown(messages.summaryIntro(a.data.datasets.map((d) => d.name))),
       markdown(findings.map((f) => `- ${f}`).join("\n")),
       markdown(`${messages.piDefinition()} ${messages.summaryIntervals(bootstrap.confidence)}`),
-      table("summary-pi", "Overall Performance Index per metric, setting and runtime, with confidence intervals", ["metric", "setting", "runtime", ...withIntervalColumns(["pi"])], rows),
+      table("summary-pi", `Overall Performance Index per metric, setting and runtime, with confidence intervals (${messages.unboundedNote()})`, ["metric", "setting", "runtime", ...withIntervalColumns(["pi"])], rows),
     ],
   };
 }
