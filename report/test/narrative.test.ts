@@ -50,7 +50,7 @@ describe("narrative", () => {
     const pair = /(Go and Rust|Rust and Go)/.source;
     expect(text(buildSection("summary", tied))).toMatch(new RegExp(`Memory \\(fixture-tied · 128 MB\\): ${pair} use the least with no clear difference between them, Node\\.js the most\\.`));
     expect(text(buildSection("summary", tied))).toMatch(new RegExp(`Worst case \\(fixture-tied · 128 MB\\): ${pair} share the lead with no clear difference between them`));
-    expect(text(buildSection("memory", tied))).toMatch(new RegExp(`${pair} lead on memory \\(Max Memory Used\\) with no clear difference between them`));
+    expect(text(buildSection("memory", tied))).toMatch(new RegExp(`${pair} lead on memory \\(Max Memory Used\\), with no clear difference between them`));
     expect(text(buildSection("expected-range", tied))).toMatch(new RegExp(`\`save\`: ${pair} have the lowest medians \\([^)]*\\), with no clear difference between them`));
     // The same fixture without the tie ranks Rust first (the check above can fail).
     expect(text(buildSection("memory", normal))).not.toMatch(/Go and Rust|Rust and Go/);

@@ -77,7 +77,7 @@ export const messages = {
     if (level.length === 1) {
       return `${inSetting(setting)}, ${first.runtime} leads on ${metric} with an index of ${indexWithInterval(first)}, clearly ahead of the runner-up, ${second.runtime}, at ${indexWithInterval(second)}${ranked.length > 2 ? `; ${lastPart}` : ""}.`;
     }
-    return `${inSetting(setting)}, ${names(level)} lead on ${metric} with no clear difference between them: ${withIndexes(level)}; ${lastPart}.`;
+    return `${inSetting(setting)}, ${names(level)} lead on ${metric}, with no clear difference between them: ${withIndexes(level)}; ${lastPart}.`;
   },
   piUndefined: (runtimes: string[], metric: string) =>
     `${list(runtimes)} recorded a ${metric} of 0 for some function; a zero has no finite index, so those functions are left out of ${runtimes.length > 1 ? "their" : "its"} overall index.`,
@@ -96,7 +96,7 @@ export const messages = {
     "The tail plots Total Duration from the 95th to the 100th percentile. With a burst of concurrent requests, cold starts typically land in the last percentiles, which is where the lines climb.",
   /** `lowest`: the runtimes level with the lowest 99th percentile; `all`: how many runtimes have one. */
   tailFunction: (setting: string, fn: string, lowest: RuntimeValue[], all: number, steadiest: string, ratio: number) =>
-    `${inSetting(setting)}, \`${fn}\`: ${lowestOf("99th percentile", "99th percentiles", lowest, all)}; ${steadiest}'s tail is the flattest: its maximum is ${factor(ratio)} its 95th percentile.`,
+    `${inSetting(setting)}, \`${fn}\`: ${lowestOf("99th percentile", "99th percentiles", lowest, all)}; ${steadiest}'s tail rises the least in proportion: its maximum is ${factor(ratio)} its 95th percentile.`,
 
   coldStartIntro: () => "A cold start prepares a new instance (Init Duration) and then runs its first invocation, which is often slower than later ones.",
   coldStartGap: (setting: string, runtime: string, fn: string, gap: number) =>
@@ -122,7 +122,7 @@ export const messages = {
   provisionedIntro: () =>
     "(b) **Provisioned concurrency** keeps instances initialised ahead of time. As a what-if from the data at hand, the worst case is recomputed with Init Duration removed for the managed runtimes only (custom runtimes keep theirs).",
   noManagedRuntimes: () => "None of the runtimes present is a managed runtime, so removing managed INIT changes nothing.",
-  provisionedLeader: (setting: string, ranked: Ranked[], level: Ranked[]) => messages.piLeader(setting, "the worst case with managed INIT removed", ranked, level),
+  provisionedLeader: (setting: string, ranked: Ranked[], level: Ranked[]) => messages.piLeader(setting, "the worst case once managed INIT is removed", ranked, level),
   concurrencyIntro: (base: string, variant: string) =>
     `(c) **Code optimisation.** \`${variant}\` does \`${base}\`'s work with its queries issued concurrently. Concurrency gain = median Duration of \`${base}\` / median Duration of \`${variant}\` − 1.`,
   noVariantPair: () =>
@@ -133,7 +133,7 @@ export const messages = {
   summaryIntervals: (confidence: number) =>
     `Each index comes with a ${confidenceLevel(confidence)} confidence interval; where the leader's interval overlaps another runtime's, the findings say "no clear difference" instead of ranking them (see Method).`,
   descriptiveStatements: () =>
-    "Statements about the narrowest p10–p90 range, the flattest tail, the largest gap between max Cold Start and max Init Duration, GB-second totals, concurrency gains and changes across memory sizes describe the measured invocations and carry no interval.",
+    "Statements about the narrowest p10–p90 range, the tail that rises the least, the largest gap between max Cold Start and max Init Duration, GB-second totals, concurrency gains and changes across memory sizes describe the measured invocations and carry no interval.",
   appendixIntro: () =>
     "How the numbers in this report were made. Every statement below is generated from the parameters the report was built with and from the datasets' metadata.",
   summaryIntro: (datasets: string[]) => `Findings computed from ${list(datasets.map((d) => `**${d}**`))}; every number below comes from the sections that follow.`,
