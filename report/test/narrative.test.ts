@@ -56,6 +56,14 @@ describe("narrative", () => {
     expect(text(buildSection("memory", normal))).not.toMatch(/Go and Rust|Rust and Go/);
   });
 
+  it("names the runtime with the largest concurrency gain only when its interval clears the others'", async () => {
+    // The made-up model gives every runtime about the same gain; a planted slowdown of Go's search doubles Go's.
+    expect(text(buildSection("summary", normal))).toMatch(/Concurrency: in fixture-normal · 128 MB, the gains from concurrent queries \([^)]*\) show no clear difference between/);
+    const planted = await fixtures.load({ "fixture-gain": { ...SEPARATED, slowdown: { runtime: "go", function: "search", factor: 2 } } });
+    expect(text(buildSection("summary", planted))).toMatch(/Concurrency: Go gains the most from concurrent queries \([\d.]+ % in fixture-gain · 128 MB\)\./);
+    expect(text(buildSection("mitigations", planted))).toMatch(/Go [\d.]+ % \([\d.]+–[\d.]+ %\)/);
+  });
+
   it("gives the same sections for the same inputs, and other intervals for another seed", async () => {
     // The same dataset generated and loaded again elsewhere: a fresh Datasets object, nothing cached.
     const elsewhere = fixtureSet();

@@ -32,6 +32,13 @@ export function msRange(lower: number, upper: number): string {
   return loUnit === hiUnit ? `${loValue}–${hiValue} ${hiUnit}` : `${lo} – ${hi}`;
 }
 
+/** An interval of percentages, "140–160 %" (an unbounded upper end reads "140 % or more"). */
+export function pctRange(lower: number, upper: number): string {
+  if (!Number.isFinite(upper)) return `${pct(lower)} or more`;
+  const [lo, hi] = [pct(lower), pct(upper)];
+  return lo === hi ? hi : `${lo.slice(0, -2)}–${hi}`;
+}
+
 /** A confidence level, "95 %". */
 export const level = (confidence: number): string => `${+(confidence * 100).toFixed(2)} %`;
 

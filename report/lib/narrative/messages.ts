@@ -1,6 +1,6 @@
 // Every sentence the report prints, as functions of the numbers (STYLE habit 11). Sections
 // compute the numbers; this module only words them. Formatting lives in format.ts.
-import { factor, factorRange, gbs, level as confidenceLevel, list, mb, ms, pct } from "./format.js";
+import { factor, factorRange, gbs, level as confidenceLevel, list, mb, ms, pct, pctRange } from "./format.js";
 
 /** A runtime's overall index with its interval (null when it has none). */
 export interface Ranked {
@@ -15,6 +15,15 @@ export interface RuntimeValue {
   runtime: string;
   value: number;
 }
+
+/** A runtime's value with its interval (null ends when there is none). */
+export interface RuntimeInterval extends RuntimeValue {
+  lower: number | null;
+  upper: number | null;
+}
+
+/** "153 % (140–160 %)". */
+const pctWithInterval = (g: RuntimeInterval) => (g.lower === null || g.upper === null ? pct(g.value) : `${pct(g.value)} (${pctRange(g.lower, g.upper)})`);
 
 const inSetting = (setting: string) => `In **${setting}**`;
 
@@ -127,8 +136,7 @@ export const messages = {
     `(c) **Code optimisation.** \`${variant}\` does \`${base}\`'s work with its queries issued concurrently. Concurrency gain = median Duration of \`${base}\` / median Duration of \`${variant}\` − 1.`,
   noVariantPair: () =>
     "No function in the manifest is marked as the concurrent variant of another (or the datasets lack one side of such a pair), so there is no concurrency gain to show.",
-  concurrencyGain: (setting: string, gains: { runtime: string; gainPct: number }[]) =>
-    `${inSetting(setting)}: ${list(gains.map((g) => `${g.runtime} ${pct(g.gainPct)}`))}.`,
+  concurrencyGain: (setting: string, gains: RuntimeInterval[]) => `${inSetting(setting)}: ${list(gains.map((g) => `${g.runtime} ${pctWithInterval(g)}`))}.`,
 
   summaryIntervals: (confidence: number) =>
     `Each index comes with a ${confidenceLevel(confidence)} confidence interval; where the leader's interval overlaps another runtime's, the findings say "no clear difference" instead of ranking them (see Method).`,
@@ -165,8 +173,13 @@ export const messages = {
       (first, last) => `${first.runtime} is billed least, ${last.runtime} most (indexes ${factor(first.pi)} and ${factor(last.pi)}).`,
       (lead, last) => `${names(lead)} are billed least with no clear difference between them, ${last.runtime} most.`,
     )}`,
-  summaryConcurrency: (runtime: string, setting: string, gainPct: number) =>
-    `Concurrency: ${runtime} gains the most from concurrent queries (${pct(gainPct)} in ${setting}).`,
+  /** `level`: the largest gain and those whose intervals overlap it, of `all` runtimes in one setting. */
+  summaryConcurrency: (setting: string, level: RuntimeInterval[], all: number) => {
+    if (level.length === 1) return `Concurrency: ${level[0]!.runtime} gains the most from concurrent queries (${pct(level[0]!.value)} in ${setting}).`;
+    const gains = list(level.map((g) => pct(g.value)));
+    if (level.length >= all) return `Concurrency: in ${setting}, the gains from concurrent queries (${gains}) show ${noClearDifference(level)}.`;
+    return `Concurrency: ${names(level)} gain the most from concurrent queries in ${setting}, with no clear difference between them (${gains}).`;
+  },
   summaryMemorySize: (runtime: string, changePct: number, fromSize: number, toSize: number) =>
     `Memory size: going from ${mb(fromSize)} to ${mb(toSize)} changes the worst case most for ${runtime} (${pct(changePct)}).`,
   fixtureWarning: (datasets: string[]) =>

@@ -6,11 +6,13 @@ import { provisionedComparison, PROVISIONED_MEASURES } from "../figures/provisio
 import { concurrencyGain, CONCURRENCY_GAIN_COLUMNS } from "../metrics/concurrency-gain.js";
 import { memo } from "../metrics/memo.js";
 import { WITHOUT_MANAGED_INIT } from "../metrics/provisioned.js";
-import { stat } from "../metrics/statistics.js";
+import { SETTING_KEYS } from "../metrics/grouping.js";
+import { sortedGroups, stat } from "../metrics/statistics.js";
 import { round } from "../narrative/format.js";
 import { messages } from "../narrative/messages.js";
 import type { Block, SectionResult } from "../section.js";
-import { DEFAULT_BOOTSTRAP, type BootstrapOptions } from "../uncertainty/index.js";
+import { bootstrapReplicates, DEFAULT_BOOTSTRAP, deriveSeed, intervalFromReplicates, seededRandom, type BootstrapOptions } from "../uncertainty/index.js";
+import { levelWithFirst } from "./leaders.js";
 import { gbSecondsPerThousand } from "./billed.js";
 import { figure, figureContext, leaders, markdown, performanceIndexOf, PI_FUNCTION_COLUMNS, piBars, table, type PiResult } from "./shared.js";
 import { subtitle } from "./subtitle.js";
@@ -63,14 +65,54 @@ function memorySizeEffectsOf(a: Analysis, architecture: string, bootstrap: Boots
   });
 }
 
-export function concurrencyGains(a: Analysis) {
-  return memo(a, "concurrencyGain", () => {
+export interface GainRow {
+  setting: string;
+  runtimeId: string;
+  runtime: string;
+  gainPct: number | null;
+  gainPctLower: number | null;
+  gainPctUpper: number | null;
+  [column: string]: unknown;
+}
+
+/** Concurrency gains per setting and runtime, each with a bootstrap interval (both medians resampled independently). */
+export function concurrencyGains(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): GainRow[] {
+  return memo(a, `concurrencyGain:${JSON.stringify(bootstrap)}`, () => {
     const labelOf = new Map(a.runtimes.map((r) => [r.id, r.label]));
-    return (concurrencyGain(a.table, a.pairs).objects() as Record<string, unknown>[]).map((g) => {
-        const setting = a.settings.find((s) => s.dataset === g.dataset && s.memoryMB === g.memoryMB && s.architecture === g.architecture)!;
-      return { ...g, setting: setting.label, runtimeId: g.runtime as string, runtime: labelOf.get(g.runtime as string)!, gainPct: g.gainPct as number | null };
+    const groupKeys = [...SETTING_KEYS, "runtime", "function"];
+    // The same grouping the medians were computed from (cached per table).
+    const { keys, sorted } = sortedGroups(a.table, groupKeys, GAIN_VALUE);
+    const sampleOf = new Map(keys.map((k, i) => [JSON.stringify(groupKeys.map((c) => k[c])), sorted[i]!]));
+    return (concurrencyGain(a.table, a.pairs, GAIN_VALUE).objects() as Record<string, unknown>[]).map((g) => {
+      const setting = a.settings.find((s) => s.dataset === g.dataset && s.memoryMB === g.memoryMB && s.architecture === g.architecture)!;
+      const sample = (fn: unknown) => sampleOf.get(JSON.stringify([...SETTING_KEYS.map((k) => g[k]), g.runtime, fn]));
+      const interval = gainInterval(sample(g.base), sample(g.variant), g.gainPct as number | null, [...SETTING_KEYS.map((k) => g[k] as string | number), g.runtime as string, g.variant as string], bootstrap);
+      return {
+        ...g,
+        setting: setting.label,
+        runtimeId: g.runtime as string,
+        runtime: labelOf.get(g.runtime as string)!,
+        gainPct: g.gainPct as number | null,
+        gainPctLower: interval?.lower ?? null,
+        gainPctUpper: interval?.upper ?? null,
+      };
     });
   });
+}
+
+/** The metric's column (concurrency-gain.ts: Duration, so INIT counts for neither side). */
+const GAIN_VALUE = "durationMs";
+
+function gainInterval(base: Float64Array | undefined, variant: Float64Array | undefined, estimate: number | null, stream: (string | number)[], o: BootstrapOptions) {
+  if (!base?.length || !variant?.length || estimate === null) return null;
+  const median = stat.median();
+  const draw = (sample: Float64Array, side: string) =>
+    bootstrapReplicates(sample, median, o.resamples, seededRandom(deriveSeed(o.seed, "concurrency-gain", side, ...stream)), o.method);
+  const [b, v] = [draw(base, "base"), draw(variant, "variant")];
+  const gains = new Float64Array(o.resamples);
+  // A replicate whose variant median is 0 has no finite gain: it pushes the upper end to Infinity, as for the PI.
+  for (let i = 0; i < gains.length; i++) gains[i] = v[i]! > 0 ? (b[i]! / v[i]! - 1) * 100 : Infinity;
+  return intervalFromReplicates(estimate, gains, o.confidence, false);
 }
 
 export function provisioned(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP) {
@@ -78,7 +120,7 @@ export function provisioned(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_B
 }
 
 export function mitigationsSection(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): SectionResult {
-  return { id: "mitigations", title: "Mitigations", blocks: [...moreMemory(a, bootstrap), ...provisionedConcurrency(a, bootstrap), ...codeOptimisation(a)] };
+  return { id: "mitigations", title: "Mitigations", blocks: [...moreMemory(a, bootstrap), ...provisionedConcurrency(a, bootstrap), ...codeOptimisation(a, bootstrap)] };
 }
 
 function moreMemory(a: Analysis, bootstrap: BootstrapOptions): Block[] {
@@ -198,28 +240,45 @@ function valueRow(r: PiResult["perFunction"][number]) {
   };
 }
 
-function codeOptimisation(a: Analysis): Block[] {
-  const gains = concurrencyGains(a);
+function codeOptimisation(a: Analysis, bootstrap: BootstrapOptions): Block[] {
+  const gains = concurrencyGains(a, bootstrap);
   const pair = a.pairs[0];
   if (!pair || gains.length === 0) return [markdown(messages.noVariantPair())];
   const ctx = figureContext(a);
   const sentences = a.settings
     .map((s) => ({ s, g: gains.filter((g) => g.setting === s.label && g.gainPct !== null) }))
     .filter(({ g }) => g.length)
-    .map(({ s, g }) => messages.concurrencyGain(s.label, g.map((x) => ({ runtime: x.runtime, gainPct: x.gainPct! }))));
+    .map(({ s, g }) => messages.concurrencyGain(s.label, g.map(gainValue)));
   return [
-    markdown(messages.concurrencyIntro(pair.base, pair.variant)),
+    markdown(`${messages.concurrencyIntro(pair.base, pair.variant)} ${messages.intervalNote(bootstrap.confidence)}`),
     figure(
       "mitigation-concurrency-gain",
       `Concurrency gain of ${pair.variant} over ${pair.base}`,
       concurrencyGainBars(
-        gains.map((g) => ({ setting: g.setting, runtime: g.runtime, gainPct: round(g.gainPct) })),
+        gains.map((g) => ({ setting: g.setting, runtime: g.runtime, gainPct: round(g.gainPct), gainPctLower: round(g.gainPctLower), gainPctUpper: round(g.gainPctUpper) })),
         ctx,
         `Concurrency gain of ${pair.variant} over ${pair.base}`,
-        subtitle(a, "median Duration; higher is better"),
+        subtitle(a, "median Duration; error bars: confidence intervals; higher is better"),
       ),
     ),
     markdown(sentences.map((s) => `- ${s}`).join("\n")),
-    table("mitigation-concurrency-gain", "Concurrency gain per runtime and setting", ["setting", ...CONCURRENCY_GAIN_COLUMNS.filter((c) => !["dataset", "memoryMB", "architecture"].includes(c))], gains),
+    table(
+      "mitigation-concurrency-gain",
+      "Concurrency gain per runtime and setting, with confidence intervals",
+      ["setting", ...CONCURRENCY_GAIN_COLUMNS.filter((c) => !["dataset", "memoryMB", "architecture"].includes(c)), "gainPctLower", "gainPctUpper"],
+      gains,
+    ),
   ];
+}
+
+const gainValue = (g: GainRow) => ({ runtime: g.runtime, value: g.gainPct!, lower: g.gainPctLower, upper: g.gainPctUpper });
+
+/** The largest gain of one setting, and the runtimes level with it (intervals overlapping), for the summary. */
+export function leadingGains(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): { setting: string; level: ReturnType<typeof gainValue>[]; all: number } | null {
+  const gains = concurrencyGains(a, bootstrap).filter((g) => g.gainPct !== null);
+  const best = [...gains].sort((x, y) => y.gainPct! - x.gainPct!)[0];
+  if (!best) return null;
+  const ranked = gains.filter((g) => g.setting === best.setting).sort((x, y) => y.gainPct! - x.gainPct!);
+  const level = levelWithFirst(ranked, (g) => ({ lower: g.gainPctLower, upper: g.gainPctUpper }), (g) => g.gainPct!);
+  return { setting: best.setting, level: level.map(gainValue), all: ranked.length };
 }

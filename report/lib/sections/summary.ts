@@ -5,7 +5,7 @@ import { DEFAULT_BOOTSTRAP, type BootstrapOptions } from "../uncertainty/index.j
 import { billedIndex } from "./billed.js";
 import { coldStart } from "./cold-start.js";
 import { memoryUse } from "./memory.js";
-import { concurrencyGains, memorySizeEffects } from "./mitigations.js";
+import { leadingGains, memorySizeEffects } from "./mitigations.js";
 import { leaders, markdown, table, withIntervalColumns, type PiResult } from "./shared.js";
 import { worstCase } from "./worst-case.js";
 
@@ -26,8 +26,8 @@ export function summarySection(a: Analysis, bootstrap: BootstrapOptions = DEFAUL
       if (ranked.length >= 2) findings.push(headline(s.label, ranked, level));
     }
   }
-  const gains = concurrencyGains(a).filter((g) => g.gainPct !== null).sort((x, y) => y.gainPct! - x.gainPct!);
-  if (gains[0]) findings.push(messages.summaryConcurrency(gains[0].runtime, gains[0].setting, gains[0].gainPct!));
+  const gains = leadingGains(a, bootstrap);
+  if (gains) findings.push(messages.summaryConcurrency(gains.setting, gains.level, gains.all));
   const architectures = new Set(a.settings.map((s) => s.architecture)).size;
   const effects = memorySizeEffects(a, bootstrap).sort((x, y) => Math.abs(y.worstChangePct) - Math.abs(x.worstChangePct));
   if (effects[0]) {
