@@ -141,7 +141,7 @@ export const messages = {
   summaryIntervals: (confidence: number) =>
     `Each index comes with a ${confidenceLevel(confidence)} confidence interval; where the leader's interval overlaps another runtime's, the findings say "no clear difference" instead of ranking them (see Method).`,
   descriptiveStatements: () =>
-    "Statements about the narrowest p10–p90 range, the tail that rises the least, the largest gap between max Cold Start and max Init Duration, GB-second totals, concurrency gains and changes across memory sizes describe the measured invocations and carry no interval.",
+    "Statements about the narrowest p10–p90 range, the tail that rises the least, the largest gap between max Cold Start and max Init Duration, GB-seconds summed over functions and changes across memory sizes describe the measured invocations and carry no interval.",
   appendixIntro: () =>
     "How the numbers in this report were made. Every statement below is generated from the parameters the report was built with and from the datasets' metadata.",
   summaryIntro: (datasets: string[]) => `Findings computed from ${list(datasets.map((d) => `**${d}**`))}; every number below comes from the sections that follow.`,

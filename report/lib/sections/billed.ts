@@ -15,15 +15,21 @@ export function billedIndex(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_B
   return performanceIndexOf(a, BILLED, stat.mean(), bootstrap);
 }
 
-/** GB-seconds per 1,000 invocations, per function and runtime. */
-export function gbSecondsPerThousand(a: Analysis) {
-  return perFunction(a, GB_SECONDS, [stat.mean()]).map((r) => ({ ...r, gbSecondsPer1000: (r.mean as number) * 1000 }));
+/** GB-seconds per 1,000 invocations, per function and runtime, with the interval of the mean behind it. */
+export function gbSecondsPerThousand(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP) {
+  const perThousand = (x: unknown) => (typeof x === "number" ? x * 1000 : null);
+  return perFunction(a, GB_SECONDS, [stat.mean()], a.functions, bootstrap).map((r) => ({
+    ...r,
+    gbSecondsPer1000: (r.mean as number) * 1000,
+    gbSecondsPer1000Lower: perThousand(r.meanLower),
+    gbSecondsPer1000Upper: perThousand(r.meanUpper),
+  }));
 }
 
 export function billedSection(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): SectionResult {
   const ctx = figureContext(a);
   const pi = billedIndex(a, bootstrap);
-  const gbs = gbSecondsPerThousand(a);
+  const gbs = gbSecondsPerThousand(a, bootstrap);
   const rules = a.data.datasets.map((d) => messages.billedRule(d.name, d.meta.billing.rule, d.meta.billing.description));
   const sentences: string[] = [];
   for (const s of a.settings) {
@@ -48,7 +54,7 @@ export function billedSection(a: Analysis, bootstrap: BootstrapOptions = DEFAULT
           piBars(pi.overall),
           ctx,
           "Performance Index of mean Billed Duration",
-          subtitle(a, "mean over functions; higher is better"),
+          subtitle(a, "mean over functions; error bars: confidence intervals; higher is better"),
         ),
       ),
       markdown(sentences.map((s) => `- ${s}`).join("\n")),
@@ -60,26 +66,38 @@ export function billedSection(a: Analysis, bootstrap: BootstrapOptions = DEFAULT
           ctx,
           "Mean Billed Duration per function and runtime",
           "Mean Billed Duration (ms)",
-          subtitle(a, "lower is better"),
+          subtitle(a, "error bars: confidence intervals; lower is better"),
         ),
       ),
       figure(
         "billed-gb-seconds",
         "GB-seconds per 1,000 invocations",
         maxValueBars(
-          gbs.map((r) => ({ setting: r.setting, function: r.function, runtime: r.runtime, value: round(r.gbSecondsPer1000) })),
+          gbs.map((r) => ({
+            setting: r.setting,
+            function: r.function,
+            runtime: r.runtime,
+            value: round(r.gbSecondsPer1000),
+            valueLower: round(r.gbSecondsPer1000Lower),
+            valueUpper: round(r.gbSecondsPer1000Upper),
+          })),
           ctx,
           "GB-seconds per 1,000 invocations",
           "GB-s per 1,000 invocations",
-          subtitle(a, "billed seconds × configured GB; lower is cheaper"),
+          subtitle(a, "billed seconds × configured GB; error bars: confidence intervals; lower is cheaper"),
         ),
       ),
       table("billed-pi", "Performance Index of mean Billed Duration per runtime", PI_OVERALL_COLUMNS, pi.overall),
       table(
         "billed-values",
         "Mean Billed Duration (ms) and GB-seconds per 1,000 invocations per function",
-        ["setting", "function", "runtime", ...withIntervalColumns(["value", "pi"]), "gbSecondsPer1000"],
-        pi.perFunction.map((r, i) => ({ ...r, gbSecondsPer1000: gbs[i]!.gbSecondsPer1000 })),
+        ["setting", "function", "runtime", ...withIntervalColumns(["value", "pi", "gbSecondsPer1000"])],
+        pi.perFunction.map((r, i) => ({
+          ...r,
+          gbSecondsPer1000: gbs[i]!.gbSecondsPer1000,
+          gbSecondsPer1000Lower: gbs[i]!.gbSecondsPer1000Lower,
+          gbSecondsPer1000Upper: gbs[i]!.gbSecondsPer1000Upper,
+        })),
       ),
     ],
   };

@@ -37,11 +37,11 @@ export function memorySection(a: Analysis, bootstrap: BootstrapOptions = DEFAULT
           piBars(pi.overall),
           ctx,
           "Performance Index of Max Memory Used",
-          subtitle(a, "mean over functions; higher is better"),
+          subtitle(a, "mean over functions; error bars: confidence intervals; higher is better"),
         ),
       ),
       markdown(sentences.map((s) => `- ${s}`).join("\n")),
-      figure("memory-max", "Max Memory Used per function and runtime", memoryVsConfigured(rows, ctx, subtitle(a, "dashed line: configured memory size"))),
+      figure("memory-max", "Max Memory Used per function and runtime", memoryVsConfigured(rows, ctx, subtitle(a, "dashed line: configured memory size; error bars: confidence intervals"))),
       table("memory-pi", "Performance Index of Max Memory Used per runtime", PI_OVERALL_COLUMNS, pi.overall),
       table(
         "memory-max",

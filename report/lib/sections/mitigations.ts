@@ -52,7 +52,7 @@ function memorySizeEffectsOf(a: Analysis, architecture: string, bootstrap: Boots
   if (sizes.length < 2) return [];
   const [from, to] = [sizes[0]!, sizes[sizes.length - 1]!];
   const worst = worstCase(a, bootstrap).perFunction;
-  const gbs = gbSecondsPerThousand(a);
+  const gbs = gbSecondsPerThousand(a, bootstrap);
   const sum = (rows: { setting: string; runtimeId: string }[], s: Setting, id: string, value: (r: never) => number) =>
     rows.filter((r) => r.setting === s.label && r.runtimeId === id).reduce((t, r) => t + value(r as never), 0);
   return a.runtimes.flatMap((r) => {
@@ -127,7 +127,7 @@ function moreMemory(a: Analysis, bootstrap: BootstrapOptions): Block[] {
   const ctx = figureContext(a);
   const sizes = settingsBySize(a);
   const worst = worstCase(a, bootstrap);
-  const gbs = gbSecondsPerThousand(a);
+  const gbs = gbSecondsPerThousand(a, bootstrap);
   const blocks: Block[] = [markdown(messages.memorySizesIntro())];
   const architectures = architecturesOf(a);
   for (const architecture of architectures) {
@@ -144,7 +144,7 @@ function moreMemory(a: Analysis, bootstrap: BootstrapOptions): Block[] {
         piBars(inSizes(worst.overall)),
         { ...ctx, settings: labels },
         "Performance Index of max Total Duration per memory size",
-        subtitle(a, "one panel per memory size; higher is better"),
+        subtitle(a, "one panel per memory size; error bars: confidence intervals; higher is better"),
       ),
     ),
     figure(
@@ -170,12 +170,19 @@ function moreMemory(a: Analysis, bootstrap: BootstrapOptions): Block[] {
       "mitigation-memory-gbs",
       "GB-seconds per 1,000 invocations per memory size",
       memorySizeComparison(
-        inSizes(gbs).map((r) => ({ function: r.function, runtime: r.runtime, measure: r.setting, value: round(r.gbSecondsPer1000) })),
+        inSizes(gbs).map((r) => ({
+          function: r.function,
+          runtime: r.runtime,
+          measure: r.setting,
+          value: round(r.gbSecondsPer1000),
+          valueLower: round(r.gbSecondsPer1000Lower),
+          valueUpper: round(r.gbSecondsPer1000Upper),
+        })),
         ctx,
         "GB-seconds per 1,000 invocations per memory size",
         "GB-s per 1,000 invocations",
         labels,
-        subtitle(a, "darker: smaller memory size"),
+        subtitle(a, "darker: smaller memory size; error bars: confidence intervals"),
       ),
     ),
   );
@@ -208,7 +215,7 @@ function provisionedConcurrency(a: Analysis, bootstrap: BootstrapOptions): Block
         piBars(after.overall),
         ctx,
         "Performance Index of max Total Duration, managed INIT removed",
-        subtitle(a, "what-if for provisioned concurrency; higher is better"),
+        subtitle(a, "what-if for provisioned concurrency; error bars: confidence intervals; higher is better"),
       ),
     ),
     markdown(sentences.map((s) => `- ${s}`).join("\n")),
@@ -221,7 +228,7 @@ function provisionedConcurrency(a: Analysis, bootstrap: BootstrapOptions): Block
           { ...valueRow(after.perFunction[i]!), measure: PROVISIONED_MEASURES[1]! },
         ]),
         ctx,
-        subtitle(a, "darker: as measured; lighter: INIT removed for managed runtimes"),
+        subtitle(a, "darker: as measured; lighter: INIT removed for managed runtimes; error bars: confidence intervals"),
       ),
     ),
     table("mitigation-provisioned", "Max Total Duration (ms) with managed INIT removed, and its Performance Index", PI_FUNCTION_COLUMNS, after.perFunction),
