@@ -47,7 +47,7 @@ const report = (extra: string[]): string[] => [
   ...(process.argv.includes("--isolated") ? ["--isolated-kernels"] : []),
   ...extra,
 ];
-const full = timed("full build (empty cache: 8 notebooks + site + PDF)", "node", report([]));
+const full = timed(`full build (empty cache: ${SECTIONS.length} notebooks + site + PDF)`, "node", report([]));
 const rerun = timed("one section rerun (--section cold-start)", "node", report(["--section", "cold-start"]));
 const unchanged = timed("rebuild, nothing changed", "node", report([]));
 
@@ -63,7 +63,7 @@ for (const { id } of SECTIONS) {
 }
 execFileSync("node", ["--import", "tsx", "report/cli/notebooks.ts", "prepare"], { cwd: repoRoot });
 const jupyter = join(repoRoot, ".venv", "bin", "jupyter");
-const nbconvert = timed("jupyter nbconvert --execute --to html (same 8 notebooks, HTML only, no PDF)", jupyter, [
+const nbconvert = timed(`jupyter nbconvert --execute --to html (same ${SECTIONS.length} notebooks, HTML only, no PDF)`, jupyter, [
   "nbconvert", "--execute", "--to", "html", "--output-dir", join(root, "nbconvert-html"),
   ...SECTIONS.map(({ id }) => join(nbDir, notebookFileName(id))),
 ]);
