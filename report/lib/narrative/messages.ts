@@ -181,7 +181,7 @@ export const messages = {
     return `Concurrency: ${names(level)} gain the most from concurrent queries in ${setting}, with no clear difference between them (${gains}).`;
   },
   summaryMemorySize: (runtime: string, changePct: number, fromSize: number, toSize: number) =>
-    `Memory size: going from ${mb(fromSize)} to ${mb(toSize)} changes the worst case most for ${runtime} (${pct(changePct)}).`,
+    `Memory size: going from ${mb(fromSize)} to ${mb(toSize)} changes the worst case most for ${runtime}: it ${changePct < 0 ? "falls" : "rises"} by ${pct(Math.abs(changePct))}.`,
   fixtureWarning: (datasets: string[]) =>
     `**Fixture data:** ${list(datasets)} ${datasets.length > 1 ? "are" : "is a"} generated test fixture${datasets.length > 1 ? "s" : ""} with made-up numbers, not measurements.`,
 };
