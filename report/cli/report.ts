@@ -21,6 +21,8 @@ const program = new Command()
   .option("--isolated-kernels", "start a fresh kernel for every notebook (slower)")
   .option("--billing-rule <rule>", "recompute billed duration and cost under aws-2025-08, aws-pre-2025-08 or as-reported (default: as reported in each dataset)")
   .option("--prices <file>", "price table (JSON, format of report/lib/cost/prices.json; default: the bundled, dated table)")
+  .option("--seed <n>", "seed of the bootstrap confidence intervals (default: the library's fixed seed, so rebuilds are identical)")
+  .option("--resamples <n>", "bootstrap resamples per interval (default: 2000)")
   .option("--compare <dirs...>", "build a comparison report of two runs instead: baseline folder, then candidate folder (site: report/site-compare)")
   .option("--min-effect <fraction>", "with --compare: smallest relative change that counts (default 0.05)")
   .parse();

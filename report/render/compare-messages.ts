@@ -8,6 +8,8 @@ const rel = (p: string): string => {
 const secs = (s: number): string => `${s.toFixed(1)} s`;
 
 export const compareRenderMessages = {
+  badInteger: (option: string, value: string, min: number) =>
+    `${option} "${value}": expected a whole number${min > Number.MIN_SAFE_INTEGER ? ` of at least ${min}` : ""}`,
   badBillingRule: (value: string, known: readonly string[]) => `--billing-rule "${value}": expected one of ${known.join(", ")}`,
   badPrices: (reason: string) => `--prices: ${reason}`,
   badMinEffect: (value: string) => `--min-effect "${value}": expected a number ≥ 0 (a fraction of the baseline, e.g. 0.05 for 5 %)`,

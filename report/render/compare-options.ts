@@ -28,7 +28,7 @@ export function normalizeCompareOptions(raw: RawCompareOptions, log: (line: stri
   if (baseline === candidate) throw new ReportBuildError(say.sameRun(baseline));
   for (const dir of [baseline, candidate]) if (!isComplete(dir)) throw new ReportBuildError(say.notComplete(dir));
 
-  const { prices: _unused, ...sectionOptions } = normalizeSectionOptions({ billingRule: raw.billingRule }, cwd);
+  const { prices: _unused, ...sectionOptions } = normalizeSectionOptions({ billingRule: raw.billingRule, seed: raw.seed, resamples: raw.resamples }, cwd);
   const options: ComparisonOptions = { ...sectionOptions };
   if (raw.prices !== undefined) throw new ReportBuildError(say.compareConflict("--prices"));
   if (raw.minEffect !== undefined) {

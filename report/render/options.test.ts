@@ -19,6 +19,13 @@ describe("report options", () => {
     expect(() => normalizeReportOptions({ data: "a", section: "latency" }, silent)).toThrow(/unknown section "latency"; sections: summary, expected-range/);
   });
 
+  it("passes --seed and --resamples to the sections and refuses values that are not whole numbers", () => {
+    const options = normalizeReportOptions({ data: "a", seed: "-7", resamples: "500" }, silent);
+    expect(options.sectionOptions).toEqual({ seed: -7, resamples: 500 });
+    expect(() => normalizeReportOptions({ data: "a", resamples: "0" }, silent)).toThrow('--resamples "0": expected a whole number of at least 1');
+    expect(() => normalizeReportOptions({ data: "a", seed: "1.5" }, silent)).toThrow('--seed "1.5": expected a whole number');
+  });
+
   it("refuses a bad --jobs", () => {
     expect(() => normalizeReportOptions({ data: "a", jobs: "0" }, silent)).toThrow(/--jobs must be a positive integer/);
   });

@@ -12,11 +12,15 @@ import { compareRenderMessages } from "./compare-messages.js";
 export interface RawSectionOptions {
   billingRule?: string;
   prices?: string;
+  seed?: string;
+  resamples?: string;
 }
 
 export function normalizeSectionOptions(raw: RawSectionOptions, cwd: string): SectionOptions {
   const options: SectionOptions = {};
   if (raw.billingRule !== undefined) options.billingRule = billingRule(raw.billingRule);
+  if (raw.seed !== undefined) options.seed = integer("--seed", raw.seed, Number.MIN_SAFE_INTEGER);
+  if (raw.resamples !== undefined) options.resamples = integer("--resamples", raw.resamples, 1);
   if (raw.prices !== undefined) {
     try {
       // Validated now and passed by value, so the notebook cache key covers the prices themselves.
@@ -27,6 +31,14 @@ export function normalizeSectionOptions(raw: RawSectionOptions, cwd: string): Se
     }
   }
   return options;
+}
+
+function integer(option: string, raw: string, min: number): number {
+  const value = Number(raw);
+  if (!/^-?\d+$/.test(raw.trim()) || !Number.isSafeInteger(value) || value < min) {
+    throw new ReportBuildError(compareRenderMessages.badInteger(option, raw, min));
+  }
+  return value;
 }
 
 function billingRule(raw: string): BillingRuleId {
