@@ -14,7 +14,7 @@ import type { Block, SectionResult } from "../section.js";
 import { bootstrapReplicates, DEFAULT_BOOTSTRAP, deriveSeed, intervalFromReplicates, seededRandom, type BootstrapOptions } from "../uncertainty/index.js";
 import { levelWithFirst } from "./leaders.js";
 import { gbSecondsPerThousand } from "./billed.js";
-import { figure, figureContext, leaders, markdown, performanceIndexOf, PI_FUNCTION_COLUMNS, piBars, table, type PiResult } from "./shared.js";
+import { figure, figureContext, leaders, markdown, performanceIndexOf, PI_FUNCTION_COLUMNS, piBars, table, valueBar, valueBars } from "./shared.js";
 import { subtitle } from "./subtitle.js";
 import { worstCase } from "./worst-case.js";
 
@@ -151,14 +151,7 @@ function moreMemory(a: Analysis, bootstrap: BootstrapOptions): Block[] {
       "mitigation-memory-worst",
       "Max Total Duration per memory size",
       memorySizeComparison(
-        inSizes(worst.perFunction).map((r) => ({
-          function: r.function,
-          runtime: r.runtime,
-          measure: r.setting,
-          value: round(r.value as number | null),
-          valueLower: round(r.valueLower as number | null),
-          valueUpper: round(r.valueUpper as number | null),
-        })),
+        valueBars(inSizes(worst.perFunction)).map(({ setting, function: fn, runtime, ...value }) => ({ function: fn, runtime, measure: setting, ...value })),
         ctx,
         "Max Total Duration per memory size",
         "Max Total Duration (ms)",
@@ -224,8 +217,8 @@ function provisionedConcurrency(a: Analysis, bootstrap: BootstrapOptions): Block
       "Max Total Duration with and without managed INIT",
       provisionedComparison(
         before.perFunction.flatMap((r, i) => [
-          { ...valueRow(r), measure: PROVISIONED_MEASURES[0]! },
-          { ...valueRow(after.perFunction[i]!), measure: PROVISIONED_MEASURES[1]! },
+          { ...valueBar(r), measure: PROVISIONED_MEASURES[0]! },
+          { ...valueBar(after.perFunction[i]!), measure: PROVISIONED_MEASURES[1]! },
         ]),
         ctx,
         subtitle(a, "darker: as measured; lighter: INIT removed for managed runtimes; error bars: confidence intervals"),
@@ -234,17 +227,6 @@ function provisionedConcurrency(a: Analysis, bootstrap: BootstrapOptions): Block
     table("mitigation-provisioned", "Max Total Duration (ms) with managed INIT removed, and its Performance Index", PI_FUNCTION_COLUMNS, after.perFunction),
   );
   return blocks;
-}
-
-function valueRow(r: PiResult["perFunction"][number]) {
-  return {
-    setting: r.setting,
-    function: r.function,
-    runtime: r.runtime,
-    value: round(r.value as number | null),
-    valueLower: round(r.valueLower as number | null),
-    valueUpper: round(r.valueUpper as number | null),
-  };
 }
 
 function codeOptimisation(a: Analysis, bootstrap: BootstrapOptions): Block[] {

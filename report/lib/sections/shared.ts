@@ -133,16 +133,18 @@ export const PI_FUNCTION_COLUMNS = ["setting", "function", "runtime", ...withInt
 export const piBars = (overall: PiResult["overall"]) =>
   overall.map((o) => ({ setting: o.setting, runtime: o.runtime, pi: round(o.pi), piLower: round(o.piLower), piUpper: round(o.piUpper) }));
 
+/** A figure row of one per-function value with its interval. */
+export const valueBar = (r: PiResult["perFunction"][number]) => ({
+  setting: r.setting,
+  function: r.function,
+  runtime: r.runtime,
+  value: round(r.value as number | null),
+  valueLower: round(r.valueLower as number | null),
+  valueUpper: round(r.valueUpper as number | null),
+});
+
 /** Figure rows of per-function values with their intervals. */
-export const valueBars = (rows: PiResult["perFunction"]) =>
-  rows.map((r) => ({
-    setting: r.setting,
-    function: r.function,
-    runtime: r.runtime,
-    value: round(r.value as number | null),
-    valueLower: round(r.valueLower as number | null),
-    valueUpper: round(r.valueUpper as number | null),
-  }));
+export const valueBars = (rows: PiResult["perFunction"]) => rows.map(valueBar);
 
 export const markdown = (text: string): Block => ({ kind: "markdown", text });
 export const figure = (id: string, title: string, spec: Spec): Block => ({ kind: "figure", id, title, spec });
