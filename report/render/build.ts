@@ -15,19 +15,12 @@ import { bundleLibrary } from "./library-bundle.js";
 import { countPdfPages, printPdf, type Chapter } from "./pdf.js";
 import { writeSite } from "./site.js";
 import { scopeSvgIds, specToSvg } from "./svg.js";
+import type { OutputOptions } from "./options.js";
 import { sectionOptionsFor } from "./section-options.js";
 
-export interface BuildOptions {
+export interface BuildOptions extends OutputOptions {
   /** Absolute dataset folders. */
   datasets: string[];
-  siteDir: string;
-  /** null: no PDF. */
-  pdfPath: string | null;
-  cacheDir: string;
-  notebooksDir: string;
-  templatesDir: string;
-  /** Execute every notebook even when its outputs are cached. */
-  force: boolean;
   /** Execute this section's notebook even when cached (the others come from the cache). */
   section: SectionId | null;
   concurrency: number;

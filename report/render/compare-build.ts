@@ -15,20 +15,14 @@ import { provenanceHtml } from "./html.js";
 import { bundleLibrary } from "./library-bundle.js";
 import { ReportBuildError, renderMessages } from "./messages.js";
 import { countPdfPages, printPdf } from "./pdf.js";
+import type { OutputOptions } from "./options.js";
 import { writeSite } from "./site.js";
 import { scopeSvgIds, specToSvg } from "./svg.js";
 
-export interface CompareBuildOptions {
+export interface CompareBuildOptions extends OutputOptions {
   /** Absolute dataset folders. */
   baseline: string;
   candidate: string;
-  siteDir: string;
-  /** null: no PDF. */
-  pdfPath: string | null;
-  cacheDir: string;
-  notebooksDir: string;
-  templatesDir: string;
-  force: boolean;
   options: ComparisonOptions;
   log: (line: string) => void;
 }

@@ -5,8 +5,8 @@ import type { ComparisonOptions } from "../lib/sections/comparison.js";
 import type { CompareBuildOptions } from "./compare-build.js";
 import { compareRenderMessages as say } from "./compare-messages.js";
 import { ReportBuildError } from "./messages.js";
-import type { RawReportOptions } from "./options.js";
-import { paths, repoRoot } from "./paths.js";
+import { normalizeOutputOptions, type RawReportOptions } from "./options.js";
+import { repoRoot } from "./paths.js";
 import { normalizeSectionOptions } from "./section-options.js";
 
 export interface RawCompareOptions extends RawReportOptions {
@@ -39,12 +39,7 @@ export function normalizeCompareOptions(raw: RawCompareOptions, log: (line: stri
   return {
     baseline,
     candidate,
-    siteDir: raw.out ? resolve(cwd, raw.out) : compareDefaults.site,
-    pdfPath: raw.pdf === false ? null : typeof raw.pdf === "string" ? resolve(cwd, raw.pdf) : compareDefaults.pdf,
-    cacheDir: raw.cache ? resolve(cwd, raw.cache) : paths.cache,
-    notebooksDir: paths.notebooks,
-    templatesDir: paths.templates,
-    force: raw.force === true,
+    ...normalizeOutputOptions(raw, cwd, compareDefaults),
     options,
     log,
   };

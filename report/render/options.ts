@@ -19,6 +19,29 @@ export interface RawReportOptions extends RawSectionOptions {
   isolatedKernels?: boolean;
 }
 
+/** Where a build writes and how it treats the cache; shared by the report and the comparison. */
+export interface OutputOptions {
+  siteDir: string;
+  /** null: no PDF. */
+  pdfPath: string | null;
+  cacheDir: string;
+  notebooksDir: string;
+  templatesDir: string;
+  /** Execute every notebook even when its outputs are cached. */
+  force: boolean;
+}
+
+export function normalizeOutputOptions(raw: RawReportOptions, cwd: string, defaults: { site: string; pdf: string }): OutputOptions {
+  return {
+    siteDir: raw.out ? resolve(cwd, raw.out) : defaults.site,
+    pdfPath: raw.pdf === false ? null : typeof raw.pdf === "string" ? resolve(cwd, raw.pdf) : defaults.pdf,
+    cacheDir: raw.cache ? resolve(cwd, raw.cache) : paths.cache,
+    notebooksDir: paths.notebooks,
+    templatesDir: paths.templates,
+    force: raw.force === true,
+  };
+}
+
 export function normalizeReportOptions(raw: RawReportOptions, log: (line: string) => void, cwd = process.cwd()): BuildOptions {
   const datasets = raw.data
     ? raw.data.split(",").map((d) => d.trim()).filter(Boolean).map((d) => resolve(cwd, d))
@@ -36,12 +59,7 @@ export function normalizeReportOptions(raw: RawReportOptions, log: (line: string
 
   return {
     datasets,
-    siteDir: raw.out ? resolve(cwd, raw.out) : paths.site,
-    pdfPath: raw.pdf === false ? null : typeof raw.pdf === "string" ? resolve(cwd, raw.pdf) : paths.pdf,
-    cacheDir: raw.cache ? resolve(cwd, raw.cache) : paths.cache,
-    notebooksDir: paths.notebooks,
-    templatesDir: paths.templates,
-    force: raw.force === true,
+    ...normalizeOutputOptions(raw, cwd, { site: paths.site, pdf: paths.pdf }),
     section,
     concurrency: jobs,
     isolateKernels: raw.isolatedKernels === true,
