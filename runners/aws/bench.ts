@@ -14,7 +14,7 @@ import type { Teardown } from "../bench/teardown.js";
 import type { SegmentResult } from "../bench/work-dir.js";
 import { createLogsClient, type LogsClient } from "../collect/cloudwatch.js";
 import { collectFromCloudWatch } from "../collect/collect.js";
-import { runLoad } from "../load/index.js";
+import { driveSegment, warmUp } from "../bench/drive.js";
 import { deployStack, readStackOutputs, stackName, type StackOutputs } from "./stack.js";
 
 /** What the AWS target adds to the bench options (all optional; the bench CLI may pass them). */
@@ -38,12 +38,6 @@ export interface AwsDeps {
   region: string;
   deploy: (stack: string, memoryMB: number, architecture: Architecture) => Promise<void>;
   sleep: (ms: number) => Promise<void>;
-}
-
-/** `{seq}` in the payload's strings becomes the request's sequence number (as in the local lab). */
-function payloadFor(payload: unknown): (seq: number) => string {
-  const text = JSON.stringify(payload);
-  return text.includes("{seq}") ? (seq) => text.replaceAll("{seq}", String(seq)) : () => text;
 }
 
 function reachedLambda(status: number): boolean {
@@ -104,21 +98,12 @@ export async function runAwsBenchWith(o: AwsBenchOptions, reporter: BenchReporte
         const label = `${memoryMB} MB ${runtime}/${fn}`;
         const t0 = Date.now();
         if (warmupFn && o.warmup > 0) {
-          await runLoad({ url: `${outputs.apiUrl}/${runtime}/${warmupFn.id}`, requests: o.warmup, concurrency: 1, body: payloadFor(warmupFn.payload) });
+          await warmUp(`${outputs.apiUrl}/${runtime}/${warmupFn.id}`, o.warmup, warmupFn.payload);
         }
         const spec = manifest.functions.find((f) => f.id === fn)!;
         const t1 = Date.now();
         const since = t1 - 1000;
-        reporter.segmentStart(label, o.requests);
-        const load = await runLoad({
-          url: `${outputs.apiUrl}/${runtime}/${fn}`,
-          requests: o.requests,
-          concurrency: o.concurrency,
-          body: payloadFor(spec.payload),
-          timeoutMs: o.timeoutMs + 5000,
-          onProgress: (done) => reporter.segmentProgress(done),
-        });
-        reporter.segmentEnd();
+        const load = await driveSegment(`${outputs.apiUrl}/${runtime}/${fn}`, o, spec.payload, label, reporter);
         const t2 = Date.now();
         const expected = load.rows.filter((r) => reachedLambda(r.httpStatus)).length;
         const collected = await collectSegment(deps, o, outputs, key, since, expected, architecture, reporter);

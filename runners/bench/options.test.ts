@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadManifest } from "../../functions/manifest.js";
 import { normalizeBenchOptions } from "./options.js";
-import { payloadFor } from "./run.js";
+import { payloadFor } from "./drive.js";
 
 const manifest = loadManifest();
 

@@ -9,7 +9,7 @@ import { findEntry, loadManifest, repoRoot, runtimeSpec, type Manifest } from ".
 import { BILLING_RULES, DATASET_SCHEMA, billingRuleAt, type RequestRow } from "../dataset/contract.js";
 import { writeDataset } from "../dataset/write.js";
 import { collectFunction } from "../lab/collect-local.js";
-import { runLoad } from "../load/index.js";
+import { driveSegment, warmUp } from "./drive.js";
 import { acquireLock } from "./lock.js";
 import { LocalTarget } from "./local-target.js";
 import { benchMessages as msg } from "./messages.js";
@@ -28,11 +28,7 @@ export interface BenchReporter {
 
 export const silentReporter: BenchReporter = { info() {}, warn() {}, segmentStart() {}, segmentProgress() {}, segmentEnd() {} };
 
-/** `{seq}` anywhere in the payload's strings becomes the request's sequence number. */
-export function payloadFor(payload: unknown): (seq: number) => string {
-  const text = JSON.stringify(payload);
-  return text.includes("{seq}") ? (seq) => text.replaceAll("{seq}", String(seq)) : () => text;
-}
+
 
 async function ensureArtefacts(manifest: Manifest, pairs: Array<[string, string]>, reporter: BenchReporter): Promise<void> {
   for (const [runtime, fn] of pairs) {
@@ -175,21 +171,12 @@ async function runSegment(
     const warm = target.deploy(key.runtime, warmupFnId, key.memoryMB);
     work.clearLogs(warm.functionName);
     const spec = manifest.functions.find((f) => f.id === warmupFnId)!;
-    await runLoad({ url: warm.url, requests: options.warmup, concurrency: 1, body: payloadFor(spec.payload) });
+    await warmUp(warm.url, options.warmup, spec.payload);
   }
   const t1 = performance.now();
   const measured = target.deploy(key.runtime, key.function, key.memoryMB);
   work.clearLogs(measured.functionName);
-  reporter.segmentStart(label, options.requests);
-  const load = await runLoad({
-    url: measured.url,
-    requests: options.requests,
-    concurrency: options.concurrency,
-    body: payloadFor(fnSpec.payload),
-    timeoutMs: options.timeoutMs + 5000,
-    onProgress: (done) => reporter.segmentProgress(done),
-  });
-  reporter.segmentEnd();
+  const load = await driveSegment(measured.url, options, fnSpec.payload, label, reporter);
   const t2 = performance.now();
   await target.drain();
   const { rows, unreadable } = collectFunction(work.logDir, {
