@@ -4,18 +4,13 @@
 //   REPORT RequestId: <id>\tDuration: 1.23 ms\tBilled Duration: 2 ms\tMemory Size: 128 MB\tMax Memory Used: 40 MB\t
 // Each REPORT field ends with a tab, including the last one; optional fields follow in Lambda's
 // order: Init Duration, then Status and Error Type on a failed invocation.
-import type { InvocationStatus } from "../dataset/contract.js";
+import type { ReportRecord } from "../collect/report-line.js";
 
-export interface ReportFields {
-  requestId: string;
-  durationMs: number;
-  billedDurationMs: number;
-  memorySizeMB: number;
-  maxMemoryUsedMB: number;
-  initDurationMs: number | null;
-  status: InvocationStatus;
-  errorType: string;
-}
+/** What the lab writes: the fields of a REPORT line the shared parser reads back. */
+export type ReportFields = Pick<
+  ReportRecord,
+  "requestId" | "durationMs" | "billedDurationMs" | "memorySizeMB" | "maxMemoryUsedMB" | "initDurationMs" | "status" | "errorType"
+>;
 
 export function startLine(requestId: string, version = "$LATEST"): string {
   return `START RequestId: ${requestId} Version: ${version}`;
