@@ -23,6 +23,7 @@ function inv(runtime: string, memoryMB: number, durationMs: number, initDuration
     function: "wave",
     memoryMB,
     architecture: "x86_64",
+    trial: 1,
     requestId: `req-${seq}`,
     timestamp: new Date((clock += 7)).toISOString(),
     instanceId: `inst-${runtime}-${memoryMB}`,

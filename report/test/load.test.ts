@@ -28,6 +28,38 @@ describe("loadDatasets", () => {
     expect(new Set(data.invocations.array("dataset") as string[])).toEqual(new Set(["fixture-a", "fixture-b"]));
   });
 
+  it("reads a dataset without a trial column (the committed single-run datasets) as trial 1", async () => {
+    const data = await loadDatasets(["data/local-128mb"]);
+    expect(data.invocations.columnNames()).toContain("trial");
+    expect(new Set(Array.from(data.invocations.array("trial") as ArrayLike<number>))).toEqual(new Set([1]));
+    expect(new Set(Array.from(data.requests.array("trial") as ArrayLike<number>))).toEqual(new Set([1]));
+  });
+
+  it("reads the trial of each row when the dataset has the column", async () => {
+    const rows = [1, 2, 3].map((trial) => ({
+      runtime: "go",
+      function: "wave",
+      memoryMB: 128,
+      architecture: "x86_64" as const,
+      trial,
+      requestId: `req-${trial}`,
+      timestamp: `2025-09-01T10:00:0${trial}.000Z`,
+      instanceId: `inst-${trial}`,
+      durationMs: trial,
+      billedDurationMs: trial,
+      maxMemoryUsedMB: 20,
+      initDurationMs: null,
+      restoreDurationMs: null,
+      status: "success" as const,
+      errorType: "",
+    }));
+    const path = join(fixtures.dir, "trials");
+    generateFixtureDataset(path, { name: "fixture-trials", invocations: rows });
+    const data = await loadDatasets([path]);
+    expect(Array.from(data.invocations.array("trial") as ArrayLike<number>)).toEqual([1, 2, 3]);
+    expect(Array.from(data.requests.array("trial") as ArrayLike<number>)).toEqual([1, 2, 3]);
+  });
+
   it("describes provenance from meta.json", async () => {
     const data = await loadDatasets([dataset("c")]);
     const [p] = describeDatasets(data);

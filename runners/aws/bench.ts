@@ -110,7 +110,7 @@ export async function runAwsBenchWith(o: AwsBenchOptions, reporter: BenchReporte
         for (const w of collected.warnings) reporter.warn(w);
         warnings.push(...collected.warnings);
         invocations.push(...collected.rows);
-        const reqRows = load.rows.map((r) => ({ runtime, function: fn, memoryMB, ...r }));
+        const reqRows = load.rows.map((r) => ({ runtime, function: fn, memoryMB, trial: 1, ...r }));
         requests.push(...reqRows);
         const seconds = { warmup: (t1 - t0) / 1000, load: (t2 - t1) / 1000, collect: (Date.now() - t2) / 1000 };
         segments.push({ ...key, invocations: collected.rows, requests: reqRows, warnings: collected.warnings, seconds });

@@ -190,7 +190,7 @@ async function runSegment(
   if (rows.length !== reachedLab) warnings.push(msg.collectedMismatch(label, rows.length, reachedLab));
   if (unreadable.length > 0) warnings.push(msg.unreadable(label, unreadable.length, unreadable[0]!.reason));
   for (const w of warnings) reporter.warn(w);
-  const requests: RequestRow[] = load.rows.map((r) => ({ runtime: key.runtime, function: key.function, memoryMB: key.memoryMB, ...r }));
+  const requests: RequestRow[] = load.rows.map((r) => ({ runtime: key.runtime, function: key.function, memoryMB: key.memoryMB, trial: 1, ...r }));
   const statuses = Object.entries(load.statusCounts).map(([s, n]) => `${s}×${n}`).join(" ");
   const t3 = performance.now();
   reporter.info(`${label}: ${load.requestsPerSecond.toFixed(0)} req/s, HTTP ${statuses}, ${rows.length} REPORT lines, ${((t3 - t0) / 1000).toFixed(1)} s`);

@@ -127,7 +127,7 @@ describe("npm run import (CLI)", () => {
     expect(meta.source.corrections).toHaveLength(2);
     expect(meta.memorySizes).toEqual([256]);
     expect(readFileSync(join(dir, "seed-export", "invocations.csv"), "utf8").split("\n")[1]).toBe(
-      "rust,search,256,x86_64,csv-line-2,2023-06-01T10:00:00.000Z,,12.25,193,45,180.5,,success,",
+      "rust,search,256,x86_64,1,csv-line-2,2023-06-01T10:00:00.000Z,,12.25,193,45,180.5,,success,",
     );
   });
 

@@ -177,6 +177,8 @@ function importSeed(t: CsvTable, o: ImportOptions): ImportResult {
     function: p.function,
     memoryMB: o.memoryMB!,
     architecture: o.architecture,
+    // A Logs Insights export is one trial: it says nothing about how the invocations were grouped.
+    trial: 1,
     requestId: `csv-line-${p.line}`,
     timestamp: new Date(p.timestamp).toISOString(),
     instanceId: "",

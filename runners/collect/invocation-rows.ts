@@ -9,6 +9,8 @@ export interface FunctionIdentity {
   architecture: Architecture;
   /** Defaults to the REPORT line's Memory Size. */
   memoryMB?: number;
+  /** The bench's trial the stream belongs to; defaults to 1 (a single-trial source). */
+  trial?: number;
 }
 
 /** Answers which function a log stream belongs to; null when it is not part of the dataset. */
@@ -50,6 +52,7 @@ export function toInvocationRows(records: readonly LocatedReport[], mapping: Str
       function: identity.function,
       memoryMB: identity.memoryMB ?? r.memorySizeMB,
       architecture: identity.architecture,
+      trial: identity.trial ?? 1,
       requestId: r.requestId,
       timestamp: isoTimestamp(r.timestamp),
       instanceId: r.logStreamName,

@@ -188,6 +188,7 @@ describe("parseLogEvents + toInvocationRows", () => {
         function: "wave",
         memoryMB: 128,
         architecture: "arm64",
+        trial: 1,
         requestId: "c793869b-ee49-115b-a5b6-4fd21e8dedac",
         timestamp: "2024-03-01T12:00:00.123Z",
         instanceId: "2024/03/01/[$LATEST]abc",

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { billedDurationMs, billingRuleAt } from "./contract.js";
+import { readFileSync } from "node:fs";
+import { billedDurationMs, billingRuleAt, metaSchema } from "./contract.js";
 
 describe("billing rules", () => {
   it("rounds duration up to the next millisecond", () => {
@@ -20,5 +21,30 @@ describe("billing rules", () => {
   it("picks the rule in force at the invocation time", () => {
     expect(billingRuleAt("2025-07-31T23:59:59.999Z")).toBe("aws-pre-2025-08");
     expect(billingRuleAt("2025-08-01T00:00:00.000Z")).toBe("aws-2025-08");
+  });
+});
+
+describe("meta.json trials", () => {
+  const meta = JSON.parse(readFileSync("data/local-128mb/meta.json", "utf8")) as Record<string, unknown>;
+  const orders = [["go/wave", "node/wave"], ["node/wave", "go/wave"]];
+
+  it("is optional, so datasets from before trials still validate", () => {
+    expect(meta.trials).toBeUndefined();
+    expect(metaSchema.safeParse(meta).success).toBe(true);
+  });
+  it("records count, seed and one segment order per trial", () => {
+    const parsed = metaSchema.parse({ ...meta, trials: { count: 2, seed: 7, orders } });
+    expect(parsed.trials).toEqual({ count: 2, seed: 7, orders });
+  });
+  it.each([
+    [{ count: 3, seed: 7, orders }, "trials.orders", "orders must hold one segment order per trial (count)"],
+    [{ count: 0, seed: 7, orders: [] }, "trials.count", "Too small: expected number to be >0"],
+    [{ count: 2, seed: -1, orders }, "trials.seed", "Too small: expected number to be >=0"],
+    [{ count: 1, seed: 7, orders: [["wave"]] }, "trials.orders.0.0", 'expected "runtime/function"'],
+  ])("refuses %o naming the field", (trials, path, message) => {
+    const result = metaSchema.safeParse({ ...meta, trials });
+    expect(result.success).toBe(false);
+    const issue = result.error!.issues[0]!;
+    expect([issue.path.join("."), issue.message]).toEqual([path, message]);
   });
 });

@@ -9,6 +9,7 @@ export const INVOCATION_COLUMNS = [
   "function",
   "memoryMB",
   "architecture",
+  "trial",
   "requestId",
   "timestamp",
   "instanceId",
@@ -21,7 +22,7 @@ export const INVOCATION_COLUMNS = [
   "errorType",
 ] as const;
 
-export const REQUEST_COLUMNS = ["runtime", "function", "memoryMB", "seq", "startedAt", "latencyMs", "httpStatus"] as const;
+export const REQUEST_COLUMNS = ["runtime", "function", "memoryMB", "trial", "seq", "startedAt", "latencyMs", "httpStatus"] as const;
 
 export const ARCHITECTURES = ["x86_64", "arm64"] as const;
 export const INVOCATION_STATUSES = ["success", "error", "timeout"] as const;
@@ -34,6 +35,8 @@ export interface InvocationRow {
   function: string;
   memoryMB: number;
   architecture: Architecture;
+  /** 1-based trial of the run (DESIGN.md "Protocol"); 1 for single-trial sources (collect, import). */
+  trial: number;
   requestId: string;
   /** ISO-8601 UTC, millisecond precision. */
   timestamp: string;
@@ -55,6 +58,8 @@ export interface RequestRow {
   runtime: string;
   function: string;
   memoryMB: number;
+  /** 1-based trial of the run, as in invocations.csv. */
+  trial: number;
   seq: number;
   /** ISO-8601 UTC, millisecond precision. */
   startedAt: string;
@@ -106,6 +111,16 @@ export function billedDurationMs(
 
 const isoTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), "ISO-8601 timestamp");
 
+export const trialsSchema = z
+  .object({
+    count: z.number().int().positive(),
+    /** Seed of the order generator (32-bit unsigned integer). */
+    seed: z.number().int().nonnegative().max(0xffffffff),
+    orders: z.array(z.array(z.string().regex(/^[^/]+\/[^/]+$/, 'expected "runtime/function"'))),
+  })
+  .refine((t) => t.orders.length === t.count, { message: "orders must hold one segment order per trial (count)", path: ["orders"] });
+export type TrialsMeta = z.infer<typeof trialsSchema>;
+
 export const metaSchema = z.object({
   schema: z.literal(DATASET_SCHEMA),
   name: z.string().min(1),
@@ -152,6 +167,12 @@ export const metaSchema = z.object({
   }),
   git: z.object({ commit: z.string(), dirty: z.boolean() }).nullable(),
   counts: z.object({ invocations: z.number().int().nonnegative(), requests: z.number().int().nonnegative() }),
+  /**
+   * A run of several trials (absent: one trial, e.g. imports and older datasets). Each trial visits
+   * every (runtime, function) segment in a seeded random order; orders[k] is trial k+1's order as
+   * "runtime/function" ids.
+   */
+  trials: trialsSchema.optional(),
   /** Free-form warnings the runner wants readers to see (e.g. limits not enforced). */
   warnings: z.array(z.string()).default([]),
 });

@@ -39,6 +39,7 @@ export function invocationsCsv(rows: readonly InvocationRow[]): string {
       r.function,
       String(r.memoryMB),
       r.architecture,
+      String(r.trial),
       r.requestId,
       r.timestamp,
       r.instanceId,
@@ -56,7 +57,7 @@ export function invocationsCsv(rows: readonly InvocationRow[]): string {
 
 export function requestsCsv(rows: readonly RequestRow[]): string {
   return stringify(
-    rows.map((r) => [r.runtime, r.function, String(r.memoryMB), String(r.seq), r.startedAt, num(r.latencyMs), String(r.httpStatus)]),
+    rows.map((r) => [r.runtime, r.function, String(r.memoryMB), String(r.trial), String(r.seq), r.startedAt, num(r.latencyMs), String(r.httpStatus)]),
     { header: true, columns: [...REQUEST_COLUMNS] },
   );
 }

@@ -30,6 +30,10 @@ export async function readCsvColumnsWithCsvParse(path: string, fields: Record<st
           return null;
         }
         for (const col of order) {
+          if (col.index < 0) {
+            store[col.name]!.push(col.spec.absent!);
+            continue;
+          }
           const raw = record[col.index] ?? "";
           const value = col.spec.convert(raw);
           if (value instanceof Refusal) {

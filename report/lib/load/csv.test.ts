@@ -17,7 +17,9 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const fields = invocationFields(loadManifest());
 
 const HEADER = INVOCATION_COLUMNS.join(",");
-const ROW = "node,wave,128,x86_64,req-1,2025-09-01T10:00:00.007Z,inst-1,12.5,13,63,250.25,,success,";
+const ROW = "node,wave,128,x86_64,2,req-1,2025-09-01T10:00:00.007Z,inst-1,12.5,13,63,250.25,,success,";
+/** The header and a row without the trial column, as datasets from before trials (and imports) have them. */
+const WITHOUT_TRIAL = (text: string) => text.split(",").filter((_, i) => INVOCATION_COLUMNS[i] !== "trial").join(",");
 const row = (changes: Partial<Record<(typeof INVOCATION_COLUMNS)[number], string>>) =>
   INVOCATION_COLUMNS.map((c, i) => changes[c] ?? ROW.split(",")[i]).join(",");
 
@@ -55,6 +57,11 @@ describe("fast CSV reader agrees with csv-parse", () => {
   const cases: [string, string | Buffer, boolean][] = [
     ["a plain file", lines(HEADER, ROW, row({ runtime: "go", initDurationMs: "" }), row({ durationMs: "0.001", memoryMB: "1024" })), true],
     ["no final newline", HEADER + "\n" + ROW, true],
+    ["no trial column (a single-trial dataset)", lines(WITHOUT_TRIAL(HEADER), WITHOUT_TRIAL(ROW), WITHOUT_TRIAL(row({ requestId: "req-2" }))), true],
+    ["no trial column, read by csv-parse", [WITHOUT_TRIAL(HEADER), WITHOUT_TRIAL(ROW)].join("\r\n") + "\r\n", false],
+    ["a trial of 0", lines(HEADER, ROW, row({ trial: "0" })), true],
+    ["a fractional trial", lines(HEADER, row({ trial: "1.5" })), true],
+    ["an empty trial", lines(HEADER, row({ trial: "" })), true],
     ["a byte-order mark", "\ufeff" + lines(HEADER, ROW), true],
     ["empty lines", "\n" + lines(HEADER, "", ROW, "", "", row({ requestId: "req-2" })) + "\n", true],
     ["columns in another order", lines([...INVOCATION_COLUMNS].reverse().join(","), [...ROW.split(",")].reverse().join(",")), true],
@@ -98,6 +105,18 @@ describe("fast CSV reader agrees with csv-parse", () => {
     for (let i = 0; i < 40_000; i++) many.push(row({ requestId: `req-${i}`, durationMs: String(i / 7), errorType: i % 997 === 0 ? '"multi\nline, ""quoted"""' : "" }));
     const result = await expectSameAsCsvParse(lines(...many), true, [999, 65_536, 1 << 22]);
     expect(result).toMatchObject({ ok: true, rows: 40_000 });
+  });
+
+  it("reads a missing trial column as trial 1 and the column's values when present", async () => {
+    const without = await expectSameAsCsvParse(lines(WITHOUT_TRIAL(HEADER), WITHOUT_TRIAL(ROW), WITHOUT_TRIAL(row({ requestId: "req-2" }))), true);
+    expect(without).toMatchObject({ ok: true, rows: 2, columns: { trial: [1, 1], requestId: ["req-1", "req-2"] } });
+    const withTrials = await expectSameAsCsvParse(lines(HEADER, ROW, row({ trial: "3" })), true);
+    expect(withTrials).toMatchObject({ ok: true, rows: 2, columns: { trial: [2, 3] } });
+  });
+
+  it("names file, line and field for a bad trial", async () => {
+    const result = await expectSameAsCsvParse(lines(HEADER, ROW, row({ trial: "0" })), true);
+    expect(result).toMatchObject({ ok: false, error: 'data/x/invocations.csv line 3, field trial: "0" is not a positive integer' });
   });
 
   it("names file, line and field for a bad value", async () => {

@@ -163,7 +163,11 @@ class PlainCsvScanner {
     const columns: Record<string, ColumnValues> = {};
     const byName = new Map(this.targets.filter((t): t is Target => t !== null).map((t) => [t.name, t]));
     for (const name of Object.keys(this.fields)) {
-      const t = byName.get(name)!;
+      const t = byName.get(name);
+      if (!t) {
+        columns[name] = absentColumn(this.fields[name]!, this.rows);
+        continue;
+      }
       if (t.kind === Kind.Number) columns[name] = t.numbers.length === this.rows ? t.numbers : t.numbers.slice(0, this.rows);
       else {
         t.values.length = this.rows;
@@ -262,7 +266,9 @@ class PlainCsvScanner {
       this.width = this.header.length;
       this.targets = this.header.map(() => null);
       try {
-        columnOrder(this.header, this.fields, this.shown).forEach((c, rank) => (this.targets[c.index] = new Target(c.name, rank, c.spec)));
+        columnOrder(this.header, this.fields, this.shown).forEach((c, rank) => {
+          if (c.index >= 0) this.targets[c.index] = new Target(c.name, rank, c.spec);
+        });
       } catch (e) {
         this.failure = e instanceof DatasetError ? e : new DatasetError(String(e));
       }
@@ -336,6 +342,13 @@ class PlainCsvScanner {
   private refuse(target: Target, raw: string, refusal: Refusal): void {
     if (!this.refused || target.rank < this.refused.target.rank) this.refused = { target, raw, reason: refusal.reason };
   }
+}
+
+/** An optional column the file lacks: its `absent` value on every row. */
+function absentColumn(spec: FieldSpec, rows: number): ColumnValues {
+  const value = spec.absent!;
+  if (spec.kind === "number") return new Float64Array(rows).fill(value as number);
+  return new Array<FieldValue>(rows).fill(value) as (number | null)[] | string[];
 }
 
 const INTERN_LIMIT = 4096;

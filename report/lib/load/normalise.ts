@@ -56,6 +56,8 @@ export interface FieldSpec {
   check?: NumberCheck;
   /** Enumerated fields: the only values `convert` accepts (each returned as itself). */
   allowed?: readonly string[];
+  /** Optional columns: every row's value when the file has no such column (required when undefined). */
+  absent?: FieldValue;
 }
 
 /** Field specs for invocations.csv, in contract column order. */
@@ -65,6 +67,8 @@ export function invocationFields(manifest: Manifest): Record<(typeof INVOCATION_
     function: oneOf(manifest.functions.map((f) => f.id), "function in functions/manifest.json"),
     memoryMB: { ...numeric(positiveInteger), kind: "number" },
     architecture: oneOf(ARCHITECTURES, "architecture"),
+    // Datasets from before trials, and imports, have no trial column: one trial.
+    trial: { ...numeric(positiveInteger), kind: "number", absent: 1 },
     requestId: { convert: nonEmpty, kind: "string" },
     timestamp: { convert: isoTime, kind: "string" },
     // Empty when the source does not say (the seed query's Logs Insights export has no log stream).
@@ -86,6 +90,7 @@ export function requestFields(manifest: Manifest): Record<(typeof REQUEST_COLUMN
     runtime: inv.runtime,
     function: inv.function,
     memoryMB: inv.memoryMB,
+    trial: inv.trial,
     seq: { ...numeric(nonNegativeInteger), kind: "number" },
     startedAt: { convert: isoTime, kind: "string" },
     latencyMs: { ...numeric(nonNegative), kind: "number" },
