@@ -10,7 +10,7 @@ report: setup
 test: setup
 	npm test
 
-setup: system $(STAMPS)/npm $(STAMPS)/python
+setup: system $(STAMPS)/npm $(STAMPS)/python $(STAMPS)/lab-runtimes
 
 system:
 	@bash scripts/setup-system.sh
@@ -21,6 +21,10 @@ $(STAMPS)/npm: package-lock.json
 
 $(STAMPS)/python: requirements-dev.txt $(STAMPS)/npm scripts/setup-python.sh
 	bash scripts/setup-python.sh
+	@mkdir -p $(STAMPS) && touch $@
+
+$(STAMPS)/lab-runtimes: runners/lab/runtimes/package-lock.json runners/lab/runtimes/requirements.txt scripts/setup-lab-runtimes.sh
+	bash scripts/setup-lab-runtimes.sh
 	@mkdir -p $(STAMPS) && touch $@
 
 clean-setup:

@@ -91,7 +91,7 @@ const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
 const cpu = cpus();
 console.log(`bench/functions.ts ${new Date().toISOString()}`);
 console.log(`machine: ${cpu.length} x ${cpu[0]?.model ?? "?"}; load average at start ${load()}`);
-console.log(`interpreters: ${interpreters.versions.node}, ${interpreters.versions.python ?? "python: not found"}`);
+console.log(`interpreters: ${interpreters.versions.node ?? "node: not installed"}, ${interpreters.versions.python ?? "python: not found"}`);
 console.log(
   `settings: ${opts.coldStarts} cold starts and ${opts.invocations} warm invocations per entry, memory ${opts.memory} MB (uncapped), dynalite in-process at ${db.endpoint}, table reset and seeded before each entry`,
 );

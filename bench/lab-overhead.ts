@@ -85,7 +85,7 @@ lab.deploy({
   functionName: "overhead-node-wave",
   runtime: "node",
   function: "wave",
-  lambdaRuntime: "nodejs20.x",
+  lambdaRuntime: "nodejs22.x",
   kind: "managed",
   handler: "index.handler",
   codeDir,

@@ -5,6 +5,7 @@ import { findEntry, repoRoot, runtimeSpec, type Manifest } from "../../functions
 import { unpackArtefact } from "../lab/artefacts.js";
 import { startFront, type Front } from "../lab/front.js";
 import type { FunctionConfig } from "../lab/instance.js";
+import { resolveInterpreters, runtimeProblem } from "../lab/interpreters.js";
 import { Lab, routeOf } from "../lab/lab.js";
 import { LOCAL_CREDENTIALS, startLocalDynamoDb, type LocalDynamoDb } from "./dynamodb.js";
 import { benchMessages as msg } from "./messages.js";
@@ -25,10 +26,13 @@ export class LocalTarget {
     private readonly timeoutMs: number,
   ) {}
 
-  static async start(manifest: Manifest, logDir: string, timeoutMs: number, teardown: Teardown): Promise<LocalTarget> {
+  static async start(manifest: Manifest, logDir: string, timeoutMs: number, teardown: Teardown, runtimes: string[] = manifest.runtimes.map((r) => r.id)): Promise<LocalTarget> {
+    const interpreters = resolveInterpreters();
+    const problems = runtimes.map((id) => runtimeProblem(runtimeSpec(manifest, id).lambdaRuntime, interpreters)).filter((p) => p !== null);
+    if (problems.length > 0) throw new Error([...new Set(problems)].join("\n"));
     const dynamo = await startLocalDynamoDb(LOCAL_REGION);
     teardown.add(() => dynamo.stop());
-    const lab = new Lab({ logDir, concurrencyLimit: ACCOUNT_CONCURRENCY });
+    const lab = new Lab({ logDir, concurrencyLimit: ACCOUNT_CONCURRENCY, interpreters });
     teardown.add(() => lab.stop());
     const front = await startFront(lab);
     teardown.add(() => front.stop());

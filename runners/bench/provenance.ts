@@ -47,8 +47,8 @@ const TOOLCHAINS: Record<string, [string, string[]]> = {
 export function runtimeVersions(manifest: Manifest, runtimes: string[], interpreters: ResolvedInterpreters): Record<string, string> {
   const out: Record<string, string> = {};
   for (const r of manifest.runtimes.filter((x) => runtimes.includes(x.id))) {
-    if (r.lambdaRuntime.startsWith("nodejs")) out[r.id] = interpreters.versions.node;
-    else if (r.lambdaRuntime.startsWith("python")) out[r.id] = interpreters.versions.python ?? "python (not found)";
+    if (r.lambdaRuntime.startsWith("nodejs")) out[r.id] = interpreters.versions.node ?? "node (not installed)";
+    else if (r.lambdaRuntime.startsWith("python")) out[r.id] = interpreters.versions.python ?? "python (not installed)";
     else {
       const tc = TOOLCHAINS[r.language];
       out[r.id] = (tc && run(tc[0], tc[1])) ?? `${r.language} (toolchain version unknown)`;

@@ -17,7 +17,7 @@ function testManifest(): string {
     path,
     JSON.stringify({
       schema: "lambench.manifest/1",
-      runtimes: [{ id: "testnode", label: "Test Node", lambdaRuntime: "nodejs20.x", kind: "managed", language: "javascript", folder: dir }],
+      runtimes: [{ id: "testnode", label: "Test Node", lambdaRuntime: "nodejs22.x", kind: "managed", language: "javascript", folder: dir }],
       functions: [
         { id: "fast", role: "benchmark", tableAccess: "none", description: "test-only", payload: { n: "{seq}" } },
         { id: "slow", role: "benchmark", tableAccess: "none", description: "test-only", payload: { sleepMs: 400 } },

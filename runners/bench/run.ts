@@ -79,7 +79,7 @@ export async function runBench(options: BenchOptions & AwsExtras, reporter: Benc
 
   const work = new WorkDir(options.workDir, options.name);
   const protocol = work.open(options, new Date().toISOString());
-  const target = await LocalTarget.start(manifest, work.logDir, options.timeoutMs, teardown);
+  const target = await LocalTarget.start(manifest, work.logDir, options.timeoutMs, teardown, runtimes);
   const support = target.lab.cgroups.support;
   const limitWarning = support.cpu && support.memory ? null : msg.limitsNotEnforced(support.note);
   if (limitWarning) reporter.warn(limitWarning);

@@ -1,13 +1,15 @@
 // The environment and command line an instance starts with, as Lambda sets them up.
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { dirname, join } from "node:path";
 import { labMessages } from "./messages.js";
 
-export const bootstrapsDir = fileURLToPath(new URL("./bootstraps/", import.meta.url));
-
+/** Absolute paths of what runs managed-runtime instances (interpreters.ts resolves them). */
 export interface Interpreters {
   node: string;
+  /** aws-lambda-ric's entry point (index.mjs). */
+  nodeRic: string;
   python: string;
+  /** The folder awslambdaric is installed in (Lambda's /var/runtime). */
+  pythonRicDir: string;
 }
 
 export interface InstanceSpec {
@@ -22,14 +24,17 @@ export interface InstanceSpec {
   environment: Record<string, string>;
 }
 
-export function runtimeEnvironment(spec: InstanceSpec, runtimeApi: string): Record<string, string> {
+export function runtimeEnvironment(spec: InstanceSpec, runtimeApi: string, interpreters: Interpreters): Record<string, string> {
+  const rt = spec.lambdaRuntime;
+  const runtimeDir = rt.startsWith("nodejs") ? dirname(interpreters.nodeRic) : rt.startsWith("python") ? interpreters.pythonRicDir : spec.codeDir;
   return {
     PATH: "/usr/local/bin:/usr/bin:/bin",
     LANG: "en_US.UTF-8",
     TZ: ":UTC",
     LD_LIBRARY_PATH: `${join(spec.codeDir, "lib")}:/usr/local/lib:/usr/lib`,
     LAMBDA_TASK_ROOT: spec.codeDir,
-    LAMBDA_RUNTIME_DIR: bootstrapsDir,
+    LAMBDA_RUNTIME_DIR: runtimeDir,
+    ...(rt.startsWith("python") ? { PYTHONPATH: interpreters.pythonRicDir } : {}),
     _HANDLER: spec.handler,
     AWS_LAMBDA_RUNTIME_API: runtimeApi,
     AWS_LAMBDA_FUNCTION_NAME: spec.functionName,
@@ -39,14 +44,16 @@ export function runtimeEnvironment(spec: InstanceSpec, runtimeApi: string): Reco
     AWS_LAMBDA_LOG_STREAM_NAME: spec.logStreamName,
     AWS_REGION: spec.region,
     AWS_DEFAULT_REGION: spec.region,
-    ...(spec.lambdaRuntime.startsWith("provided") ? {} : { AWS_EXECUTION_ENV: `AWS_Lambda_${spec.lambdaRuntime}` }),
+    ...(rt.startsWith("provided") ? {} : { AWS_EXECUTION_ENV: `AWS_Lambda_${spec.lambdaRuntime}` }),
     ...spec.environment,
   };
 }
 
 /**
  * The command that runs the instance. Custom runtimes run their own bootstrap; managed ones run
- * our bootstraps. Node's heap limits follow the Lambda Node runtime's memory-derived settings
+ * AWS's runtime interface clients, as Lambda's managed runtimes do: `node <aws-lambda-ric>` (the
+ * handler from _HANDLER) and `python -m awslambdaric <handler>` with the function's folder as the
+ * working directory (first on sys.path). Node's heap limits follow the Lambda Node runtime's memory-derived settings
  * (semi-space ~5% and old space ~90% of the function's memory).
  */
 export function runtimeCommand(spec: InstanceSpec, interpreters: Interpreters): { command: string; args: string[] } {
@@ -57,9 +64,9 @@ export function runtimeCommand(spec: InstanceSpec, interpreters: Interpreters): 
     const old = Math.floor((spec.memoryMB * 90) / 100) - semi;
     return {
       command: interpreters.node,
-      args: [`--max-semi-space-size=${semi}`, `--max-old-space-size=${old}`, join(bootstrapsDir, "node-bootstrap.mjs")],
+      args: [`--max-semi-space-size=${semi}`, `--max-old-space-size=${old}`, interpreters.nodeRic],
     };
   }
-  if (rt.startsWith("python")) return { command: interpreters.python, args: [join(bootstrapsDir, "python-bootstrap.py")] };
+  if (rt.startsWith("python")) return { command: interpreters.python, args: ["-m", "awslambdaric", spec.handler] };
   throw new Error(labMessages.unknownRuntimeKind(rt));
 }

@@ -151,7 +151,7 @@ export class Instance {
     this.startedAt = performance.now();
     const child = spawn(cmd, argv, {
       cwd: this.config.codeDir,
-      env: runtimeEnvironment(spec, `127.0.0.1:${port}`),
+      env: runtimeEnvironment(spec, `127.0.0.1:${port}`, this.deps.interpreters),
       stdio: ["ignore", "pipe", "pipe"],
       detached: true,
     });

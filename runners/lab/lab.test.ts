@@ -1,6 +1,6 @@
 // The emulator's lifecycle against test-only functions (runners/lab/test-functions).
 import { spawnSync } from "node:child_process";
-import { existsSync, mkdirSync, readFileSync, rmdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { afterEach, describe, expect, it } from "vitest";
 import { collectFunction } from "./collect-local.js";
@@ -125,21 +125,60 @@ describe("lab scaling and failures", () => {
     expect(next.record.instanceId).not.toBe(crash.record.instanceId);
   });
 
-  it("a handler error goes back to the caller as a function error; the instance stays warm", async () => {
+  it("a handler error goes back to the caller as awslambdaric's error body; the instance stays warm", async () => {
     t = startTestLab();
     t.deploy("python");
-    const err = done(await t.lab.invoke("python/fn", event({ throw: true })));
+    const err = done(await t.lab.invoke("python/fn", event({ throw: true }), "8f6e6034-dc36-47ad-a402-a82291ea299a"));
     expect(err.outcome.kind).toBe("function-error");
-    expect(JSON.parse((err.outcome as { payload: Buffer }).payload.toString())).toMatchObject({ errorType: "RuntimeError", errorMessage: "asked to throw" });
+    const body = JSON.parse((err.outcome as { payload: Buffer }).payload.toString()) as Record<string, unknown>;
+    expect(Object.keys(body).sort()).toEqual(["errorMessage", "errorType", "requestId", "stackTrace"]);
+    expect(body).toMatchObject({ errorType: "RuntimeError", errorMessage: "asked to throw", requestId: "8f6e6034-dc36-47ad-a402-a82291ea299a" });
+    // User frames only: the runtime client's own frames are left out.
+    expect((body.stackTrace as string[]).join("")).toContain("handler.py");
+    expect((body.stackTrace as string[]).join("")).not.toContain("awslambdaric");
     const next = done(await t.lab.invoke("python/fn", event({})));
     expect(next.record.instanceId).toBe(err.record.instanceId);
   });
 
-  it("an import failure is reported on /init/error and recorded with its error type", async () => {
+  it("a handler error goes back to the caller as aws-lambda-ric's error body (trace); the instance stays warm", async () => {
     t = startTestLab();
-    t.deploy("python", { handler: "broken.handler" });
-    const r = done(await t.lab.invoke("python/fn", event({})));
-    expect(r.record).toMatchObject({ status: "error", errorType: "Runtime.ImportModuleError" });
+    t.deploy("node");
+    const err = done(await t.lab.invoke("node/fn", event({ throw: true })));
+    expect(err.outcome.kind).toBe("function-error");
+    const body = JSON.parse((err.outcome as { payload: Buffer }).payload.toString()) as Record<string, unknown>;
+    expect(Object.keys(body).sort()).toEqual(["errorMessage", "errorType", "trace"]);
+    expect(body).toMatchObject({ errorType: "Error", errorMessage: "asked to throw" });
+    expect((body.trace as string[])[0]).toBe("Error: asked to throw");
+    const next = done(await t.lab.invoke("node/fn", event({})));
+    expect(next.record.instanceId).toBe(err.record.instanceId);
+  });
+
+  it.each([
+    ["python", "broken.handler", "Runtime.ImportModuleError", "Unable to import module 'broken': broken on purpose"],
+    ["node", "missing.handler", "Runtime.ImportModuleError", "Cannot find module"],
+    ["python", "handler.nope", "Runtime.HandlerNotFound", "Handler 'nope' missing on module 'handler'"],
+    ["node", "index.nope", "Runtime.HandlerNotFound", "index.nope is undefined or not exported"],
+  ] as const)("an init failure (%s %s) is reported on /init/error and recorded as %s", async (runtime, handler, errorType, message) => {
+    t = startTestLab();
+    const config = t.deploy(runtime, { handler });
+    const r = done(await t.lab.invoke(`${runtime}/fn`, event({})));
+    expect(r.record).toMatchObject({ status: "error", errorType });
+    await t.lab.stop();
+    const logs = readdirSync(join(t.logDir, config.functionName), { recursive: true, withFileTypes: true })
+      .filter((e) => e.isFile())
+      .map((e) => readFileSync(join(e.parentPath, e.name), "utf8"))
+      .join("");
+    expect(logs).toContain(`lab: init error ${errorType}`);
+    expect(logs).toContain(message);
+  });
+
+  it.each(["node", "python"] as const)("%s instances run on the interpreter release the runtime id names", async (runtime) => {
+    t = startTestLab();
+    const config = t.deploy(runtime);
+    const r = done(await t.lab.invoke(`${runtime}/fn`, event({})));
+    const seen = (JSON.parse(payloadOf(r).body) as { runtime: string }).runtime;
+    const wanted = runtime === "node" ? `v${/^nodejs(\d+)/.exec(config.lambdaRuntime)![1]}.` : `${/^python(\d+\.\d+)/.exec(config.lambdaRuntime)![1]}.`;
+    expect(seen.startsWith(wanted), `${seen} for ${config.lambdaRuntime}`).toBe(true);
   });
 
   it("idle instances are reaped after the idle timeout", async () => {

