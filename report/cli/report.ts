@@ -1,5 +1,5 @@
 // npm run report -- [--data <dir>[,<dir>…]] [--section <id>] [--out <dir>] [--pdf <file> | --no-pdf] [--force]
-//                   [--billing-rule <rule>] [--prices <file>]
+//                   [--billing-rule <rule>] [--prices <file>] [--strategy cost|speed|balanced] [--balanced-weight <w>]
 // npm run report -- --compare <baseline> <candidate> [--min-effect <fraction>] [--billing-rule <rule>] [--out <dir>] [--no-pdf]
 import { Command } from "commander";
 import { buildReport } from "../render/build.js";
@@ -23,6 +23,8 @@ const program = new Command()
   .option("--prices <file>", "price table (JSON, format of report/lib/cost/prices.json; default: the bundled, dated table)")
   .option("--seed <n>", "seed of the bootstrap confidence intervals (default: the library's fixed seed, so rebuilds are identical)")
   .option("--resamples <n>", "bootstrap resamples per interval (default: 2000)")
+  .option("--strategy <name>", "recommendation strategy named in the text and the Summary: cost, speed or balanced (default: all three)")
+  .option("--balanced-weight <w>", "weight of the balanced strategy, 0 (speed) to 1 (cost) (default: 0.5, as power-tuning)")
   .option("--compare <dirs...>", "build a comparison report of two runs instead: baseline folder, then candidate folder (site: report/site-compare)")
   .option("--min-effect <fraction>", "with --compare: smallest relative change that counts (default 0.05)")
   .parse();

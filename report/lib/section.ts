@@ -10,6 +10,7 @@ export const SECTIONS = [
   { id: "memory", title: "Memory" },
   { id: "billed", title: "Billed duration" },
   { id: "cost", title: "Cost" },
+  { id: "memory-cost", title: "Memory and cost" },
   { id: "mitigations", title: "Mitigations" },
   { id: "appendix", title: "Method" },
 ] as const;

@@ -31,6 +31,7 @@ describe("--billing-rule and --prices", () => {
     expect((o.sectionOptions?.prices as { retrieved: string }).retrieved).toBe("2031-02-03");
     expect(sectionOptionsFor("cost", o.sectionOptions!).prices).toBeDefined();
     expect(sectionOptionsFor("billed", o.sectionOptions!)).toEqual({ billingRule: "aws-pre-2025-08" });
+    expect(sectionOptionsFor("memory-cost", o.sectionOptions!).prices).toBeDefined();
     expect(normalizeReportOptions({ data: a }, silent, dir).sectionOptions).toEqual({});
   });
 

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { findCompleteDatasets } from "../notebook/datasets.js";
 import { normalizeReportOptions } from "./options.js";
+import { sectionOptionsFor } from "./section-options.js";
 
 const silent = (): void => undefined;
 
@@ -24,6 +25,17 @@ describe("report options", () => {
     expect(options.sectionOptions).toEqual({ seed: -7, resamples: 500 });
     expect(() => normalizeReportOptions({ data: "a", resamples: "0" }, silent)).toThrow('--resamples "0": expected a whole number of at least 1');
     expect(() => normalizeReportOptions({ data: "a", seed: "1.5" }, silent)).toThrow('--seed "1.5": expected a whole number');
+  });
+
+  it("passes --strategy and --balanced-weight to the Summary and Memory and cost notebooks only, and refuses bad values", () => {
+    const options = normalizeReportOptions({ data: "a", strategy: "balanced", balancedWeight: "0.3" }, silent);
+    expect(options.sectionOptions).toEqual({ strategy: "balanced", balancedWeight: 0.3 });
+    expect(sectionOptionsFor("memory-cost", options.sectionOptions!)).toEqual({ strategy: "balanced", balancedWeight: 0.3 });
+    expect(sectionOptionsFor("summary", options.sectionOptions!)).toEqual({ strategy: "balanced", balancedWeight: 0.3 });
+    expect(sectionOptionsFor("tail", options.sectionOptions!)).toEqual({});
+    expect(() => normalizeReportOptions({ data: "a", strategy: "Balanced" }, silent)).toThrow('--strategy "Balanced": expected one of cost, speed, balanced (power-tuning\'s strategies)');
+    expect(() => normalizeReportOptions({ data: "a", balancedWeight: "1.5" }, silent)).toThrow('--balanced-weight "1.5": expected a number from 0 (speed) to 1 (cost)');
+    expect(() => normalizeReportOptions({ data: "a", balancedWeight: "" }, silent)).toThrow("--balanced-weight");
   });
 
   it("refuses a bad --jobs", () => {

@@ -3,6 +3,7 @@ import type { BillingRuleId } from "../../../runners/dataset/contract.js";
 import type { Analysis } from "../analysis.js";
 import type { PriceTable } from "../cost/index.js";
 import type { Datasets } from "../load/datasets.js";
+import type { Strategy } from "../recommend/index.js";
 import type { SectionId, SectionResult } from "../section.js";
 import { bootstrapOptions, type BootstrapOptions } from "../uncertainty/index.js";
 import { appendixSection } from "./appendix.js";
@@ -12,6 +13,7 @@ import { coldStartSection } from "./cold-start.js";
 import { costSection } from "./cost.js";
 import { expectedRangeSection } from "./expected-range.js";
 import { memorySection } from "./memory.js";
+import { memoryCostSection } from "./memory-cost.js";
 import { mitigationsSection } from "./mitigations.js";
 import { summarySection } from "./summary.js";
 import { tailSection } from "./tail.js";
@@ -26,6 +28,10 @@ export interface SectionOptions {
   seed?: number;
   /** Bootstrap resamples per interval (default DEFAULT_BOOTSTRAP.resamples). */
   resamples?: number;
+  /** The recommendation strategy named in the text and the Summary (default: all three). */
+  strategy?: Strategy;
+  /** power-tuning's balancedWeight in [0, 1] (0 = speed, 1 = cost; default 0.5). */
+  balancedWeight?: number;
 }
 
 type Builder = (a: Analysis, bootstrap: BootstrapOptions, options: SectionOptions) => SectionResult;
@@ -39,6 +45,7 @@ const BUILDERS: Record<SectionId, Builder> = {
   memory: memorySection,
   billed: billedSection,
   cost: (a, _bootstrap, options) => costSection(a, options),
+  "memory-cost": memoryCostSection,
   mitigations: mitigationsSection,
   appendix: appendixSection,
 };

@@ -1,10 +1,14 @@
 import type { Analysis } from "../analysis.js";
+import { memoryCostMessages } from "../narrative/memory-cost-messages.js";
 import { messages, type Ranked } from "../narrative/messages.js";
 import type { SectionResult } from "../section.js";
 import { DEFAULT_BOOTSTRAP, type BootstrapOptions } from "../uncertainty/index.js";
 import { billedIndex } from "./billed.js";
 import { coldStart } from "./cold-start.js";
 import { memoryUse } from "./memory.js";
+import type { SectionOptions } from "./index.js";
+import { recommendationSentences, strategiesShown } from "./memory-cost.js";
+import { memorySweep } from "./memory-sweep.js";
 import { leadingGains, memorySizeEffects } from "./mitigations.js";
 import { leaders, markdown, table, withIntervalColumns, type PiResult } from "./shared.js";
 import { worstCase } from "./worst-case.js";
@@ -12,7 +16,7 @@ import { worstCase } from "./worst-case.js";
 /** A headline from a setting's ranked runtimes and those level with the leader. */
 type Headline = (setting: string, ranked: Ranked[], level: Ranked[]) => string;
 
-export function summarySection(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): SectionResult {
+export function summarySection(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP, options: SectionOptions = {}): SectionResult {
   const indexes: [string, PiResult, Headline][] = [
     ["worst case", worstCase(a, bootstrap), messages.summaryWorstCase],
     ["cold start", coldStart(a, bootstrap), messages.summaryColdStart],
@@ -35,6 +39,11 @@ export function summarySection(a: Analysis, bootstrap: BootstrapOptions = DEFAUL
     findings.push(messages.summaryMemorySize(architectures > 1 ? `${e.runtime} (${e.architecture})` : e.runtime, e.worstChangePct, e.fromMB, e.toMB));
   }
 
+  const sweep = memorySweep(a, bootstrap, options);
+  const swept = sweep.lines.filter((l) => l.points.length >= 2);
+  const severalArchitectures = new Set(swept.map((l) => l.architecture)).size > 1;
+  const recommended = recommendationSentences(swept, strategiesShown(options), sweep.balancedWeight, severalArchitectures);
+
   const fixtures = a.data.datasets.filter((d) => d.meta.source.kind === "fixture").map((d) => d.name);
   const rows = indexes.flatMap(([metric, pi]) => pi.overall.map((o) => ({ metric, setting: o.setting, runtime: o.runtime, pi: o.pi, piLower: o.piLower, piUpper: o.piUpper })));
   return {
@@ -44,6 +53,7 @@ export function summarySection(a: Analysis, bootstrap: BootstrapOptions = DEFAUL
       ...(fixtures.length ? [markdown(messages.fixtureWarning(fixtures))] : []),
       markdown(messages.summaryIntro(a.data.datasets.map((d) => d.name))),
       markdown(findings.map((f) => `- ${f}`).join("\n")),
+      ...(recommended.length ? [markdown([memoryCostMessages.summaryHeading(strategiesShown(options)), "", ...recommended.map((r) => `- ${r}`)].join("\n"))] : []),
       markdown(`${messages.piDefinition()} ${messages.summaryIntervals(bootstrap.confidence)}`),
       table("summary-pi", `Overall Performance Index per metric, setting and runtime, with confidence intervals (${messages.unboundedNote()})`, ["metric", "setting", "runtime", ...withIntervalColumns(["pi"])], rows),
     ],

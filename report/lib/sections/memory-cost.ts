@@ -1,0 +1,136 @@
+// Memory and cost: per runtime and function, Total Duration and cost per million against memory
+// size with intervals, the cost/speed frontier, where more memory costs less and where it stops
+// helping, and power-tuning's recommendations next to tail-aware ones.
+import type { Analysis } from "../analysis.js";
+import { costByMemory, type CostPoint } from "../figures/cost-by-memory.js";
+import { costSpeedFrontier, type FrontierPoint } from "../figures/cost-speed-frontier.js";
+import { latencyByMemory, type LatencyPoint } from "../figures/latency-by-memory.js";
+import { round } from "../narrative/format.js";
+import { memoryCostMessages as say, type StrategyPick } from "../narrative/memory-cost-messages.js";
+import { STRATEGIES, stopsHelping, type Strategy } from "../recommend/index.js";
+import type { Block, Cell, SectionResult } from "../section.js";
+import { DEFAULT_BOOTSTRAP, overlaps, type BootstrapOptions } from "../uncertainty/index.js";
+import type { SectionOptions } from "./index.js";
+import { LATENCY_STATS, memorySweep, type Recommendation, type SweepLine } from "./memory-sweep.js";
+import { figure, figureContext, markdown, table, withIntervalColumns } from "./shared.js";
+import { subtitle } from "./subtitle.js";
+
+export const MEMORY_COST_COLUMNS = [
+  "architecture",
+  "runtime",
+  "function",
+  "memoryMB",
+  "dataset",
+  "invocations",
+  ...withIntervalColumns(["p50", "p99", "max", "usdPerMillion"]),
+  "ptAverageDurationMs",
+  "ptAveragePriceUsdPerMillion",
+  "onFrontier",
+];
+export const RECOMMENDATION_COLUMNS = ["architecture", "runtime", "function", "strategy", "basis", "memoryMB", "runnerUpMB", "clear"];
+
+/** The strategies named in the text and the Summary: the one chosen with --strategy, or all three. */
+export const strategiesShown = (options: SectionOptions): Strategy[] => (options.strategy ? [options.strategy] : [...STRATEGIES]);
+
+export function memoryCostSection(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP, options: SectionOptions = {}): SectionResult {
+  const ctx = figureContext(a);
+  const sweep = memorySweep(a, bootstrap, options);
+  const severalArchitectures = new Set(sweep.lines.map((l) => l.architecture)).size > 1;
+  const panelOf = (l: SweepLine) => (severalArchitectures ? `${l.function} · ${l.architecture}` : l.function);
+  const functions = [...new Set(sweep.lines.map((l) => l.function))];
+  const panels = [...new Set(sweep.lines.map(panelOf))];
+  const points = sweep.lines.flatMap((l) => l.points);
+  const swept = sweep.lines.filter((l) => l.points.length >= 2);
+
+  const latency: LatencyPoint[] = points.flatMap((p) =>
+    LATENCY_STATS.map((s) => ({
+      statistic: s.name,
+      function: p.function,
+      runtime: p.runtime,
+      memoryMB: p.memoryMB,
+      value: round(p[s.name as "p50"]),
+      valueLower: round(p[`${s.name}Lower` as "p50Lower"]),
+      valueUpper: round(p[`${s.name}Upper` as "p50Upper"]),
+    })),
+  );
+  const costs: CostPoint[] = points.map((p) => ({
+    series: p.architecture,
+    dataset: p.dataset,
+    function: p.function,
+    runtime: p.runtime,
+    memoryMB: p.memoryMB,
+    usdPerMillion: significant(p.usdPerMillion),
+    lower: significant(p.usdPerMillionLower),
+    upper: significant(p.usdPerMillionUpper),
+  }));
+  const frontier: FrontierPoint[] = swept.flatMap((l) =>
+    l.points.map((p) => ({ panel: panelOf(l), runtime: p.runtime, memoryMB: p.memoryMB, p50: round(p.p50), usdPerMillion: significant(p.usdPerMillion), onFrontier: p.onFrontier })),
+  );
+  const figureCtx = { ...ctx, functions };
+  const series = [...new Set(costs.map((c) => c.series))];
+
+  const blocks: Block[] = [markdown(say.intro(bootstrap.confidence))];
+  if (sweep.maxSizes < 2) blocks.push(markdown(say.needsTwoSizes([...new Set(points.map((p) => p.memoryMB))].sort((x, y) => x - y))));
+  blocks.push(
+    figure("latency-by-memory", say.latencyTitle(), latencyByMemory(latency, figureCtx, LATENCY_STATS.map((s) => s.name), say.latencyTitle(), subtitle(a, say.latencySubtitle()))),
+    figure("cost-by-memory", say.costTitle(), costByMemory(costs, figureCtx, series, say.costTitle(), subtitle(a, say.costSubtitle()))),
+  );
+  if (swept.length > 0) {
+    blocks.push(
+      figure("cost-speed-frontier", say.frontierTitle(), costSpeedFrontier(frontier, ctx, panels, say.frontierTitle(), subtitle(a, say.frontierSubtitle()))),
+      markdown(say.frontier()),
+      markdown(swept.flatMap((l) => lineFindings(l, severalArchitectures)).map((s) => `- ${s}`).join("\n")),
+      markdown(say.strategies(sweep.balancedWeight)),
+      markdown(recommendationSentences(swept, strategiesShown(options), sweep.balancedWeight, severalArchitectures).map((s) => `- ${s}`).join("\n")),
+    );
+  }
+  blocks.push(
+    exactTable("memory-cost", "Total Duration (ms), cost (USD per million) and power-tuning's averages per memory size, runtime and function", MEMORY_COST_COLUMNS, points.map((p) => ({ ...p, ptAveragePriceUsdPerMillion: p.ptAveragePriceUsd * 1e6 }))),
+    table("recommendations", "Recommended memory size per strategy and basis (power-tuning averages, or p99 with intervals)", RECOMMENDATION_COLUMNS, swept.flatMap((l) => l.recommendations.map((r) => ({ ...r })))),
+  );
+  return { id: "memory-cost", title: "Memory and cost", blocks };
+}
+
+const who = (l: SweepLine, severalArchitectures: boolean) => (severalArchitectures ? `${l.runtime} (${l.architecture})` : l.runtime);
+
+function lineFindings(l: SweepLine, severalArchitectures: boolean): string[] {
+  const sizes = [...l.points].sort((x, y) => x.memoryMB - y.memoryMB);
+  const smallest = sizes[0]!;
+  const cheapest = [...sizes].sort((x, y) => x.usdPerMillion - y.usdPerMillion || x.memoryMB - y.memoryMB)[0]!;
+  const name = who(l, severalArchitectures);
+  const cost =
+    cheapest.memoryMB === smallest.memoryMB
+      ? say.cheapestAtSmallest(name, l.function, { memoryMB: smallest.memoryMB, usd: smallest.usdPerMillion })
+      : say.costsLess(
+          name,
+          l.function,
+          { memoryMB: smallest.memoryMB, usd: smallest.usdPerMillion },
+          { memoryMB: cheapest.memoryMB, usd: cheapest.usdPerMillion },
+          !overlaps({ lower: cheapest.usdPerMillionLower, upper: cheapest.usdPerMillionUpper }, { lower: smallest.usdPerMillionLower, upper: smallest.usdPerMillionUpper }),
+        );
+  const speed = (["p50", "p99"] as const).flatMap((s) => {
+    const found = stopsHelping(sizes.map((p) => ({ memoryMB: p.memoryMB, value: p[s], lower: p[`${s}Lower`], upper: p[`${s}Upper`] })));
+    return found ? [say.stopsHelping(s, found)] : [];
+  });
+  return [cost, say.lineSpeed(name, l.function, speed)];
+}
+
+/** One sentence per swept line naming its pick per strategy shown, on both bases. */
+export function recommendationSentences(lines: SweepLine[], strategies: Strategy[], weight: number, severalArchitectures: boolean): string[] {
+  const picks = (rs: Recommendation[], basis: Recommendation["basis"]): StrategyPick[] =>
+    strategies.flatMap((s) => rs.filter((r) => r.strategy === s && r.basis === basis).map((r) => ({ strategy: s, memoryMB: r.memoryMB, runnerUpMB: r.runnerUpMB, clear: r.clear })));
+  return lines
+    .filter((l) => l.recommendations.length > 0)
+    .map((l) => say.recommendation(who(l, severalArchitectures), l.function, picks(l.recommendations, "power-tuning averages"), picks(l.recommendations, "p99"), weight));
+}
+
+/** A downloadable table with six significant digits (dollars per million can be far below 0.001). */
+function exactTable(id: string, title: string, columns: string[], rows: Record<string, unknown>[]): Block {
+  const cell = (v: unknown): Cell => (typeof v === "number" ? significant(v) : v === undefined ? null : (v as Cell));
+  return { kind: "table", id, title, columns, rows: rows.map((r) => Object.fromEntries(columns.map((c) => [c, cell(r[c])]))) };
+}
+
+/** Dollars per million span 10⁻²…10³: six significant digits keep them exact enough and byte-stable. */
+function significant(x: number | null): number | null {
+  return x === null || !Number.isFinite(x) ? null : Number(x.toPrecision(6));
+}

@@ -1,0 +1,92 @@
+// The Memory and cost section on FIXTURE datasets: hand-written invocations with a planted shape
+// (made-up numbers, not measurements) — at 256 MB the function is cheaper and clearly faster
+// than at 128 MB, and 512 MB is no clearer faster but dearer — and the one-size case.
+import { afterAll, describe, expect, it } from "vitest";
+import type { InvocationRow } from "../../runners/dataset/contract.js";
+import { buildSection, type Block, type Datasets } from "../lib/index.js";
+import { memoryCostMessages } from "../lib/narrative/memory-cost-messages.js";
+import { fixtureSet } from "./helpers.js";
+
+const fixtures = fixtureSet();
+afterAll(() => fixtures.cleanup());
+
+let clock = Date.parse("2025-09-01T10:00:00.000Z");
+function inv(memoryMB: number, durationMs: number, seq: number): InvocationRow {
+  return {
+    runtime: "node",
+    function: "wave",
+    memoryMB,
+    architecture: "x86_64",
+    requestId: `req-${memoryMB}-${seq}`,
+    timestamp: new Date((clock += 7)).toISOString(),
+    instanceId: `inst-${memoryMB}`,
+    durationMs,
+    billedDurationMs: Math.ceil(durationMs),
+    maxMemoryUsedMB: 30,
+    initDurationMs: null,
+    restoreDurationMs: null,
+    status: "success",
+    errorType: "",
+  };
+}
+/** 60 warm invocations at `base` plus a sparse upper tail of up to 10 ms (golden-ratio sequence, to the 4th power). */
+const at = (memoryMB: number, base: number) => Array.from({ length: 60 }, (_, i) => inv(memoryMB, Math.round((base + 10 * ((i * 0.6180339887) % 1) ** 4) * 1000) / 1000, i));
+
+const text = (blocks: Block[]) => blocks.flatMap((b) => (b.kind === "markdown" ? [b.text] : [])).join("\n");
+const tableOf = (blocks: Block[], id: string) => blocks.find((b): b is Extract<Block, { kind: "table" }> => b.kind === "table" && b.id === id)!;
+
+let sweep: Datasets;
+let single: Datasets;
+afterAll(() => undefined);
+
+describe("Memory and cost", async () => {
+  sweep = await fixtures.load({
+    "fixture-sweep-128mb": { invocations: at(128, 100) },
+    "fixture-sweep-256mb": { invocations: at(256, 40) },
+    "fixture-sweep-512mb": { invocations: at(512, 39.8) },
+  });
+  single = await fixtures.load({ "fixture-single-128mb": { invocations: at(128, 100) } });
+
+  it("says where more memory costs less and where it stops helping", () => {
+    const s = buildSection("memory-cost", sweep);
+    const t = text(s.blocks);
+    expect(t).toContain("- Node.js · `wave`: **more memory costs less** — 256 MB costs $0.378 per million against $0.414 at 128 MB (8.8 % less).\n");
+    expect(t).toContain(
+      "- Node.js · `wave`: p50 falls from 101 ms at 128 MB to 40.6 ms at 256 MB, and **stops helping** there: no larger size up to 512 MB is clearly faster; p99 falls from 109 ms at 128 MB to 49.4 ms at 256 MB, and **stops helping** there: no larger size up to 512 MB is clearly faster.\n",
+    );
+    expect(t).not.toContain(memoryCostMessages.needsTwoSizes([128]));
+  });
+
+  it("marks the frontier: 128 MB is beaten on both cost and speed by 256 MB", () => {
+    const rows = tableOf(buildSection("memory-cost", sweep).blocks, "memory-cost").rows;
+    expect(rows.map((r) => [r.memoryMB, r.onFrontier])).toEqual([
+      [128, false],
+      [256, true],
+      [512, true],
+    ]);
+  });
+
+  it("recommends per power-tuning on its averages, and says no clear difference on p99", () => {
+    const rows = tableOf(buildSection("memory-cost", sweep).blocks, "recommendations").rows;
+    const pick = (strategy: string, basis: string) => rows.find((r) => r.strategy === strategy && r.basis === basis);
+    expect(pick("cost", "power-tuning averages")).toMatchObject({ memoryMB: 256 });
+    expect(pick("speed", "power-tuning averages")).toMatchObject({ memoryMB: 512 });
+    expect(pick("cost", "p99")).toMatchObject({ memoryMB: 256, runnerUpMB: 128, clear: true });
+    expect(pick("speed", "p99")).toMatchObject({ memoryMB: 512, runnerUpMB: 256, clear: false });
+    const t = text(buildSection("memory-cost", sweep, { strategy: "speed" }).blocks);
+    expect(t).toContain("Node.js · `wave`: on power-tuning's averages speed 512 MB; tail-aware (p99) speed 512 MB (no clear difference from 256 MB).");
+  });
+
+  it("names the recommendations in the Summary (only the strategy chosen with --strategy)", () => {
+    const t = text(buildSection("summary", sweep, { strategy: "cost" }).blocks);
+    expect(t).toContain(memoryCostMessages.summaryHeading(["cost"]));
+    expect(t).toContain("Node.js · `wave`: on power-tuning's averages cost 256 MB; tail-aware (p99) cost 256 MB.");
+  });
+
+  it("says plainly that it needs ≥ 2 memory sizes, and still draws what it can", () => {
+    const s = buildSection("memory-cost", single);
+    expect(text(s.blocks)).toContain(memoryCostMessages.needsTwoSizes([128]));
+    expect(s.blocks.filter((b) => b.kind === "figure").map((b) => (b as { id: string }).id)).toEqual(["latency-by-memory", "cost-by-memory"]);
+    expect(text(buildSection("summary", single).blocks)).not.toContain("Recommended memory size");
+  });
+});
