@@ -106,6 +106,7 @@ afterAll(async () => {
 const options = (extra: Partial<AwsBenchOptions> = {}): AwsBenchOptions => ({
   target: "aws",
   memorySizes: [128],
+  concurrencyFromPlan: false,
   runtimes: ["node", "go"],
   functions: ["wave"],
   requests: 25,

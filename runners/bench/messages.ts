@@ -1,5 +1,10 @@
 // Every user-facing message of the bench, so tests can assert on them by value.
 export const benchMessages = {
+  sweepWithMemory: (memory: string) =>
+    `--memory-sweep runs power-tuning's default sizes (128,256,512,1024,1536,3008 MB) and cannot be combined with --memory "${memory}": give one or the other`,
+  planConcurrency: (memoryMB: number, concurrency: number) => `${memoryMB} MB: concurrency ${concurrency}, the largest the lab's CPU plan holds at this size`,
+  noPlanConcurrency: (concurrency: number) =>
+    `concurrency ${concurrency} at every memory size (--concurrency, or its default: no CPU plan is available to size it per memory size)`,
   badList: (option: string, value: string) => `--${option}: expected a comma-separated list, got "${value}"`,
   badInteger: (option: string, value: string, min: number) => `--${option}: expected an integer >= ${min}, got "${value}"`,
   unknownIds: (option: string, unknown: string[], known: string[]) =>

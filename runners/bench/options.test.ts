@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadManifest } from "../../functions/manifest.js";
 import { normalizeBenchOptions } from "./options.js";
 import { payloadFor } from "./drive.js";
+import { concurrencyAt } from "./sweep-concurrency.js";
 
 const manifest = loadManifest();
 
@@ -20,7 +21,27 @@ describe("bench options", () => {
     expect(o.memorySizes).toEqual([256, 128]);
   });
 
+  it("--memory-sweep runs power-tuning's default power values (its template.yml PowerValues default)", () => {
+    expect(normalizeBenchOptions({ memorySweep: true }, manifest).memorySizes).toEqual([128, 256, 512, 1024, 1536, 3008]);
+    expect(normalizeBenchOptions({ memory: "128,256,512,1024,1769,3008" }, manifest).memorySizes).toEqual([128, 256, 512, 1024, 1769, 3008]);
+  });
+
+  it("sizes concurrency by the lab's CPU plan only in the lab and only without --concurrency", () => {
+    const plan = (memoryMB: number) => (memoryMB >= 1024 ? 2 : 6);
+    const lab = normalizeBenchOptions({ memory: "128,1024" }, manifest);
+    expect(lab.concurrencyFromPlan).toBe(true);
+    expect([concurrencyAt(lab, 128, plan), concurrencyAt(lab, 1024, plan)]).toEqual([
+      { concurrency: 6, source: "cpu-plan" },
+      { concurrency: 2, source: "cpu-plan" },
+    ]);
+    expect(concurrencyAt(lab, 128, null)).toEqual({ concurrency: 10, source: "option" });
+    const given = normalizeBenchOptions({ concurrency: "4" }, manifest);
+    expect(concurrencyAt(given, 128, plan)).toEqual({ concurrency: 4, source: "option" });
+    expect(normalizeBenchOptions({ target: "aws" }, manifest).concurrencyFromPlan).toBe(false);
+  });
+
   it.each([
+    [{ memorySweep: true, memory: "128" }, '--memory-sweep runs power-tuning\'s default sizes (128,256,512,1024,1536,3008 MB) and cannot be combined with --memory "128": give one or the other'],
     [{ requests: "0" }, '--requests: expected an integer >= 1, got "0"'],
     [{ concurrency: "ten" }, '--concurrency: expected an integer >= 1, got "ten"'],
     [{ memory: "128,,256" }, '--memory: expected a comma-separated list, got "128,,256"'],

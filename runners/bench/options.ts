@@ -5,6 +5,8 @@ import { benchMessages as msg } from "./messages.js";
 export interface BenchOptions {
   target: "local" | "aws";
   memorySizes: number[];
+  /** In the lab without --concurrency: each memory size runs at the largest concurrency the CPU plan holds (runners/bench/sweep-concurrency.ts). */
+  concurrencyFromPlan: boolean;
   runtimes: string[];
   functions: string[];
   requests: number;
@@ -24,6 +26,7 @@ export interface BenchOptions {
 export interface RawBenchOptions {
   target?: string;
   memory?: string;
+  memorySweep?: boolean;
   runtimes?: string;
   functions?: string;
   requests?: string;
@@ -36,6 +39,12 @@ export interface RawBenchOptions {
   timeoutMs?: string;
   workDir?: string;
 }
+
+/**
+ * aws-lambda-power-tuning's default power values (its template.yml parameter PowerValues,
+ * "Default: 128,256,512,1024,1536,3008"; README-SAR.md lists the same), for --memory-sweep.
+ */
+export const POWER_TUNING_DEFAULT_POWER_VALUES = [128, 256, 512, 1024, 1536, 3008] as const;
 
 export const DEFAULTS = { memory: "128,256", requests: 500, concurrency: 10, warmup: 3, pauseMs: 2000, out: "data", timeoutMs: 30_000, workDir: ".lambench" };
 
@@ -62,7 +71,8 @@ function known(option: string, wanted: string[] | null, ids: string[]): string[]
 export function normalizeBenchOptions(raw: RawBenchOptions, manifest: Manifest): BenchOptions {
   const target = raw.target ?? "local";
   if (target !== "local" && target !== "aws") throw new Error(msg.badTarget(target));
-  const memorySizes = (list("memory", raw.memory ?? DEFAULTS.memory) ?? []).map((m) => integer("memory", m, 0, 128));
+  if (raw.memorySweep && raw.memory !== undefined) throw new Error(msg.sweepWithMemory(raw.memory));
+  const memorySizes = raw.memorySweep ? [...POWER_TUNING_DEFAULT_POWER_VALUES] : (list("memory", raw.memory ?? DEFAULTS.memory) ?? []).map((m) => integer("memory", m, 0, 128));
   const fnIds = list("functions", raw.functions);
   const warmupFn = manifest.functions.find((f) => f.role === "warmup" && fnIds?.includes(f.id));
   if (warmupFn) throw new Error(msg.notBenchmark(warmupFn.id));
@@ -71,6 +81,7 @@ export function normalizeBenchOptions(raw: RawBenchOptions, manifest: Manifest):
   return {
     target,
     memorySizes: [...new Set(memorySizes)],
+    concurrencyFromPlan: target === "local" && raw.concurrency === undefined,
     runtimes: known("runtimes", list("runtimes", raw.runtimes), manifest.runtimes.map((r) => r.id)),
     functions: known("functions", fnIds, benchmarkFunctions(manifest).map((f) => f.id)),
     requests: integer("requests", raw.requests, DEFAULTS.requests, 1),

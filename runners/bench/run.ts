@@ -14,6 +14,7 @@ import { acquireLock } from "./lock.js";
 import { LocalTarget } from "./local-target.js";
 import { benchMessages as msg } from "./messages.js";
 import { datasetName, type BenchOptions } from "./options.js";
+import { concurrencyAt } from "./sweep-concurrency.js";
 import { architecture, gitState, machine, runtimeVersions } from "./provenance.js";
 import { Teardown } from "./teardown.js";
 import { WorkDir, type SegmentResult } from "./work-dir.js";
@@ -87,6 +88,9 @@ export async function runBench(options: BenchOptions & AwsExtras, reporter: Benc
   const datasets: string[] = [];
   const segments: SegmentResult[] = [];
   for (const memoryMB of options.memorySizes) {
+    const atSize = concurrencyAt(options, memoryMB);
+    reporter.info(atSize.source === "cpu-plan" ? msg.planConcurrency(memoryMB, atSize.concurrency) : msg.noPlanConcurrency(atSize.concurrency));
+    const sizeOptions = { ...options, concurrency: atSize.concurrency };
     const results: SegmentResult[] = [];
     for (const runtime of runtimes) {
       for (const fn of options.functions) {
@@ -97,7 +101,7 @@ export async function runBench(options: BenchOptions & AwsExtras, reporter: Benc
           results.push(done);
           continue;
         }
-        const result = await runSegment(target, work, options, manifest, key, warmupFn?.id ?? null, reporter);
+        const result = await runSegment(target, work, sizeOptions, manifest, key, warmupFn?.id ?? null, reporter);
         teardown.check();
         work.save(result);
         results.push(result);
@@ -126,7 +130,8 @@ export async function runBench(options: BenchOptions & AwsExtras, reporter: Benc
         },
         protocol: {
           requestsPerFunction: options.requests,
-          concurrency: options.concurrency,
+          concurrency: atSize.concurrency,
+          concurrencySource: atSize.source,
           warmupRequests: options.warmup,
           pauseMs: options.pauseMs,
           runtimes,

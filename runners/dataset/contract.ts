@@ -138,6 +138,8 @@ export const metaSchema = z.object({
     .object({
       requestsPerFunction: z.number().int().positive(),
       concurrency: z.number().int().positive(),
+      /** Optional: how concurrency was chosen — "option" (--concurrency or its default) or "cpu-plan" (the lab's largest at this memory size). Absent: option. */
+      concurrencySource: z.enum(["option", "cpu-plan"]).optional(),
       warmupRequests: z.number().int().nonnegative(),
       pauseMs: z.number().nonnegative(),
       runtimes: z.array(z.string()),
