@@ -17,6 +17,7 @@ function inv(memoryMB: number, durationMs: number, seq: number): InvocationRow {
     function: "wave",
     memoryMB,
     architecture: "x86_64",
+    trial: 1,
     requestId: `req-${memoryMB}-${seq}`,
     timestamp: new Date((clock += 7)).toISOString(),
     instanceId: `inst-${memoryMB}`,
