@@ -38,14 +38,26 @@ const entrySchema = z.object({
   artefact: z.string().min(1),
 });
 
+const lambdaRuntimeIdsSchema = z.object({
+  $comment: z.string().optional(),
+  /** Regular expressions over a Lambda runtime id. */
+  custom: z.string().min(1),
+  managed: z.string().min(1),
+  /** INIT_START's "Runtime Version: <language>:<version>.v<n>" → runtime id, per language ("*": any other). */
+  fromRuntimeVersion: z.record(z.string(), z.string()),
+});
+
 const manifestSchema = z.object({
+  $comment: z.string().optional(),
   schema: z.literal("lambench.manifest/1"),
+  lambdaRuntimeIds: lambdaRuntimeIdsSchema.optional(),
   runtimes: z.array(runtimeSchema).min(1),
   functions: z.array(functionSchema).min(1),
   entries: z.array(entrySchema).min(1),
 });
 
 export type RuntimeSpec = z.infer<typeof runtimeSchema>;
+export type RuntimeKind = RuntimeSpec["kind"] | "unknown";
 export type FunctionSpec = z.infer<typeof functionSchema>;
 export type ManifestEntry = z.infer<typeof entrySchema>;
 export type Manifest = z.infer<typeof manifestSchema>;
@@ -121,4 +133,55 @@ export function functionSpec(m: Manifest, fn: string): FunctionSpec {
 /** Functions that are measured (not warm-up helpers), in manifest order. */
 export function benchmarkFunctions(m: Manifest): FunctionSpec[] {
   return m.functions.filter((f) => f.role === "benchmark");
+}
+
+/**
+ * What the report knows of a runtime name found in data: the manifest's label, kind and colour
+ * when it lists the id; otherwise the name as given, with the kind its Lambda runtime id implies
+ * (manifest `lambdaRuntimeIds`), or "unknown".
+ */
+export interface NamedRuntime {
+  id: string;
+  label: string;
+  kind: RuntimeKind;
+  color?: string;
+  known: boolean;
+}
+
+export function namedRuntime(m: Manifest, name: string): NamedRuntime {
+  const r = m.runtimes.find((x) => x.id === name);
+  if (r) return { id: r.id, label: r.label, kind: r.kind, ...(r.color ? { color: r.color } : {}), known: true };
+  return { id: name, label: name, kind: kindOfLambdaRuntime(m, name), known: false };
+}
+
+/** A Lambda runtime id's kind by the manifest's patterns; "unknown" when none matches. */
+export function kindOfLambdaRuntime(m: Manifest, lambdaRuntime: string): RuntimeKind {
+  const ids = m.lambdaRuntimeIds;
+  if (!ids) return "unknown";
+  if (new RegExp(ids.custom).test(lambdaRuntime)) return "custom";
+  if (new RegExp(ids.managed).test(lambdaRuntime)) return "managed";
+  return "unknown";
+}
+
+/** "nodejs:20.v13" (INIT_START's Runtime Version) → "nodejs20.x"; null when it does not read so. */
+export function runtimeIdFromVersion(m: Manifest, runtimeVersion: string): string | null {
+  const match = /^([a-z]+):([0-9a-z.]+?)\.v\d+$/.exec(runtimeVersion.trim());
+  const rules = m.lambdaRuntimeIds?.fromRuntimeVersion;
+  if (!match || !rules) return null;
+  const [, language, version] = match as unknown as [string, string, string];
+  const template = rules[language] ?? rules["*"];
+  return template === undefined ? null : template.replaceAll("{language}", language).replaceAll("{version}", version);
+}
+
+/** Names in report order: the manifest's ids in manifest order, then any other name alphabetically. */
+export function inManifestOrder(listed: readonly string[], names: Iterable<string>): string[] {
+  const present = new Set(names);
+  const known = listed.filter((id) => present.has(id));
+  const others = [...present].filter((n) => !listed.includes(n)).sort((a, b) => a.localeCompare(b));
+  return [...known, ...others];
+}
+
+/** True unless the manifest lists the function as a warm-up helper (unlisted names are the user's own functions). */
+export function isMeasuredFunction(m: Manifest, name: string): boolean {
+  return m.functions.find((f) => f.id === name)?.role !== "warmup";
 }

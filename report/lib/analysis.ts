@@ -2,7 +2,7 @@
 // runtimes/functions/settings present (in manifest order), computed once per Datasets object.
 import * as aq from "arquero";
 import type { ColumnTable } from "arquero";
-import type { Manifest } from "../../functions/manifest.js";
+import { inManifestOrder, isMeasuredFunction, namedRuntime, type Manifest, type RuntimeKind } from "../../functions/manifest.js";
 import type { Datasets } from "./load/datasets.js";
 import { withBilledDuration } from "./metrics/billed.js";
 import { withColdStart } from "./metrics/cold-start.js";
@@ -23,8 +23,10 @@ export interface Setting {
 export interface RuntimeInfo {
   id: string;
   label: string;
-  kind: "managed" | "custom";
+  kind: RuntimeKind;
   color: string;
+  /** False for a name the manifest does not list (shown as given). */
+  known: boolean;
 }
 
 export interface Analysis {
@@ -39,21 +41,34 @@ export interface Analysis {
   data: Datasets;
 }
 
-/** A fixed palette indexed by manifest position (a runtime's own `color` wins). */
+/** A fixed palette indexed by report position (a runtime's own `color` wins). */
 export const PALETTE = ["#4c78a8", "#f58518", "#54a24b", "#e45756", "#72b7b2", "#eeca3b", "#b279a2", "#ff9da6", "#9d755d", "#bab0ac"];
 
 export function analysisOf(data: Datasets): Analysis {
   return memo(data, "analysis", () => {
     const manifest = data.manifest;
-    const benchmark = new Set(manifest.functions.filter((f) => f.role === "benchmark").map((f) => f.id));
-    const table = withManagedInitRemoved(withBilledDuration(withColdStart(withTotalDuration(benchmarkRows(data.invocations, benchmark))), "as-reported"));
-    const runtimesPresent = distinct(table.column("runtime") as unknown as ArrayLike<string>);
-    const functionsPresent = distinct(table.column("function") as unknown as ArrayLike<string>);
-    const runtimes = manifest.runtimes
-      .map((r, i) => ({ id: r.id, label: r.label, kind: r.kind, color: r.color ?? PALETTE[i % PALETTE.length]! }))
-      .filter((r) => runtimesPresent.has(r.id));
-    const functions = manifest.functions.filter((f) => benchmark.has(f.id) && !f.concurrentVariantOf && functionsPresent.has(f.id)).map((f) => f.id);
+    const measured = new Set(inManifestOrder([], distinct(data.invocations.column("function") as unknown as ArrayLike<string>)).filter((f) => isMeasuredFunction(manifest, f)));
+    const table = withManagedInitRemoved(withBilledDuration(withColdStart(withTotalDuration(benchmarkRows(data.invocations, measured))), "as-reported"));
+    const runtimes = runtimesOf(manifest, distinct(table.column("runtime") as unknown as ArrayLike<string>));
+    const variants = new Set(variantPairs(manifest).map((p) => p.variant));
+    const functionOrder = manifest.functions.map((f) => f.id);
+    const functions = inManifestOrder(functionOrder, distinct(table.column("function") as unknown as ArrayLike<string>)).filter((f) => !variants.has(f));
     return { manifest, table, runtimes, functions, pairs: variantPairs(manifest), settings: settingsOf(table), data };
+  });
+}
+
+/** Runtime names present, in report order, with the manifest's label/kind/colour where it lists them. */
+export function runtimesOf(manifest: Manifest, present: Iterable<string>): RuntimeInfo[] {
+  const ids = inManifestOrder(manifest.runtimes.map((r) => r.id), present);
+  // Listed runtimes keep their manifest slot's colour; other names take the free slots in order.
+  const listedSlots = new Set(ids.map((id) => manifest.runtimes.findIndex((x) => x.id === id)).filter((i) => i >= 0));
+  const freeSlots = PALETTE.map((_, i) => i).filter((i) => !listedSlots.has(i));
+  let nextFree = 0;
+  return ids.map((id) => {
+    const r = namedRuntime(manifest, id);
+    const position = manifest.runtimes.findIndex((x) => x.id === id);
+    const slot = position >= 0 ? position : (freeSlots[nextFree++ % freeSlots.length] ?? 0);
+    return { id, label: r.label, kind: r.kind, known: r.known, color: r.color ?? PALETTE[slot % PALETTE.length]! };
   });
 }
 

@@ -1,10 +1,12 @@
 // Provenance of each dataset for the report's title page, as structured data (the renderer
 // formats it).
+import type { DatasetMeta } from "../../runners/dataset/contract.js";
+import { inManifestOrder, namedRuntime } from "../../functions/manifest.js";
 import type { Datasets } from "./load/datasets.js";
 
 export interface DatasetProvenance {
   name: string;
-  target: "local" | "aws";
+  target: DatasetMeta["target"];
   source: string;
   createdAt: string;
   /** "Intel Xeon …, 2 cores, Linux …" for the local lab; the region on AWS. */
@@ -13,6 +15,8 @@ export interface DatasetProvenance {
   architecture: string;
   limitsEnforced: { cpu: boolean; memory: boolean; note: string | null } | null;
   runtimeVersions: { runtime: string; version: string }[];
+  /** Labels of the runtimes in the dataset's rows, in report order (for datasets that record no versions). */
+  runtimes: string[];
   protocol: { requestsPerFunction: number; concurrency: number; warmupRequests: number; pauseMs: number } | null;
   billing: { rule: string; description: string };
   git: { commit: string; dirty: boolean } | null;
@@ -24,6 +28,14 @@ export interface DatasetProvenance {
 
 export function describeDatasets(data: Datasets): DatasetProvenance[] {
   const order = data.manifest.runtimes.map((r) => r.id);
+  const present = new Map<string, Set<string>>();
+  const [ds, rt] = [data.invocations.column("dataset"), data.invocations.column("runtime")] as unknown as ArrayLike<string>[];
+  for (let i = 0; i < (ds?.length ?? 0); i++) {
+    if (i > 0 && ds![i] === ds![i - 1] && rt![i] === rt![i - 1]) continue;
+    if (!present.has(ds![i]!)) present.set(ds![i]!, new Set());
+    present.get(ds![i]!)!.add(rt![i]!);
+  }
+  const runtimesOf = (dataset: string) => inManifestOrder(order, present.get(dataset) ?? []).map((id) => namedRuntime(data.manifest, id).label);
   return data.datasets.map(({ meta }) => ({
     name: meta.name,
     target: meta.target,
@@ -38,6 +50,7 @@ export function describeDatasets(data: Datasets): DatasetProvenance[] {
     runtimeVersions: Object.entries(meta.runtimeVersions)
       .sort(([a], [b]) => (order.indexOf(a) + 1 || Infinity) - (order.indexOf(b) + 1 || Infinity) || a.localeCompare(b))
       .map(([runtime, version]) => ({ runtime, version })),
+    runtimes: runtimesOf(meta.name),
     protocol: meta.protocol
       ? { requestsPerFunction: meta.protocol.requestsPerFunction, concurrency: meta.protocol.concurrency, warmupRequests: meta.protocol.warmupRequests, pauseMs: meta.protocol.pauseMs }
       : null,

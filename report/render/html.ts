@@ -95,7 +95,10 @@ export function provenanceHtml(datasets: readonly DatasetProvenance[]): string {
       "Resource limits",
       (d) => (d.limitsEnforced ? `CPU ${yesNo(d.limitsEnforced.cpu)}, memory ${yesNo(d.limitsEnforced.memory)}${d.limitsEnforced.note ? ` (${d.limitsEnforced.note})` : ""}` : "AWS"),
     ],
-    ["Runtimes", (d) => d.runtimeVersions.map((r) => `${r.runtime} ${r.version}`).join(", ")],
+    [
+      "Runtimes",
+      (d) => (d.runtimeVersions.length > 0 ? d.runtimeVersions.map((r) => `${r.runtime} ${r.version}`).join(", ") : `${d.runtimes.join(", ")} (versions not recorded)`),
+    ],
     [
       "Protocol",
       (d) => (d.protocol ? `${d.protocol.requestsPerFunction} requests per function, concurrency ${d.protocol.concurrency}, ${d.protocol.warmupRequests} warm-up requests, ${d.protocol.pauseMs} ms pause` : "not recorded"),

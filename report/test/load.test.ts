@@ -81,7 +81,7 @@ describe("bad input", () => {
     ["empty file", "empty-invocations", /invocations\.csv: the file is empty/],
     ["header only", "header-only-invocations", /invocations\.csv: header only, no rows/],
     ["malformed row", "malformed-number", /invocations\.csv line 3, field durationMs: "abc" is not a number/],
-    ["unknown runtime", "unknown-runtime", /invocations\.csv line 5, field runtime: "cobol" is not a known runtime/],
+    ["unreadable runtime name", "unknown-runtime", /invocations\.csv line 5, field runtime: "cobol 85" is not a runtime name/],
   ];
   for (const [label, defect, message] of cases) {
     it(`refuses a ${label} with a clear message`, async () => {

@@ -32,6 +32,7 @@ const provenance: DatasetProvenance = {
   architecture: "x86_64",
   limitsEnforced: { cpu: true, memory: false, note: "fixture" },
   runtimeVersions: [{ runtime: "go", version: "1.0" }],
+  runtimes: ["Go"],
   protocol: { requestsPerFunction: 10, concurrency: 2, warmupRequests: 1, pauseMs: 0 },
   billing: { rule: "fixture-rule", description: "made up" },
   git: { commit: "0123456789abcdef", dirty: true },

@@ -21,7 +21,7 @@ export function sourceMeta(i: SourceMetaInput): Omit<DatasetMeta, "complete" | "
   return {
     schema: DATASET_SCHEMA,
     name: i.name,
-    target: "aws",
+    target: i.kind === "import" ? "import" : "aws",
     createdAt: i.createdAt ?? new Date().toISOString(),
     source: { kind: i.kind, detail: i.detail, corrections: i.corrections ?? [] },
     protocol: null,

@@ -1,10 +1,13 @@
-// Which runtime/function a log group holds: from a mapping file, or from the Lambda function name
-// ("…-<runtime>-<function>", ids from the manifest) when no file names it.
+// Which runtime/function a log group holds. In order: a mapping file; lambench's own function names
+// ("…-<runtime>-<function>", ids from the manifest); otherwise the function is the log group's
+// Lambda function name and the runtime is what Lambda's configuration or the stream's INIT_START
+// line says, else "unknown".
 import { readFileSync } from "node:fs";
 import { z } from "zod";
-import { ARCHITECTURES, type Architecture } from "../dataset/contract.js";
+import { ARCHITECTURES, NAME_PATTERN, type Architecture } from "../dataset/contract.js";
 import type { Manifest } from "../../functions/manifest.js";
 import type { FunctionIdentity, StreamMapping } from "./invocation-rows.js";
+import { streamKey, type ObservedRuntimes } from "./init-start.js";
 import { collectMessages as msg } from "./messages.js";
 
 const identitySchema = z.object({
@@ -51,13 +54,43 @@ export function identityFromName(name: string, manifest: Manifest): { runtime: s
   return best;
 }
 
-export function streamMapping(options: { file?: MappingFile; manifest?: Manifest; architecture: Architecture }): StreamMapping {
-  return ({ logGroupName }) => {
+/** The runtime recorded for a function when nothing says which runtime it ran. */
+export const UNKNOWN_RUNTIME = "unknown";
+
+/** What Lambda's GetFunctionConfiguration said of a function (by function name). */
+export interface FunctionConfiguration {
+  runtime?: string;
+  architecture?: Architecture;
+  memoryMB?: number;
+}
+
+export interface MappingOptions {
+  file?: MappingFile;
+  manifest?: Manifest;
+  architecture: Architecture;
+  /** Runtimes named by INIT_START lines of the events being read. */
+  observed?: ObservedRuntimes;
+  /** Lambda's configuration of each function, where it could be read. */
+  configurations?: ReadonlyMap<string, FunctionConfiguration>;
+  /** Only the mapping file and lambench's own names: other groups are skipped as unmapped. */
+  mappedOnly?: boolean;
+}
+
+export function streamMapping(options: MappingOptions): StreamMapping {
+  return ({ logGroupName, logStreamName }) => {
     if (logGroupName === undefined) return null;
     const fromFile = options.file?.[logGroupName];
     if (fromFile) return { ...fromFile, architecture: fromFile.architecture ?? options.architecture } satisfies FunctionIdentity;
-    if (!options.manifest) return null;
-    const byName = identityFromName(functionNameOf(logGroupName), options.manifest);
-    return byName ? { ...byName, architecture: options.architecture } : null;
+    const functionName = functionNameOf(logGroupName);
+    const byName = options.manifest ? identityFromName(functionName, options.manifest) : null;
+    if (byName) return { ...byName, architecture: options.architecture };
+    if (options.mappedOnly || !NAME_PATTERN.test(functionName)) return null;
+    const config = options.configurations?.get(functionName);
+    const observed = options.observed?.byStream.get(streamKey(logGroupName, logStreamName)) ?? options.observed?.byGroup.get(logGroupName);
+    return {
+      runtime: config?.runtime ?? observed ?? UNKNOWN_RUNTIME,
+      function: functionName,
+      architecture: config?.architecture ?? options.architecture,
+    };
   };
 }

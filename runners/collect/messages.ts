@@ -12,6 +12,10 @@ export const reportMessages = {
 };
 
 export const collectMessages = {
+  noReportLines: (groups: readonly string[], from: string, to: string, unmapped: ReadonlyMap<string, number>) =>
+    `no REPORT lines found for ${groups.join(", ")} between ${from} and ${to}` +
+    (unmapped.size ? `; REPORT lines skipped as unmapped (no runtime/function): ${[...unmapped].map(([g, n]) => `${g} (${n})`).join(", ")}` : ""),
+  describeFailed: (name: string, why: string) => `could not read the configuration of Lambda function ${name} (${why}): its runtime comes from INIT_START lines or is recorded as unknown`,
   unmapped: (group: string | undefined, stream: string) =>
     `no runtime/function mapping for log group "${group ?? "(none)"}" (stream "${stream}")`,
   mappingFile: (file: string, where: string, why: string) => `${file}: ${where}: ${why}`,
@@ -31,4 +35,16 @@ export const importMessages = {
   unknownLayout: (file: string, seen: readonly string[]) =>
     `${file}: line 1: not a known Logs Insights export (columns: ${seen.join(", ")}); expected either @message or the seed query's columns Timestamp, InitDuration, Duration, BilledDuration, MaxMemoryUsed, Runtime, Function`,
   empty: (file: string) => `${file}: no data rows`,
+  badEvent: (file: string, where: string, why: string) => `${file}: ${where}: ${why}`,
+  someUntimed: (file: string) =>
+    `${file}: some lines start with a time and some do not; give every line its time (as \`aws logs tail\` prints them) or none`,
+  noRows: (files: readonly string[], why: readonly string[]) =>
+    `${files.join(", ")}: no REPORT lines could be imported${why.length ? ` (${why.join("; ")})` : ""}`,
+  untimed: (file: string) => `${file} has no times: its events are timed by line order from 1970-01-01 (durations are unaffected)`,
+  mixedBilling: (files: readonly string[]) =>
+    `${files.join(", ")}: these files need different billing rules (a seed-query export whose billed duration was recomputed, and raw REPORT lines as reported); import them separately`,
+  memoryInBytes: (file: string, column: string, divisor: string) =>
+    `${column}: values above Lambda's largest memory size (10,240 MB) that read as bytes: divided by ${divisor} (${file})`,
+  memoryUnreadable: (file: string, line: number, column: string, value: number) =>
+    `${file}: line ${line}, column "${column}": ${value} is above Lambda's largest memory size (10,240 MB) and does not read as bytes either; convert the column to MB`,
 };

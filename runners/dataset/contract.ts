@@ -24,6 +24,12 @@ export const INVOCATION_COLUMNS = [
 
 export const REQUEST_COLUMNS = ["runtime", "function", "memoryMB", "trial", "seq", "startedAt", "latencyMs", "httpStatus"] as const;
 
+/**
+ * What a runtime or function name may look like: manifest ids, Lambda runtime ids (nodejs20.x,
+ * provided.al2023) and Lambda function names (letters, digits, "-", "_"; at most 64).
+ */
+export const NAME_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/;
+
 export const ARCHITECTURES = ["x86_64", "arm64"] as const;
 export const INVOCATION_STATUSES = ["success", "error", "timeout"] as const;
 
@@ -99,14 +105,21 @@ export function billingRuleAt(timestamp: string): Exclude<BillingRuleId, "as-rep
 /** Billed duration under a rule: ceil(duration [+ init when billed]) to the millisecond. */
 export function billedDurationMs(
   rule: Exclude<BillingRuleId, "as-reported">,
-  kind: "managed" | "custom",
+  kind: "managed" | "custom" | "unknown",
   durationMs: number,
   initDurationMs: number | null,
 ): number {
-  const initBilled = BILLING_RULES[rule].initBilled[kind];
+  const rules = BILLING_RULES[rule].initBilled;
+  // A runtime of unknown kind can be billed only under a rule that treats both kinds alike.
+  if (kind === "unknown" && rules.managed !== rules.custom) throw new Error(unknownKindMessage(rule));
+  const initBilled = kind === "unknown" ? rules.managed : rules[kind];
   const total = durationMs + (initBilled && initDurationMs !== null ? initDurationMs : 0);
   // Guard against binary noise such as 12.000000000001 turning into 13.
   return Math.ceil(Math.round(total * 1e6) / 1e6);
+}
+
+export function unknownKindMessage(rule: string): string {
+  return `billing rule "${rule}" bills INIT differently for managed and custom runtimes, and a runtime of this dataset is neither listed in functions/manifest.json nor a Lambda runtime id whose kind is known; use --billing-rule as-reported or aws-2025-08`;
 }
 
 const isoTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), "ISO-8601 timestamp");
@@ -124,7 +137,7 @@ export type TrialsMeta = z.infer<typeof trialsSchema>;
 export const metaSchema = z.object({
   schema: z.literal(DATASET_SCHEMA),
   name: z.string().min(1),
-  target: z.enum(["local", "aws"]),
+  target: z.enum(["local", "aws", "import"]),
   createdAt: isoTime,
   complete: z.boolean(),
   /** How the rows were obtained: a bench run, a CloudWatch collection, an import, or a generated test fixture (never a result). */

@@ -4,7 +4,7 @@ import { isAbsolute, join, resolve } from "node:path";
 import * as aq from "arquero";
 import type { ColumnTable } from "arquero";
 import { DATASET_FILES, type DatasetMeta } from "../../../runners/dataset/contract.js";
-import { loadManifest, type Manifest } from "../../../functions/manifest.js";
+import { loadManifest, namedRuntime, type Manifest, type RuntimeKind } from "../../../functions/manifest.js";
 import { readCsvColumns, type ColumnValues } from "./csv.js";
 import { readMeta } from "./meta.js";
 import { DatasetError, loadMessages } from "./messages.js";
@@ -36,7 +36,12 @@ export async function loadDatasets(paths: readonly string[], options: LoadOption
   if (paths.length === 0) throw new DatasetError(loadMessages.noDatasets());
   const manifest = options.manifest ?? loadManifest();
   const cwd = options.cwd ?? process.cwd();
-  const kindOf = new Map(manifest.runtimes.map((r) => [r.id, r.kind]));
+  const kinds = new Map<string, RuntimeKind>();
+  const kindOf = (runtime: string): RuntimeKind => {
+    let kind = kinds.get(runtime);
+    if (kind === undefined) kinds.set(runtime, (kind = namedRuntime(manifest, runtime).kind));
+    return kind;
+  };
 
   const datasets: LoadedDataset[] = [];
   const invocationParts: ColumnTable[] = [];
@@ -48,7 +53,7 @@ export async function loadDatasets(paths: readonly string[], options: LoadOption
     if (twin) throw new DatasetError(loadMessages.duplicateName(meta.name, twin.dir, dir));
     datasets.push({ name: meta.name, dir, meta });
 
-    const inv = await readCsvColumns(join(dir, DATASET_FILES.invocations), invocationFields(manifest), {
+    const inv = await readCsvColumns(join(dir, DATASET_FILES.invocations), invocationFields(), {
       shown: join(p, DATASET_FILES.invocations),
       expectedRows: meta.counts.invocations,
     });
@@ -58,10 +63,10 @@ export async function loadDatasets(paths: readonly string[], options: LoadOption
       aq.table({
         dataset: constant(meta.name, inv.rows),
         ...inv.columns,
-        runtimeKind: runtimes.map((r) => kindOf.get(r)!),
+        runtimeKind: runtimes.map(kindOf),
       } as Record<string, ColumnValues>),
     );
-    const req = await readCsvColumns(join(dir, DATASET_FILES.requests), requestFields(manifest), {
+    const req = await readCsvColumns(join(dir, DATASET_FILES.requests), requestFields(), {
       allowNoRows: true,
       shown: join(p, DATASET_FILES.requests),
       expectedRows: meta.counts.requests,

@@ -1,8 +1,7 @@
 // The one normaliser (STYLE habit 9): turns CSV text fields into typed column values, checking
 // every field. Each converter returns the value or a reason; the reader turns the reason into an
 // error naming file, line and field.
-import { ARCHITECTURES, INVOCATION_COLUMNS, INVOCATION_STATUSES, REQUEST_COLUMNS } from "../../../runners/dataset/contract.js";
-import type { Manifest } from "../../../functions/manifest.js";
+import { ARCHITECTURES, INVOCATION_COLUMNS, INVOCATION_STATUSES, NAME_PATTERN, REQUEST_COLUMNS } from "../../../runners/dataset/contract.js";
 
 export type FieldValue = string | number | null;
 /** A converted value, or a Refusal giving the reason the text was refused. */
@@ -40,6 +39,22 @@ const text: Converter = (t) => t;
 const nonEmpty: Converter = (t) => (t === "" ? new Refusal("is empty") : t);
 const isoTime: Converter = (t) => (ISO_UTC.test(t) ? t : new Refusal("is not an ISO-8601 UTC timestamp"));
 
+
+/** A runtime or function name: any name is accepted (the manifest only labels and orders the ones it lists). */
+function name(what: string): FieldSpec {
+  const seen = new Map<string, string>();
+  return {
+    kind: "string",
+    convert: (t) => {
+      const known = seen.get(t);
+      if (known !== undefined) return known;
+      if (!NAME_PATTERN.test(t)) return new Refusal(`is not a ${what} name (letters, digits, ".", "-", "_"; at most 64)`);
+      if (seen.size < 4096) seen.set(t, t);
+      return t;
+    },
+  };
+}
+
 function oneOf(allowed: readonly string[], what: string): FieldSpec {
   // Returning the canonical string shares one copy across a million rows.
   const canonical = new Map(allowed.map((a) => [a, a]));
@@ -61,10 +76,10 @@ export interface FieldSpec {
 }
 
 /** Field specs for invocations.csv, in contract column order. */
-export function invocationFields(manifest: Manifest): Record<(typeof INVOCATION_COLUMNS)[number], FieldSpec> {
+export function invocationFields(): Record<(typeof INVOCATION_COLUMNS)[number], FieldSpec> {
   return {
-    runtime: oneOf(manifest.runtimes.map((r) => r.id), "runtime in functions/manifest.json"),
-    function: oneOf(manifest.functions.map((f) => f.id), "function in functions/manifest.json"),
+    runtime: name("runtime"),
+    function: name("function"),
     memoryMB: { ...numeric(positiveInteger), kind: "number" },
     architecture: oneOf(ARCHITECTURES, "architecture"),
     // Datasets from before trials, and imports, have no trial column: one trial.
@@ -84,8 +99,8 @@ export function invocationFields(manifest: Manifest): Record<(typeof INVOCATION_
 }
 
 /** Field specs for requests.csv, in contract column order. */
-export function requestFields(manifest: Manifest): Record<(typeof REQUEST_COLUMNS)[number], FieldSpec> {
-  const inv = invocationFields(manifest);
+export function requestFields(): Record<(typeof REQUEST_COLUMNS)[number], FieldSpec> {
+  const inv = invocationFields();
   return {
     runtime: inv.runtime,
     function: inv.function,

@@ -16,7 +16,7 @@ export function withBilledDuration(table: ColumnTable, rule: BillingRuleId): Col
     const reported = columnValues(table, "billedDurationMs");
     billed = reported instanceof Float64Array ? reported : Array.from(reported, (b) => b ?? null);
   } else {
-    const kind = columnValues(table, "runtimeKind") as unknown as ArrayLike<"managed" | "custom">;
+    const kind = columnValues(table, "runtimeKind") as unknown as ArrayLike<"managed" | "custom" | "unknown">;
     const [d, init] = [columnValues(table, "durationMs"), columnValues(table, "initDurationMs")];
     billed = numberColumn(n, (i) => billedDurationMs(rule, kind[i]!, d[i] as number, (init[i] ?? null) as number | null));
   }
