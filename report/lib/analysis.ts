@@ -36,6 +36,8 @@ export interface Analysis {
   runtimes: RuntimeInfo[];
   /** Functions compared across runtimes (benchmark functions that are not a concurrent variant). */
   functions: string[];
+  /** Every measured function present (compared ones, variants and users' own), report order. */
+  functionsMeasured: string[];
   pairs: VariantPair[];
   settings: Setting[];
   data: Datasets;
@@ -52,8 +54,9 @@ export function analysisOf(data: Datasets): Analysis {
     const runtimes = runtimesOf(manifest, distinct(table.column("runtime") as unknown as ArrayLike<string>));
     const variants = new Set(variantPairs(manifest).map((p) => p.variant));
     const functionOrder = manifest.functions.map((f) => f.id);
-    const functions = inManifestOrder(functionOrder, distinct(table.column("function") as unknown as ArrayLike<string>)).filter((f) => !variants.has(f));
-    return { manifest, table, runtimes, functions, pairs: variantPairs(manifest), settings: settingsOf(table), data };
+    const functionsMeasured = inManifestOrder(functionOrder, distinct(table.column("function") as unknown as ArrayLike<string>));
+    const functions = functionsMeasured.filter((f) => !variants.has(f));
+    return { manifest, table, runtimes, functions, functionsMeasured, pairs: variantPairs(manifest), settings: settingsOf(table), data };
   });
 }
 

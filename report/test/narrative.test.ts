@@ -127,7 +127,8 @@ describe("narrative", () => {
   it("says plainly when one memory size or the concurrent pair is missing, without throwing", () => {
     const mitigations = text(buildSection("mitigations", degraded));
     expect(mitigations).toContain(messages.oneMemorySize(128));
-    expect(mitigations).toContain(messages.noVariantPair());
+    expect(mitigations).toContain(messages.noVariantPair([{ base: "search", variant: "conc", present: ["search"] }]));
+    expect(mitigations).toContain("the datasets given hold only `search`");
     for (const id of sectionIds) expect(() => buildSection(id, degraded)).not.toThrow();
   });
 

@@ -33,6 +33,13 @@ const indexWithInterval = (r: Ranked) => {
   const range = factorRange(r.piLower, r.piUpper);
   return range === factor(r.pi) ? range : `${factor(r.pi)} (${range})`;
 };
+/** A function measured on one runtime only. */
+export interface Alone {
+  function: string;
+  runtime: string;
+}
+const aloneList = (alone: readonly Alone[]) => list(alone.map((a) => `\`${a.function}\` on ${a.runtime} only`));
+
 const names = (rs: readonly { runtime: string }[]) => list(rs.map((r) => r.runtime));
 const noClearDifference = (rs: readonly { runtime: string }[]) => `no clear difference between ${names(rs)}`;
 
@@ -52,6 +59,7 @@ function headline(ranked: Ranked[], level: Ranked[], lead: (first: Ranked, last:
  */
 function lowestOf(what: string, whats: string, lowest: RuntimeValue[], all: number, highest?: RuntimeValue): string {
   const high = highest ? `${ms(highest.value)}` : "";
+  if (all === 1) return `only ${lowest[0]!.runtime} has data (${what} ${ms(lowest[0]!.value)})`;
   if (lowest.length >= all) return `the ${whats} show no clear difference between ${list(lowest.map((r) => `${r.runtime} (${ms(r.value)})`))}`;
   if (lowest.length === 1) return `${lowest[0]!.runtime} has the lowest ${what} (${ms(lowest[0]!.value)})${highest ? ` and ${highest.runtime} the highest (${high})` : ""}`;
   return `${names(lowest)} have the lowest ${whats} (${list(lowest.map((r) => ms(r.value)))}), with no clear difference between them${highest ? `, and ${highest.runtime} has the highest (${high})` : ""}`;
@@ -88,6 +96,11 @@ export const messages = {
     }
     return `${inSetting(setting)}, ${names(level)} lead on ${metric}, with no clear difference between them: ${withIndexes(level)}; ${lastPart}.`;
   },
+  /** `alone`: the functions of the setting measured on one runtime only. */
+  nothingCompares: (setting: string, metric: string, alone: Alone[]) =>
+    `${inSetting(setting)}, no function ran on more than one runtime (${aloneList(alone)}), so no runtime is compared with another on ${metric}; the figures show each function's own values.`,
+  notCompared: (setting: string, alone: Alone[]) =>
+    `${inSetting(setting)}, ${aloneList(alone)}: ${alone.length > 1 ? "these functions ran" : "this function ran"} on one runtime only, so ${alone.length > 1 ? "they are" : "it is"} left out of the comparison and counted as 1× in ${alone.length > 1 ? "their runtimes' overall indexes" : "its runtime's overall index"}.`,
   piUndefined: (runtimes: string[], metric: string) =>
     `${list(runtimes)} recorded a ${metric} of 0 for some function; a zero has no finite index, so those functions are left out of ${runtimes.length > 1 ? "their" : "its"} overall index.`,
 
@@ -95,7 +108,7 @@ export const messages = {
     "The expected range shows Total Duration from the 10th to the 90th percentile (light band), with the 20th–80th percentile range highlighted and the median marked. It leaves the outliers out on purpose; the next sections are about them.",
   /** `lowest`: the runtimes level with the lowest median; `all`: how many runtimes have one. */
   expectedRangeFunction: (setting: string, fn: string, lowest: RuntimeValue[], all: number, highest: RuntimeValue, narrowest: string, width: number) =>
-    `${inSetting(setting)}, \`${fn}\`: ${lowestOf("median", "medians", lowest, all, highest)}; ${narrowest} has the narrowest p10–p90 range (${ms(width)}).`,
+    `${inSetting(setting)}, \`${fn}\`: ${lowestOf("median", "medians", lowest, all, highest)}; ${all === 1 ? `its p10–p90 range spans ${ms(width)}` : `${narrowest} has the narrowest p10–p90 range (${ms(width)})`}.`,
 
   worstCaseIntro: () => "The worst case is the maximum Total Duration (Duration + Init Duration) each runtime reached for each function: the slowest response a user saw.",
   worstCaseSpread: (setting: string, best: string, bestMax: number, worst: string, worstMax: number, worstFn: string) =>
@@ -105,7 +118,7 @@ export const messages = {
     "The tail plots Total Duration from the 95th to the 100th percentile. With a burst of concurrent requests, cold starts typically land in the last percentiles, which is where the lines climb.",
   /** `lowest`: the runtimes level with the lowest 99th percentile; `all`: how many runtimes have one. */
   tailFunction: (setting: string, fn: string, lowest: RuntimeValue[], all: number, steadiest: string, ratio: number) =>
-    `${inSetting(setting)}, \`${fn}\`: ${lowestOf("99th percentile", "99th percentiles", lowest, all)}; ${steadiest}'s tail rises the least in proportion: its maximum is ${factor(ratio)} its 95th percentile.`,
+    `${inSetting(setting)}, \`${fn}\`: ${lowestOf("99th percentile", "99th percentiles", lowest, all)}; ${all === 1 ? "its" : `${steadiest}'s tail rises the least in proportion: its`} maximum is ${factor(ratio)} its 95th percentile.`,
 
   coldStartIntro: () => "A cold start prepares a new instance (Init Duration) and then runs its first invocation, which is often slower than later ones.",
   coldStartGap: (setting: string, runtime: string, fn: string, gap: number) =>
@@ -134,8 +147,17 @@ export const messages = {
   provisionedLeader: (setting: string, ranked: Ranked[], level: Ranked[]) => messages.piLeader(setting, "the worst case once managed INIT is removed", ranked, level),
   concurrencyIntro: (base: string, variant: string) =>
     `(c) **Code optimisation.** \`${variant}\` does \`${base}\`'s work with its queries issued concurrently. Concurrency gain = median Duration of \`${base}\` / median Duration of \`${variant}\` − 1.`,
-  noVariantPair: () =>
-    "No function in the manifest is marked as the concurrent variant of another (or the datasets lack one side of such a pair), so there is no concurrency gain to show.",
+  /** `pairs`: the manifest's base/variant pairs with the sides the datasets hold. */
+  noVariantPair: (pairs: { base: string; variant: string; present: string[] }[]) =>
+    pairs.length === 0
+      ? "(c) **Code optimisation** needs a function and its concurrent variant (a manifest function with `concurrentVariantOf`); the manifest names none, so there is no concurrency gain to show."
+      : `(c) **Code optimisation** needs a function and its concurrent variant measured on the same runtime (${list(pairs.map((p) => `\`${p.base}\` and \`${p.variant}\``))}); ${
+          pairs.every((p) => p.present.length === 0)
+            ? "the datasets given hold neither"
+            : pairs.some((p) => p.present.length === 2)
+              ? "no runtime ran both in the same setting"
+              : `the datasets given hold only ${list(pairs.flatMap((p) => p.present).map((f) => `\`${f}\``))}`
+        }, so there is no concurrency gain to show.`,
   concurrencyGain: (setting: string, gains: RuntimeInterval[]) => `${inSetting(setting)}: ${list(gains.map((g) => `${g.runtime} ${pctWithInterval(g)}`))}.`,
 
   summaryIntervals: (confidence: number) =>
@@ -180,6 +202,11 @@ export const messages = {
     if (level.length >= all) return `Concurrency: in ${setting}, the gains from concurrent queries (${gains}) show ${noClearDifference(level)}.`;
     return `Concurrency: ${names(level)} gain the most from concurrent queries in ${setting}, with no clear difference between them (${gains}).`;
   },
+  /** No runtime compared with another anywhere: `runtimes` present, `alone` the functions measured on one runtime. */
+  summaryNothingCompares: (runtimes: string[], alone: Alone[]) =>
+    runtimes.length === 1
+      ? `Only ${runtimes[0]} has data, so no runtime is compared with another: the sections describe ${runtimes[0]}'s own numbers, and the Performance Indexes are 1× by definition.`
+      : `No function ran on more than one runtime (${aloneList(alone)}), so no runtime is compared with another: the sections describe each function's own numbers.`,
   summaryMemorySize: (runtime: string, changePct: number, fromSize: number, toSize: number) =>
     `Memory size: going from ${mb(fromSize)} to ${mb(toSize)} changes the worst case most for ${runtime}: it ${changePct < 0 ? "falls" : "rises"} by ${pct(Math.abs(changePct))}.`,
   fixtureWarning: (datasets: string[]) =>

@@ -7,7 +7,7 @@ import { round } from "../narrative/format.js";
 import { messages } from "../narrative/messages.js";
 import type { SectionResult } from "../section.js";
 import { DEFAULT_BOOTSTRAP, type BootstrapOptions } from "../uncertainty/index.js";
-import { figure, figureContext, leaders, markdown, perFunction, performanceIndexOf, PI_OVERALL_COLUMNS, piBars, table, valueBars, withIntervalColumns, type PiResult } from "./shared.js";
+import { figure, figureContext, leaders, leaderSentences, markdown, perFunction, performanceIndexOf, PI_OVERALL_COLUMNS, piBars, table, valueBars, withIntervalColumns, type PiResult } from "./shared.js";
 import { subtitle } from "./subtitle.js";
 
 /** PI of the mean billed duration per invocation (proportional to the run's duration cost). */
@@ -33,9 +33,10 @@ export function billedSection(a: Analysis, bootstrap: BootstrapOptions = DEFAULT
   const rules = a.data.datasets.map((d) => messages.billedRule(d.name, d.meta.billing.rule, d.meta.billing.description));
   const sentences: string[] = [];
   for (const s of a.settings) {
-    const { ranked, level } = leaders(pi.overall, s.label);
-    if (ranked.length === 0) continue;
-    sentences.push(messages.piLeader(s.label, "billed duration (mean per invocation)", ranked, level));
+    const lead = leaders(pi, s.label);
+    sentences.push(...leaderSentences(s.label, "billed duration (mean per invocation)", lead));
+    // GB-seconds summed over functions compare runtimes only when they ran the same functions.
+    if (lead.ranked.length < 2 || lead.alone.length > 0) continue;
     const totals = a.runtimes
       .map((r) => ({ runtime: r.label, total: gbs.filter((g) => g.setting === s.label && g.runtimeId === r.id).reduce((sum, g) => sum + g.gbSecondsPer1000, 0) }))
       .filter((t) => t.total > 0)

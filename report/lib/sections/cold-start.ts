@@ -8,7 +8,7 @@ import { round } from "../narrative/format.js";
 import { messages } from "../narrative/messages.js";
 import type { SectionResult } from "../section.js";
 import { DEFAULT_BOOTSTRAP, type BootstrapOptions } from "../uncertainty/index.js";
-import { figure, figureContext, leaders, markdown, perFunction, performanceIndexOf, PI_FUNCTION_COLUMNS, PI_OVERALL_COLUMNS, piBars, table, valueBars, withIntervalColumns, type PiResult } from "./shared.js";
+import { figure, figureContext, leaders, leaderSentences, ranking, markdown, perFunction, performanceIndexOf, PI_FUNCTION_COLUMNS, PI_OVERALL_COLUMNS, piBars, table, valueBars, withIntervalColumns, type PiResult } from "./shared.js";
 import { subtitle } from "./subtitle.js";
 
 export function coldStart(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): PiResult {
@@ -37,12 +37,11 @@ export function coldStartSection(a: Analysis, bootstrap: BootstrapOptions = DEFA
   const sentences: string[] = [];
   const undefinedPi = [...new Set(pi.perFunction.filter((r) => r.pi === null).map((r) => r.runtime))];
   for (const s of a.settings) {
-    const { ranked, level } = leaders(pi.overall, s.label);
-    if (ranked.length === 0) {
+    if (ranking(pi.overall, s.label).length === 0) {
       sentences.push(messages.noColdStarts(s.label));
       continue;
     }
-    sentences.push(messages.piLeader(s.label, "cold starts (max Cold Start Duration)", ranked, level));
+    sentences.push(...leaderSentences(s.label, "cold starts (max Cold Start Duration)", leaders(pi, s.label)));
     const gaps = pairs.filter((p) => p.setting === s.label && p.maxColdStart !== null && p.maxInit !== null);
     const top = gaps.sort((x, y) => y.maxColdStart! - y.maxInit! - (x.maxColdStart! - x.maxInit!))[0];
     if (top) sentences.push(messages.coldStartGap(s.label, top.runtime, top.function, top.maxColdStart! - top.maxInit!));

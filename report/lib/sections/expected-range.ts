@@ -55,7 +55,7 @@ export function expectedRangeSection(a: Analysis, bootstrap: BootstrapOptions = 
     id: "expected-range",
     title: "Expected range",
     blocks: [
-      markdown(`${messages.expectedRangeIntro()} ${messages.percentileDefinition(PERCENTILE_DEFINITION)} ${messages.variantsElsewhere(a.pairs.map((p) => p.variant))} ${messages.intervalNote(bootstrap.confidence)}`),
+      markdown(`${messages.expectedRangeIntro()} ${messages.percentileDefinition(PERCENTILE_DEFINITION)} ${messages.variantsElsewhere(a.pairs.filter((p) => a.functionsMeasured.includes(p.variant)).map((p) => p.variant))} ${messages.intervalNote(bootstrap.confidence)}`),
       figure(
         "expected-range",
         "Expected range of Total Duration",

@@ -6,7 +6,7 @@ import { stat } from "../metrics/statistics.js";
 import { messages } from "../narrative/messages.js";
 import type { SectionResult } from "../section.js";
 import { DEFAULT_BOOTSTRAP, type BootstrapOptions } from "../uncertainty/index.js";
-import { figure, figureContext, leaders, markdown, performanceIndexOf, PI_OVERALL_COLUMNS, piBars, table, valueBars, withIntervalColumns, type PiResult } from "./shared.js";
+import { figure, figureContext, leaders, leaderSentences, markdown, performanceIndexOf, PI_OVERALL_COLUMNS, piBars, table, valueBars, withIntervalColumns, type PiResult } from "./shared.js";
 import { subtitle } from "./subtitle.js";
 
 export function memoryUse(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): PiResult {
@@ -18,9 +18,7 @@ export function memorySection(a: Analysis, bootstrap: BootstrapOptions = DEFAULT
   const pi = memoryUse(a, bootstrap);
   const sentences: string[] = [];
   for (const s of a.settings) {
-    const { ranked, level } = leaders(pi.overall, s.label);
-    if (ranked.length === 0) continue;
-    sentences.push(messages.piLeader(s.label, "memory (Max Memory Used)", ranked, level));
+    sentences.push(...leaderSentences(s.label, "memory (Max Memory Used)", leaders(pi, s.label)));
     const top = pi.perFunction.filter((r) => r.setting === s.label && r.value !== null).sort((x, y) => (y.value as number) - (x.value as number))[0];
     if (top) sentences.push(messages.memoryHeadroom(s.label, top.runtime, top.function, top.value as number, s.memoryMB));
   }

@@ -14,7 +14,7 @@ import type { Block, SectionResult } from "../section.js";
 import { bootstrapReplicates, DEFAULT_BOOTSTRAP, deriveSeed, intervalFromReplicates, seededRandom, type BootstrapOptions } from "../uncertainty/index.js";
 import { levelWithFirst } from "./leaders.js";
 import { gbSecondsPerThousand } from "./billed.js";
-import { figure, figureContext, leaders, markdown, performanceIndexOf, PI_FUNCTION_COLUMNS, piBars, table, valueBar, valueBars } from "./shared.js";
+import { figure, figureContext, leaders, leaderSentences, markdown, performanceIndexOf, PI_FUNCTION_COLUMNS, piBars, table, valueBar, valueBars } from "./shared.js";
 import { subtitle } from "./subtitle.js";
 import { worstCase } from "./worst-case.js";
 
@@ -197,9 +197,7 @@ function provisionedConcurrency(a: Analysis, bootstrap: BootstrapOptions): Block
   const after = provisioned(a, bootstrap);
   const before = worstCase(a, bootstrap);
   const sentences = a.settings
-    .map((s) => ({ s, ...leaders(after.overall, s.label) }))
-    .map(({ s, ranked, level }) => (ranked.length ? messages.provisionedLeader(s.label, ranked, level) : ""))
-    .filter(Boolean);
+    .flatMap((s) => leaderSentences(s.label, "the worst case once managed INIT is removed", leaders(after, s.label)));
   blocks.push(
     figure(
       "mitigation-provisioned-pi",
@@ -232,7 +230,10 @@ function provisionedConcurrency(a: Analysis, bootstrap: BootstrapOptions): Block
 function codeOptimisation(a: Analysis, bootstrap: BootstrapOptions): Block[] {
   const gains = concurrencyGains(a, bootstrap);
   const pair = a.pairs[0];
-  if (!pair || gains.length === 0) return [markdown(messages.noVariantPair())];
+  if (!pair || gains.length === 0) {
+    const needs = a.pairs.map((p) => ({ ...p, present: [p.base, p.variant].filter((f) => a.functionsMeasured.includes(f)) }));
+    return [markdown(messages.noVariantPair(needs))];
+  }
   const ctx = figureContext(a);
   const sentences = a.settings
     .map((s) => ({ s, g: gains.filter((g) => g.setting === s.label && g.gainPct !== null) }))

@@ -8,7 +8,7 @@ import { overallPerformanceIndex, performanceIndex } from "../metrics/performanc
 import { summarise, type Statistic } from "../metrics/statistics.js";
 import { memo } from "../metrics/memo.js";
 import { round } from "../narrative/format.js";
-import type { Ranked } from "../narrative/messages.js";
+import { messages, type Alone, type Ranked } from "../narrative/messages.js";
 import type { Block, Cell } from "../section.js";
 import { levelWithFirst, piRange } from "./leaders.js";
 import { bootstrapSummary, DEFAULT_BOOTSTRAP, lowerColumn, performanceIndexIntervals, piCellsOf, upperColumn, type BootstrapOptions } from "../uncertainty/index.js";
@@ -116,12 +116,44 @@ export function ranking(overall: PiResult["overall"], setting: string): PiResult
   return overall.filter((o) => o.setting === setting && o.pi !== null).sort((x, y) => y.pi! - x.pi!);
 }
 
-/** The interval columns of `stats` in a table's column list: `<stat>`, `<stat>Lower`, `<stat>Upper`. */
-/** One setting's runtimes ranked best first, and those level with the leader (intervals overlapping). */
-export function leaders(overall: PiResult["overall"], setting: string): { ranked: Ranked[]; level: Ranked[] } {
-  const ranked = ranking(overall, setting) as Ranked[];
-  return { ranked, level: levelWithFirst(ranked, piRange, (r) => r.pi) };
+export interface Leaders {
+  /** Runtimes that share a function with another runtime, best first by overall PI. */
+  ranked: Ranked[];
+  /** Those level with the leader (intervals overlapping). */
+  level: Ranked[];
+  /** Functions of the setting measured on one runtime only (runtime labels). */
+  alone: Alone[];
+  /** Runtimes present in the setting (labels). */
+  runtimes: string[];
 }
+
+/**
+ * One setting's runtimes ranked best first, and those level with the leader. A runtime is ranked
+ * only if it shares a function with another runtime: an index over a function no other runtime
+ * ran is 1× by definition and compares nothing.
+ */
+export function leaders(pi: PiResult, setting: string): Leaders {
+  const rows = pi.perFunction.filter((r) => r.setting === setting && r.value !== null);
+  const byFunction = new Map<string, string[]>();
+  for (const r of rows) byFunction.set(r.function, [...(byFunction.get(r.function) ?? []), r.runtime]);
+  const alone = [...byFunction].filter(([, rs]) => rs.length === 1).map(([fn, rs]) => ({ function: fn, runtime: rs[0]! }));
+  const shared = new Set([...byFunction.values()].filter((rs) => rs.length > 1).flat());
+  const ranked = (ranking(pi.overall, setting) as Ranked[]).filter((r) => shared.has(r.runtime));
+  const runtimes = [...new Set(rows.map((r) => r.runtime))];
+  return { ranked, level: levelWithFirst(ranked, piRange, (r) => r.pi), alone, runtimes };
+}
+
+/** The sentences that rank one setting's runtimes on `metric`, or say why nothing is ranked. */
+export function leaderSentences(setting: string, metric: string, lead: Leaders): string[] {
+  if (lead.runtimes.length === 0) return [];
+  if (lead.ranked.length < 2) {
+    if (lead.runtimes.length === 1) return [messages.piLeader(setting, metric, lead.ranked.length ? lead.ranked : [{ runtime: lead.runtimes[0]!, pi: 1, piLower: null, piUpper: null }], [])];
+    return [messages.nothingCompares(setting, metric, lead.alone)];
+  }
+  return [messages.piLeader(setting, metric, lead.ranked, lead.level), ...(lead.alone.length ? [messages.notCompared(setting, lead.alone)] : [])];
+}
+
+/** The interval columns of `stats` in a table's column list: `<stat>`, `<stat>Lower`, `<stat>Upper`. */
 
 export const withIntervalColumns = (names: readonly string[]): string[] => names.flatMap((n) => [n, lowerColumn(n), upperColumn(n)]);
 

@@ -26,9 +26,14 @@ export function summarySection(a: Analysis, bootstrap: BootstrapOptions = DEFAUL
   const findings: string[] = [];
   for (const s of a.settings) {
     for (const [, pi, headline] of indexes) {
-      const { ranked, level } = leaders(pi.overall, s.label);
+      const { ranked, level } = leaders(pi, s.label);
       if (ranked.length >= 2) findings.push(headline(s.label, ranked, level));
     }
+  }
+  if (findings.length === 0) {
+    const alone = a.settings.flatMap((s) => leaders(indexes[0]![1], s.label).alone);
+    const unique = alone.filter((x, i) => alone.findIndex((y) => y.function === x.function && y.runtime === x.runtime) === i);
+    findings.push(messages.summaryNothingCompares(a.runtimes.map((r) => r.label), unique));
   }
   const gains = leadingGains(a, bootstrap);
   if (gains) findings.push(messages.summaryConcurrency(gains.setting, gains.level, gains.all));

@@ -6,7 +6,7 @@ import { TOTAL_DURATION } from "../metrics/total-duration.js";
 import { messages } from "../narrative/messages.js";
 import type { SectionResult } from "../section.js";
 import { DEFAULT_BOOTSTRAP, type BootstrapOptions } from "../uncertainty/index.js";
-import { figure, figureContext, leaders, markdown, performanceIndexOf, PI_FUNCTION_COLUMNS, PI_OVERALL_COLUMNS, piBars, table, valueBars, type PiResult } from "./shared.js";
+import { figure, figureContext, leaders, leaderSentences, markdown, performanceIndexOf, PI_FUNCTION_COLUMNS, PI_OVERALL_COLUMNS, piBars, table, valueBars, type PiResult } from "./shared.js";
 import { subtitle } from "./subtitle.js";
 
 export function worstCase(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): PiResult {
@@ -18,9 +18,10 @@ export function worstCaseSection(a: Analysis, bootstrap: BootstrapOptions = DEFA
   const pi = worstCase(a, bootstrap);
   const sentences: string[] = [];
   for (const s of a.settings) {
-    const { ranked, level } = leaders(pi.overall, s.label);
-    if (ranked.length === 0) continue;
-    sentences.push(messages.piLeader(s.label, "the worst case (max Total Duration)", ranked, level));
+    const lead = leaders(pi, s.label);
+    sentences.push(...leaderSentences(s.label, "the worst case (max Total Duration)", lead));
+    const { ranked } = lead;
+    if (ranked.length < 2) continue;
     const rows = pi.perFunction.filter((r) => r.setting === s.label && r.value !== null);
     const best = ranked[0]!.runtime;
     const bestMax = Math.max(...rows.filter((r) => r.runtime === best).map((r) => r.value as number));
