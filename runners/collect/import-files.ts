@@ -50,6 +50,18 @@ export function importFiles(inputs: readonly ImportInput[], o: ImportFilesOption
   const rules = new Set<BillingRuleId>();
   const seen = new Set<string>();
   let duplicates = 0;
+  /** Adds the rows whose request id is new; returns how many were not. */
+  const keepNew = (rows: readonly InvocationRow[]): number => {
+    let repeated = 0;
+    for (const row of rows) {
+      if (seen.has(row.requestId)) repeated++;
+      else {
+        seen.add(row.requestId);
+        out.rows.push(row);
+      }
+    }
+    return repeated;
+  };
   for (const input of inputs) {
     const architecture = o.architecture;
     if (isCsv(input.path, input.text)) {
@@ -65,7 +77,7 @@ export function importFiles(inputs: readonly ImportInput[], o: ImportFilesOption
       out.corrections.push(...r.corrections);
       out.warnings.push(...r.warnings);
       out.unreadable.push(...r.unreadable.map((u) => ({ ...u, file: input.path })));
-      for (const row of r.rows) seen.has(row.requestId) ? duplicates++ : (seen.add(row.requestId), out.rows.push(row));
+      duplicates += keepNew(r.rows);
       out.described.push(`Logs Insights CSV export ${basename(input.path)} (${r.layout === "seed" ? "seed query columns" : "@message rows"})`);
       continue;
     }
@@ -74,7 +86,7 @@ export function importFiles(inputs: readonly ImportInput[], o: ImportFilesOption
     const mapping = streamMapping({ ...(o.mapping ? { file: o.mapping } : {}), manifest: o.manifest, architecture, observed });
     const r = rowsFromEvents(file.events, mapping);
     rules.add("as-reported");
-    for (const row of r.rows) seen.has(row.requestId) ? duplicates++ : (seen.add(row.requestId), out.rows.push(row));
+    duplicates += keepNew(r.rows);
     duplicates += r.duplicates;
     for (const [g, n] of r.unmapped) out.warnings.push(`${n} REPORT lines from log group ${g} had no runtime/function mapping and were skipped`);
     if (r.unreadable.length > 0) out.warnings.push(`${r.unreadable.length} REPORT lines of ${input.path} could not be read and were skipped`);
