@@ -75,8 +75,9 @@ export function runtimesOf(manifest: Manifest, present: Iterable<string>): Runti
   });
 }
 
-/** Columns the metrics read (ids and timestamps stay in data.invocations). */
+/** Columns the metrics read (ids and timestamps stay in data.invocations); `trial` where the data has it. */
 const METRIC_INPUTS = ["dataset", "runtime", "function", "memoryMB", "architecture", "runtimeKind", "durationMs", "billedDurationMs", "maxMemoryUsedMB", "initDurationMs", "status"];
+const OPTIONAL_INPUTS = ["trial"];
 
 /** The rows of benchmark functions (in table order, filter respected), as a new table of plain columns. */
 function benchmarkRows(invocations: ColumnTable, benchmark: ReadonlySet<string>): ColumnTable {
@@ -86,7 +87,9 @@ function benchmarkRows(invocations: ColumnTable, benchmark: ReadonlySet<string>)
   const rows = new Uint32Array(ordered.length);
   for (let k = 0; k < ordered.length; k++) if (benchmark.has(fn[ordered[k]!]!)) rows[n++] = ordered[k]!;
   const kept = rows.subarray(0, n);
-  return aq.table(Object.fromEntries(METRIC_INPUTS.map((name) => [name, gather(dataColumn(invocations, name), kept)])));
+  const present = invocations.columnNames();
+  const columns = [...METRIC_INPUTS, ...OPTIONAL_INPUTS.filter((name) => present.includes(name))];
+  return aq.table(Object.fromEntries(columns.map((name) => [name, gather(dataColumn(invocations, name), kept)])));
 }
 
 /** The distinct values of a column (a run of equal values costs one comparison). */

@@ -269,7 +269,7 @@ describe("performanceIndexIntervals", () => {
   it("builds its cells from a report table", () => {
     const table = aq.from(cells.flatMap((c) => Array.from(c.values, (v) => ({ dataset: "fixture", memoryMB: 128, architecture: "x86_64", runtime: c.runtime, function: c.function, v }))));
     const fromTable = piCellsOf(table, "v");
-    expect(fromTable.map((c) => `${c.setting}|${c.function}|${c.runtime}|${c.values.length}`)).toContain("fixture · 128 · x86_64|search|slow|400");
+    expect(fromTable.map((c) => `${c.setting}|${c.function}|${c.runtime}|${c.values.pooled.length}`)).toContain("fixture · 128 · x86_64|search|slow|400");
     expect(piCellsOf(table, "v", { functions: ["wave"] }).every((c) => c.function === "wave")).toBe(true);
   });
 });

@@ -1,5 +1,6 @@
 // Run-to-run comparison: for every group both runs measured and every metric, the change
-// (candidate − baseline), its bootstrap interval (both runs resampled independently) and a verdict.
+// (candidate − baseline), its bootstrap interval (both runs resampled independently; two-level
+// where a run has several trials) and a verdict.
 import type { ColumnTable } from "arquero";
 import type { BillingRuleId } from "../../../runners/dataset/contract.js";
 import { withBilledDuration } from "../metrics/billed.js";
@@ -9,14 +10,17 @@ import { sortedGroups } from "../metrics/statistics.js";
 import { TOTAL_DURATION, withTotalDuration } from "../metrics/total-duration.js";
 import {
   bootstrapOptions,
-  bootstrapReplicates,
+  calibratedInterval,
+  combinedDf,
+  drawReplicates,
   estimateOfSorted,
-  intervalFromReplicates,
   isExtreme,
   seededRandom,
   streamSeed,
+  trialGroups,
   type BootstrapOptions,
   type Interval,
+  type TrialSample,
 } from "../uncertainty/index.js";
 import { CompareError, compareMessages } from "./messages.js";
 import { COMPARISON_KEYS, COMPARISON_METRICS, type ComparisonMetric } from "./metrics.js";
@@ -86,26 +90,27 @@ export function compareRuns(baseline: ColumnTable, candidate: ColumnTable, optio
   if (common.length === 0) throw new CompareError(compareMessages.nothingInCommon());
 
   for (const metric of metrics) {
-    const b = indexed(sortedGroups(base, keys, metric.column), keyOf);
-    const c = indexed(sortedGroups(cand, keys, metric.column), keyOf);
+    const b = indexed(trialGroups(base, keys, metric.column), keyOf);
+    const c = indexed(trialGroups(cand, keys, metric.column), keyOf);
     for (const k of common) {
       const bs = b.get(k);
       const cs = c.get(k);
-      if (!bs?.length || !cs?.length) continue;
+      if (!bs?.pooled.length || !cs?.pooled.length) continue;
       const group = baseKeys.get(k)!;
       const stream = [metric.column, ...keys.map((key) => group[key] as string | number)];
-      const draw = (side: string, sorted: Float64Array) =>
-        bootstrapReplicates(sorted, metric.statistic, o.resamples, seededRandom(streamSeed(o.seed, [side, ...stream], metric.statistic)), o.method);
-      const br = draw("baseline", bs);
-      const cr = draw("candidate", cs);
-      const be = estimateOfSorted(bs, metric.statistic);
-      const ce = estimateOfSorted(cs, metric.statistic);
+      const draw = (side: string, sample: TrialSample) => drawReplicates(sample, metric.statistic, o, seededRandom(streamSeed(o.seed, [side, ...stream], metric.statistic)));
+      const bd = draw("baseline", bs);
+      const cd = draw("candidate", cs);
+      const [br, cr] = [bd.replicates, cd.replicates];
+      const be = estimateOfSorted(bs.pooled, metric.statistic);
+      const ce = estimateOfSorted(cs.pooled, metric.statistic);
       const diff = new Float64Array(o.resamples);
       for (let i = 0; i < o.resamples; i++) diff[i] = cr[i]! - br[i]!;
       const extreme = isExtreme(metric.statistic);
-      const change = intervalFromReplicates(ce - be, diff, o.confidence, extreme);
-      const baselineInterval = intervalFromReplicates(be, br, o.confidence, extreme);
-      const candidateInterval = intervalFromReplicates(ce, cr, o.confidence, extreme);
+      const df = combinedDf([bd, cd].map((d) => ({ contribution: d.calibration.variance, df: d.calibration.df })));
+      const change = calibratedInterval(ce - be, diff, o.confidence, extreme, df);
+      const baselineInterval = calibratedInterval(be, br, o.confidence, extreme, bd.calibration.df);
+      const candidateInterval = calibratedInterval(ce, cr, o.confidence, extreme, cd.calibration.df);
       const relative = be === 0 ? null : (ce - be) / be;
       changes.push({
         group,
@@ -116,7 +121,7 @@ export function compareRuns(baseline: ColumnTable, candidate: ColumnTable, optio
         candidate: candidateInterval,
         change,
         relative,
-        ...(extreme ? { exceedance: exceedance(bs, cs) } : {}),
+        ...(extreme ? { exceedance: exceedance(bs.pooled, cs.pooled) } : {}),
         verdict: "no clear difference",
       });
     }
@@ -159,6 +164,6 @@ function prepared(table: ColumnTable, side: string, rule: BillingRuleId, keys: r
   });
 }
 
-function indexed(groups: { keys: Record<string, unknown>[]; sorted: Float64Array[] }, keyOf: (k: Record<string, unknown>) => string): Map<string, Float64Array> {
-  return new Map(groups.keys.map((k, i) => [keyOf(k), groups.sorted[i]!]));
+function indexed(groups: { keys: Record<string, unknown>[]; samples: TrialSample[] }, keyOf: (k: Record<string, unknown>) => string): Map<string, TrialSample> {
+  return new Map(groups.keys.map((k, i) => [keyOf(k), groups.samples[i]!]));
 }

@@ -7,7 +7,7 @@ import { GROUP_KEYS } from "../metrics/grouping.js";
 import { memo } from "../metrics/memo.js";
 import { stat } from "../metrics/statistics.js";
 import { groupedValues } from "./grouped-values.js";
-import { bootstrapOptions, intervalOfSorted, type BootstrapOptions } from "../uncertainty/index.js";
+import { bootstrapOptions, hasTrials, intervalOfSample, TRIAL_COLUMN, type BootstrapOptions, type TrialSample } from "../uncertainty/index.js";
 import { CostError, costMessages } from "./messages.js";
 import { priceFor, type ArchitecturePrice, type PriceTable } from "./prices.js";
 
@@ -89,6 +89,7 @@ export function costByGroup(table: ColumnTable, options: CostOptions): CostRow[]
   const billed = memo(base, `billed:${options.rule}`, () => withBilledDuration(base, options.rule));
   const { keys, values: groups } = groupedValues(base, by, BILLED, billed);
   const o = options.uncertainty === false ? null : bootstrapOptions(options.uncertainty ?? {});
+  const trials = o ? trialsOf(base, billed, by, keys, groups) : [];
   const rows: CostRow[] = [];
   keys.forEach((key, g) => {
     const sample = groups[g]!;
@@ -99,7 +100,7 @@ export function costByGroup(table: ColumnTable, options: CostOptions): CostRow[]
     const cost = costPerMillion({ memoryMB, architecture, billedMs: sample }, options.prices);
     // Cost is linear in the mean billed duration, so its interval is the mean's interval mapped
     // through. A mean's replicates do not need the sample sorted, so no sort is paid here.
-    const interval = o ? intervalOfSorted(sample, stat.mean("meanBilledMs"), o, [options.rule, BILLED, ...by.map((b) => key[b] as string | number)]) : null;
+    const interval = o ? intervalOfSample(trials[g]!, stat.mean("meanBilledMs"), o, [options.rule, BILLED, ...by.map((b) => key[b] as string | number)]) : null;
     rows.push({
       ...key,
       ...cost,
@@ -111,4 +112,22 @@ export function costByGroup(table: ColumnTable, options: CostOptions): CostRow[]
     });
   });
   return rows;
+}
+
+/**
+ * Each group's billed values split by trial (a mean needs no order, so nothing is sorted). The
+ * groups of `by` and of `by` + trial are numbered by first appearance, so a group's trials are
+ * found by its key.
+ */
+function trialsOf(base: ColumnTable, billed: ColumnTable, by: readonly string[], keys: readonly Record<string, unknown>[], pooled: Float64Array[]): TrialSample[] {
+  const one = pooled.map((values) => ({ pooled: values, trials: [values] }));
+  if (!hasTrials(base)) return one;
+  const split = groupedValues(base, [...by, TRIAL_COLUMN], BILLED, billed);
+  const keyOf = (k: Record<string, unknown>) => JSON.stringify(by.map((b) => k[b]));
+  const index = new Map(keys.map((k, g) => [keyOf(k), g]));
+  const trials: Float64Array[][] = keys.map(() => []);
+  split.keys.forEach((k, i) => {
+    if (split.values[i]!.length > 0) trials[index.get(keyOf(k))!]!.push(split.values[i]!);
+  });
+  return one.map((s, g) => (trials[g]!.length > 1 ? { pooled: s.pooled, trials: trials[g]! } : s));
 }

@@ -7,11 +7,11 @@ import { concurrencyGain, CONCURRENCY_GAIN_COLUMNS } from "../metrics/concurrenc
 import { memo } from "../metrics/memo.js";
 import { WITHOUT_MANAGED_INIT } from "../metrics/provisioned.js";
 import { SETTING_KEYS } from "../metrics/grouping.js";
-import { sortedGroups, stat } from "../metrics/statistics.js";
+import { stat } from "../metrics/statistics.js";
 import { round } from "../narrative/format.js";
 import { messages } from "../narrative/messages.js";
 import type { Block, SectionResult } from "../section.js";
-import { bootstrapReplicates, DEFAULT_BOOTSTRAP, deriveSeed, intervalFromReplicates, seededRandom, type BootstrapOptions } from "../uncertainty/index.js";
+import { calibratedInterval, combinedDf, DEFAULT_BOOTSTRAP, deriveSeed, drawReplicates, estimateOfSorted, seededRandom, trialGroups, type BootstrapOptions, type TrialSample } from "../uncertainty/index.js";
 import { levelWithFirst } from "./leaders.js";
 import { gbSecondsPerThousand } from "./billed.js";
 import { figure, figureContext, leaders, leaderSentences, markdown, performanceIndexOf, PI_FUNCTION_COLUMNS, piBars, table, valueBar, valueBars } from "./shared.js";
@@ -81,8 +81,8 @@ export function concurrencyGains(a: Analysis, bootstrap: BootstrapOptions = DEFA
     const labelOf = new Map(a.runtimes.map((r) => [r.id, r.label]));
     const groupKeys = [...SETTING_KEYS, "runtime", "function"];
     // The same grouping the medians were computed from (cached per table).
-    const { keys, sorted } = sortedGroups(a.table, groupKeys, GAIN_VALUE);
-    const sampleOf = new Map(keys.map((k, i) => [JSON.stringify(groupKeys.map((c) => k[c])), sorted[i]!]));
+    const { keys, samples } = trialGroups(a.table, groupKeys, GAIN_VALUE);
+    const sampleOf = new Map(keys.map((k, i) => [JSON.stringify(groupKeys.map((c) => k[c])), samples[i]!]));
     return (concurrencyGain(a.table, a.pairs, GAIN_VALUE).objects() as Record<string, unknown>[]).map((g) => {
       const setting = a.settings.find((s) => s.dataset === g.dataset && s.memoryMB === g.memoryMB && s.architecture === g.architecture)!;
       const sample = (fn: unknown) => sampleOf.get(JSON.stringify([...SETTING_KEYS.map((k) => g[k]), g.runtime, fn]));
@@ -103,16 +103,17 @@ export function concurrencyGains(a: Analysis, bootstrap: BootstrapOptions = DEFA
 /** The metric's column (concurrency-gain.ts: Duration, so INIT counts for neither side). */
 const GAIN_VALUE = "durationMs";
 
-function gainInterval(base: Float64Array | undefined, variant: Float64Array | undefined, estimate: number | null, stream: (string | number)[], o: BootstrapOptions) {
-  if (!base?.length || !variant?.length || estimate === null) return null;
+function gainInterval(base: TrialSample | undefined, variant: TrialSample | undefined, estimate: number | null, stream: (string | number)[], o: BootstrapOptions) {
+  if (!base?.pooled.length || !variant?.pooled.length || estimate === null) return null;
   const median = stat.median();
-  const draw = (sample: Float64Array, side: string) =>
-    bootstrapReplicates(sample, median, o.resamples, seededRandom(deriveSeed(o.seed, "concurrency-gain", side, ...stream)), o.method);
+  const draw = (sample: TrialSample, side: string) => drawReplicates(sample, median, o, seededRandom(deriveSeed(o.seed, "concurrency-gain", side, ...stream)));
   const [b, v] = [draw(base, "base"), draw(variant, "variant")];
   const gains = new Float64Array(o.resamples);
   // A replicate whose variant median is 0 has no finite gain: it pushes the upper end to Infinity, as for the PI.
-  for (let i = 0; i < gains.length; i++) gains[i] = v[i]! > 0 ? (b[i]! / v[i]! - 1) * 100 : Infinity;
-  return intervalFromReplicates(estimate, gains, o.confidence, false);
+  for (let i = 0; i < gains.length; i++) gains[i] = v.replicates[i]! > 0 ? (b.replicates[i]! / v.replicates[i]! - 1) * 100 : Infinity;
+  // The gain is a ratio: each median contributes its relative variance to the gain's.
+  const relative = (d: typeof b, sample: TrialSample) => ({ contribution: d.calibration.variance / estimateOfSorted(sample.pooled, median) ** 2, df: d.calibration.df });
+  return calibratedInterval(estimate, gains, o.confidence, false, combinedDf([relative(b, base), relative(v, variant)]));
 }
 
 export function provisioned(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP) {

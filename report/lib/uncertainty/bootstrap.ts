@@ -1,14 +1,16 @@
-// Percentile-bootstrap confidence intervals for a statistic of one sample (plain arrays) or of
-// every group of an arquero table (the report's tables).
+// Bootstrap confidence intervals for a statistic of one sample (plain arrays, or split by trial)
+// or of every group of an arquero table (the report's tables; split by its `trial` column).
 import type { ColumnTable } from "arquero";
 import { memo } from "../metrics/memo.js";
-import { sortedGroups, tableFromRows } from "../metrics/statistics.js";
-import { intervalFromReplicates, type Interval } from "./interval.js";
+import { tableFromRows } from "../metrics/statistics.js";
+import { calibratedInterval } from "./calibrate.js";
+import { drawReplicates } from "./draws.js";
+import type { Interval } from "./interval.js";
 import { bootstrapOptions, type BootstrapOptions } from "./options.js";
 import { deriveSeed, seededRandom } from "./random.js";
-import { bootstrapReplicates } from "./replicates.js";
 import { sortedSample } from "./sample.js";
 import { estimateOfSorted, isExtreme, type Statistic } from "./statistic.js";
+import { singleTrial, trialGroups, trialSample, type TrialSample } from "./trials.js";
 
 /** Names one random stream: the same stream (and seed) always gives the same interval. */
 export type StreamKey = readonly (string | number | boolean | null)[];
@@ -23,18 +25,28 @@ export function streamSeed(seed: number, stream: StreamKey, statistic: Statistic
   return deriveSeed(seed, ...stream.map((k) => JSON.stringify(k)), statistic.kind, statistic.kind === "percentile" ? statistic.p : "");
 }
 
-/** Interval for `statistic` of `values` (nulls not allowed; at least one value). */
-export function bootstrapInterval(values: ArrayLike<number>, statistic: Statistic, options: IntervalOptions = {}): Interval {
+/**
+ * Interval for `statistic` of `values` (nulls not allowed; at least one value). An array of
+ * arrays is one sample per trial: two or more give the two-level interval.
+ */
+export function bootstrapInterval(values: ArrayLike<number> | readonly ArrayLike<number>[], statistic: Statistic, options: IntervalOptions = {}): Interval {
   const o = bootstrapOptions(options);
-  const sorted = sortedSample(values, statistic.name);
-  return intervalOfSorted(sorted, statistic, o, options.stream ?? []);
+  const sample = Array.isArray(values) && values.length > 0 && typeof values[0] !== "number"
+    ? trialSample((values as readonly ArrayLike<number>[]).map((v) => sortedSample(v, statistic.name)))
+    : singleTrial(sortedSample(values as ArrayLike<number>, statistic.name));
+  return intervalOfSample(sample, statistic, o, options.stream ?? []);
 }
 
-/** Interval of a sample already checked and sorted ascending (the hot path for tables). */
+/** Interval of a one-trial sample already checked and sorted ascending. */
 export function intervalOfSorted(sorted: Float64Array, statistic: Statistic, o: BootstrapOptions, stream: StreamKey): Interval {
+  return intervalOfSample(singleTrial(sorted), statistic, o, stream);
+}
+
+/** Interval of a sample whose trials are checked and sorted ascending (the hot path for tables). */
+export function intervalOfSample(sample: TrialSample, statistic: Statistic, o: BootstrapOptions, stream: StreamKey): Interval {
   const random = seededRandom(streamSeed(o.seed, stream, statistic));
-  const replicates = bootstrapReplicates(sorted, statistic, o.resamples, random, o.method);
-  return intervalFromReplicates(estimateOfSorted(sorted, statistic), replicates, o.confidence, isExtreme(statistic));
+  const { replicates, calibration } = drawReplicates(sample, statistic, o, random);
+  return calibratedInterval(estimateOfSorted(sample.pooled, statistic), replicates, o.confidence, isExtreme(statistic), calibration.df);
 }
 
 /** Column names for a statistic's interval in bootstrapSummary: `<name>`, `<name>Lower`, `<name>Upper`. */
@@ -42,20 +54,20 @@ export const lowerColumn = (name: string) => `${name}Lower`;
 export const upperColumn = (name: string) => `${name}Upper`;
 
 /**
- * Like metrics' summarise, with an interval per statistic: one row per group of `by`, columns
+ * Like metrics' summarise, with an interval per statistic (two-level where a group has several trials): one row per group of `by`, columns
  * `<stat>`, `<stat>Lower`, `<stat>Upper` (null for a group with no values). Cached per table.
  */
 export function bootstrapSummary(table: ColumnTable, by: readonly string[], value: string, stats: readonly Statistic[], options: Partial<BootstrapOptions> = {}): ColumnTable {
   const o = bootstrapOptions(options);
   const key = `bootstrap:${by.join(",")}:${value}:${JSON.stringify(stats)}:${JSON.stringify(o)}`;
   return memo(table, key, () => {
-    const { keys, sorted } = sortedGroups(table, by, value);
+    const { keys, samples } = trialGroups(table, by, value);
     const rows = keys.map((k, g) => {
       const row: Record<string, unknown> = { ...k };
-      const sample = sorted[g]!;
+      const sample = samples[g]!;
       for (const s of stats) {
-        if (sample.length === 0) continue;
-        const interval = intervalOfSorted(sample, s, o, [value, ...by.map((b) => k[b] as string | number)]);
+        if (sample.pooled.length === 0) continue;
+        const interval = intervalOfSample(sample, s, o, [value, ...by.map((b) => k[b] as string | number)]);
         row[s.name] = interval.estimate;
         row[lowerColumn(s.name)] = interval.lower;
         row[upperColumn(s.name)] = interval.upper;

@@ -1,5 +1,11 @@
-// Uncertainty: percentile-bootstrap intervals for report statistics and Performance Indexes.
-export { bootstrapInterval, bootstrapSummary, intervalOfSorted, lowerColumn, upperColumn, streamSeed, type IntervalOptions, type StreamKey } from "./bootstrap.js";
+// Uncertainty: bootstrap intervals for report statistics and Performance Indexes, two-level
+// (trials, then invocations) where the data has several trials.
+export { calibratedDraws, calibratedInterval, combinedDf, singleTrialDraws, type Calibration, type Draws } from "./calibrate.js";
+export { normalQuantile, studentQuantile } from "./distributions.js";
+export { drawReplicates } from "./draws.js";
+export { hasTrials, singleTrial, TRIAL_COLUMN, trialCounts, trialGroups, trialSample, type TrialSample } from "./trials.js";
+export { twoLevelReplicates, type TwoLevelReplicates } from "./two-level.js";
+export { bootstrapInterval, bootstrapSummary, intervalOfSample, intervalOfSorted, lowerColumn, upperColumn, streamSeed, type IntervalOptions, type StreamKey } from "./bootstrap.js";
 export { compareIntervals, intervalFromReplicates, overlaps, type Interval, type IntervalVerdict } from "./interval.js";
 export { bootstrapMethod, type MethodContext } from "./method.js";
 export { UncertaintyError } from "./messages.js";

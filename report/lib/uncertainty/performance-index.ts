@@ -1,24 +1,30 @@
 // Intervals for the Performance Index (DESIGN.md "Metrics"): PI(r) = max_r'(v) / v(r) per
 // function, and a runtime's overall index = mean of its per-function indexes. Each runtime's
 // sample is resampled independently; replicate b of every PI is computed from replicate b of
-// every v, so the worst runtime of a replicate is that replicate's own worst.
+// every v, so the worst runtime of a replicate is that replicate's own worst. With several trials
+// each v's replicates are the calibrated two-level ones (calibrate.ts), and an index's interval
+// uses the fewest degrees of freedom among the runtimes it is computed from.
 import type { ColumnTable } from "arquero";
 import { SETTING_KEYS } from "../metrics/grouping.js";
-import { sortedGroups } from "../metrics/statistics.js";
-import { intervalFromReplicates, type Interval } from "./interval.js";
+import { calibratedInterval } from "./calibrate.js";
+import { drawReplicates } from "./draws.js";
+import type { Interval } from "./interval.js";
 import { bootstrapOptions, type BootstrapOptions } from "./options.js";
 import { deriveSeed, seededRandom } from "./random.js";
-import { bootstrapReplicates } from "./replicates.js";
 import { sortedSample } from "./sample.js";
 import { estimateOfSorted, isExtreme, type Statistic } from "./statistic.js";
+import { singleTrial, trialGroups, trialSample, type TrialSample } from "./trials.js";
 
 /** One runtime's sample of v's column for one function in one setting. */
 export interface PiCell {
   setting: string;
   function: string;
   runtime: string;
-  values: ArrayLike<number>;
+  /** The values, or one array of values per trial. */
+  values: ArrayLike<number> | TrialSample;
 }
+
+const isTrialSample = (v: PiCell["values"]): v is TrialSample => (v as TrialSample).trials !== undefined;
 
 export interface PiFunctionInterval {
   setting: string;
@@ -52,13 +58,16 @@ export function performanceIndexIntervals(cells: readonly PiCell[], statistic: S
 
   const perFunction: PiFunctionInterval[] = [];
   // (setting, runtime) → per-replicate sums of PI over functions, and the point-estimate sum.
-  const overall = new Map<string, { setting: string; runtime: string; sums: Float64Array; estimate: number; functions: number }>();
+  const overall = new Map<string, { setting: string; runtime: string; sums: Float64Array; estimate: number; functions: number; df: number }>();
   for (const group of byFunction) {
     const drawn = group.map((c) => {
-      const sorted = sortedSample(c.values, `${statistic.name} of ${c.runtime}/${c.function} (${c.setting})`);
+      const what = `${statistic.name} of ${c.runtime}/${c.function} (${c.setting})`;
+      const sample = isTrialSample(c.values) ? trialSample(c.values.trials.map((t) => sortedSample(t, what))) : singleTrial(sortedSample(c.values, what));
       const random = seededRandom(deriveSeed(o.seed, "performance-index", c.setting, c.function, c.runtime, statistic.kind, statistic.kind === "percentile" ? statistic.p : ""));
-      return { cell: c, estimate: estimateOfSorted(sorted, statistic), replicates: bootstrapReplicates(sorted, statistic, B, random, o.method) };
+      const { replicates, calibration } = drawReplicates(sample, statistic, o, random);
+      return { cell: c, estimate: estimateOfSorted(sample.pooled, statistic), replicates, df: calibration.df };
     });
+    const df = Math.min(...drawn.map((d) => d.df));
     const worstEstimate = Math.max(...drawn.map((d) => d.estimate));
     const worst = new Float64Array(B).fill(-Infinity);
     for (const d of drawn) for (let b = 0; b < B; b++) if (d.replicates[b]! > worst[b]!) worst[b] = d.replicates[b]!;
@@ -67,7 +76,8 @@ export function performanceIndexIntervals(cells: readonly PiCell[], statistic: S
       const { cell } = d;
       const slot = `${JSON.stringify([cell.setting, cell.runtime])}`;
       let acc = overall.get(slot);
-      if (!acc) overall.set(slot, (acc = { setting: cell.setting, runtime: cell.runtime, sums: new Float64Array(B), estimate: 0, functions: 0 }));
+      if (!acc) overall.set(slot, (acc = { setting: cell.setting, runtime: cell.runtime, sums: new Float64Array(B), estimate: 0, functions: 0, df: Infinity }));
+      acc.df = Math.min(acc.df, df);
       let pi: Interval | null = null;
       if (d.estimate > 0) {
         // A replicate where v* = 0 has an unbounded index: it stays Infinity and can push the upper
@@ -77,13 +87,13 @@ export function performanceIndexIntervals(cells: readonly PiCell[], statistic: S
         for (let b = 0; b < B; b++) acc.sums[b] += ratios[b]!;
         acc.estimate += worstEstimate / d.estimate;
         acc.functions++;
-        pi = intervalFromReplicates(worstEstimate / d.estimate, ratios, o.confidence, degenerate);
+        pi = calibratedInterval(worstEstimate / d.estimate, ratios, o.confidence, degenerate, df);
       }
       perFunction.push({
         setting: cell.setting,
         function: cell.function,
         runtime: cell.runtime,
-        value: intervalFromReplicates(d.estimate, Float64Array.from(d.replicates), o.confidence, degenerate),
+        value: calibratedInterval(d.estimate, Float64Array.from(d.replicates), o.confidence, degenerate, d.df),
         pi,
       });
     }
@@ -94,7 +104,7 @@ export function performanceIndexIntervals(cells: readonly PiCell[], statistic: S
       setting: acc.setting,
       runtime: acc.runtime,
       functions: acc.functions,
-      pi: acc.functions === 0 ? null : intervalFromReplicates(acc.estimate / acc.functions, acc.sums.map((s) => s / acc.functions), o.confidence, degenerate),
+      pi: acc.functions === 0 ? null : calibratedInterval(acc.estimate / acc.functions, acc.sums.map((s) => s / acc.functions), o.confidence, degenerate, acc.df),
     })),
   };
 }
@@ -109,14 +119,14 @@ export interface PiCellOptions {
 }
 
 /** PI cells from a report table (one per setting × function × runtime with values). */
-export function piCellsOf(table: ColumnTable, value: string, options: PiCellOptions = {}): PiCell[] {
+export function piCellsOf(table: ColumnTable, value: string, options: PiCellOptions = {}): (PiCell & { values: TrialSample })[] {
   const settingKeys = options.settingKeys ?? SETTING_KEYS;
   const label = options.label ?? ((k) => settingKeys.map((s) => String(k[s])).join(" · "));
   // Grouped in the point statistics' key order, so the sorted groups are shared with them (cached per table).
-  const { keys, sorted } = sortedGroups(table, [...settingKeys, "runtime", "function"], value);
+  const { keys, samples } = trialGroups(table, [...settingKeys, "runtime", "function"], value);
   return keys
-    .map((k, g) => ({ setting: label(k), function: k.function as string, runtime: k.runtime as string, values: sorted[g]! }))
-    .filter((c) => c.values.length > 0 && (!options.functions || options.functions.includes(c.function)));
+    .map((k, g) => ({ setting: label(k), function: k.function as string, runtime: k.runtime as string, values: samples[g]! }))
+    .filter((c) => c.values.pooled.length > 0 && (!options.functions || options.functions.includes(c.function)));
 }
 
 function groupBy<T>(items: readonly T[], key: (t: T) => string): T[][] {

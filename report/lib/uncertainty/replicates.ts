@@ -74,7 +74,7 @@ function orderStatisticReplicates(sorted: Float64Array, rank: number, frac: numb
 }
 
 /** The k-th smallest (1-based) of n independent uniforms: Beta(k, n − k + 1). */
-function uniformOrderStatistic(k: number, n: number, random: Random): number {
+export function uniformOrderStatistic(k: number, n: number, random: Random): number {
   if (k === n) return Math.pow(random.uniform(), 1 / n);
   if (k === 1) return 1 - Math.pow(random.uniform(), 1 / n);
   return random.beta(k, n - k + 1);

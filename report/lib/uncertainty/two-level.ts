@@ -1,0 +1,208 @@
+// Two-level bootstrap replicates of a statistic of a sample split into trials: each replicate
+// draws T trials with replacement from the T measured, then invocations from the drawn trials,
+// and computes the statistic on everything drawn (as the point estimate pools every trial).
+//
+// Alongside, the within-trial replicates (every trial kept once, invocations resampled) that
+// calibrate.ts needs to separate the between-trial part of the variance from the within-trial part.
+//
+// Two ways, as for one trial (replicates.ts). "resample" draws every invocation: each drawn copy
+// of trial t contributes n_t invocations drawn from trial t. "auto" draws the pooled resample's
+// order statistics directly, treating it as n' = Σ n_t draws from the drawn trials' invocations
+// (each copy weighted by its size): for a percentile the k-th smallest is the value at weighted
+// position ⌊n'·U₍ₖ₎⌋, U₍ₖ₎ ~ Beta(k, n' − k + 1), found by a binary search over the pooled sorted
+// values with per-trial running counts. The per-trial counts are then random around n_t instead of
+// fixed, which adds a variance of order (spread of the trials' CDFs at the quantile)² next to
+// p(1 − p); it enters both replicate sets, so calibrate.ts's difference mostly cancels it, and the
+// tests bound what is left against the full resampler. Maxima and minima are drawn exactly (one
+// order statistic per drawn trial); means exactly by their moments (normal expansion from
+// MEAN_EXPANSION_MIN values on) or by drawing every value.
+import type { ResampleMethod } from "./options.js";
+import type { Random } from "./random.js";
+import { MEAN_EXPANSION_MIN, uniformOrderStatistic } from "./replicates.js";
+import { percentileBySelection } from "./select.js";
+import { orderStatisticNeed, type Statistic } from "./statistic.js";
+import type { TrialSample } from "./trials.js";
+
+export interface TwoLevelReplicates {
+  /** Trials resampled, then invocations within the drawn trials. */
+  twoLevel: Float64Array;
+  /** Trials kept as measured, invocations resampled within each. */
+  within: Float64Array;
+}
+
+export function twoLevelReplicates(sample: TrialSample, statistic: Statistic, resamples: number, random: Random, method: ResampleMethod): TwoLevelReplicates {
+  const T = sample.trials.length;
+  const multiplicities = Array.from({ length: resamples }, () => {
+    const m = new Uint32Array(T);
+    for (let i = 0; i < T; i++) m[random.index(T)]!++;
+    return m;
+  });
+  const once = new Uint32Array(T).fill(1);
+  const draw = replicateOf(sample, statistic, method, random);
+  return { twoLevel: Float64Array.from(multiplicities, draw), within: Float64Array.from({ length: resamples }, () => draw(once)) };
+}
+
+/** A replicate for given multiplicities (how many copies of each trial were drawn). */
+function replicateOf(sample: TrialSample, statistic: Statistic, method: ResampleMethod, random: Random): (m: Uint32Array) => number {
+  if (method === "resample") return (m) => stratifiedReplicate(sample.trials, m, statistic, random);
+  if (statistic.kind === "max" || statistic.kind === "min") return (m) => extremeReplicate(sample.trials, m, statistic.kind === "max", random);
+  if (orderStatisticNeed(statistic, 1) !== null) {
+    const mixture = weightedMixture(sample);
+    return (m) => mixture.orderStatisticReplicate(m, statistic, random);
+  }
+  const moments = sample.trials.map(trialMoments);
+  return (m) => meanReplicate(sample.trials, moments, m, statistic.kind === "sum", random);
+}
+
+/** One replicate drawn invocation by invocation: m[t] copies of trial t, each of n_t draws from trial t. */
+function stratifiedReplicate(trials: readonly Float64Array[], m: Uint32Array, statistic: Statistic, random: Random): number {
+  let size = 0;
+  for (let t = 0; t < trials.length; t++) size += m[t]! * trials[t]!.length;
+  const buffer = new Float64Array(size);
+  let at = 0;
+  for (let t = 0; t < trials.length; t++) {
+    const values = trials[t]!;
+    const n = values.length;
+    for (let copy = 0; copy < m[t]!; copy++) for (let i = 0; i < n; i++) buffer[at++] = values[random.index(n)]!;
+  }
+  switch (statistic.kind) {
+    case "max":
+      return buffer.reduce((x, y) => (y > x ? y : x), -Infinity);
+    case "min":
+      return buffer.reduce((x, y) => (y < x ? y : x), Infinity);
+    case "mean":
+    case "sum": {
+      let total = 0;
+      for (let i = 0; i < size; i++) total += buffer[i]!;
+      return statistic.kind === "sum" ? total : total / size;
+    }
+    default:
+      return percentileBySelection(buffer, statistic.kind === "median" ? 0.5 : (statistic as { p: number }).p)!;
+  }
+}
+
+/**
+ * Exact for a max (min): the largest of m_t·n_t draws from trial t is its sorted value at
+ * ⌊n_t·U^(1/(m_t·n_t))⌋, and the replicate is the largest over the drawn trials.
+ */
+function extremeReplicate(trials: readonly Float64Array[], m: Uint32Array, max: boolean, random: Random): number {
+  let best = max ? -Infinity : Infinity;
+  for (let t = 0; t < trials.length; t++) {
+    if (m[t] === 0) continue;
+    const values = trials[t]!;
+    const n = values.length;
+    const u = Math.pow(random.uniform(), 1 / (m[t]! * n));
+    const v = values[Math.min(n - 1, Math.floor((max ? u : 1 - u) * n))]!;
+    if (max ? v > best : v < best) best = v;
+  }
+  return best;
+}
+
+interface Mixture {
+  orderStatisticReplicate(m: Uint32Array, statistic: Statistic, random: Random): number;
+}
+
+/**
+ * The pooled sorted values with, for each trial, how many of its values lie at or before each
+ * position: the weighted rank of position i for multiplicities m is Σ_t m_t·count_t[i].
+ */
+function weightedMixture(sample: TrialSample): Mixture {
+  const { pooled, trials } = sample;
+  const N = pooled.length;
+  const T = trials.length;
+  const counts = trials.map(() => new Uint32Array(N));
+  // k-way merge of the sorted trials (each is a sub-multiset of the pooled values).
+  const next = new Uint32Array(T);
+  const running = new Uint32Array(T);
+  for (let i = 0; i < N; i++) {
+    let best = -1;
+    for (let t = 0; t < T; t++) if (next[t]! < trials[t]!.length && (best < 0 || trials[t]![next[t]!]! < trials[best]![next[best]!]!)) best = t;
+    next[best]!++;
+    running[best]!++;
+    for (let t = 0; t < T; t++) counts[t]![i] = running[t]!;
+  }
+  const sizes = trials.map((t) => t.length);
+  /** The value at 0-based position `target` of the pooled values with trial t repeated m_t times. */
+  const at = (m: Uint32Array, target: number): number => {
+    let lo = 0;
+    let hi = N - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      let rank = 0;
+      for (let t = 0; t < T; t++) rank += m[t]! * counts[t]![mid]!;
+      if (rank > target) hi = mid;
+      else lo = mid + 1;
+    }
+    return pooled[lo]!;
+  };
+  return {
+    orderStatisticReplicate(m, statistic, random) {
+      let n = 0;
+      for (let t = 0; t < T; t++) n += m[t]! * sizes[t]!;
+      const need = orderStatisticNeed(statistic, n)!;
+      const k = need.rank + 1;
+      const u = uniformOrderStatistic(k, n, random);
+      const position = (x: number) => Math.min(n - 1, Math.floor(x * n));
+      const v0 = at(m, position(u));
+      if (need.frac === 0) return v0;
+      const following = u + (1 - u) * (1 - Math.pow(random.uniform(), 1 / (n - k)));
+      return v0 + (at(m, position(following)) - v0) * need.frac;
+    },
+  };
+}
+
+interface Moments {
+  n: number;
+  sum: number;
+  /** Σ (x − mean)², Σ (x − mean)³ about the trial's own mean. */
+  m2: number;
+  m3: number;
+}
+
+function trialMoments(values: Float64Array): Moments {
+  const n = values.length;
+  let sum = 0;
+  for (let i = 0; i < n; i++) sum += values[i]!;
+  const mean = sum / n;
+  let m2 = 0;
+  let m3 = 0;
+  for (let i = 0; i < n; i++) {
+    const d = values[i]! - mean;
+    m2 += d * d;
+    m3 += d * d * d;
+  }
+  return { n, sum, m2, m3 };
+}
+
+/**
+ * A mean's replicate: copies of trial t each add the sum of n_t draws from trial t, whose mean is
+ * the trial's sum and whose variance and third central moment are n_t times the trial's. Large
+ * resamples draw the total from its Cornish–Fisher expansion, small ones draw every value.
+ */
+function meanReplicate(trials: readonly Float64Array[], moments: readonly Moments[], m: Uint32Array, sum: boolean, random: Random): number {
+  let n = 0;
+  let total = 0;
+  let variance = 0;
+  let third = 0;
+  for (let t = 0; t < trials.length; t++) {
+    const c = moments[t]!;
+    n += m[t]! * c.n;
+    total += m[t]! * c.sum;
+    variance += m[t]! * c.m2;
+    third += m[t]! * c.m3;
+  }
+  let value: number;
+  if (n >= MEAN_EXPANSION_MIN) {
+    const skew = variance > 0 ? third / Math.pow(variance, 1.5) : 0;
+    const z = random.normal();
+    value = total + Math.sqrt(variance) * (z + (skew * (z * z - 1)) / 6);
+  } else {
+    value = 0;
+    for (let t = 0; t < trials.length; t++) {
+      const values = trials[t]!;
+      const size = values.length;
+      for (let copy = 0; copy < m[t]!; copy++) for (let i = 0; i < size; i++) value += values[random.index(size)]!;
+    }
+  }
+  return sum ? value : value / n;
+}
