@@ -2,7 +2,7 @@
 // two-level bootstrap resamples trials, then invocations within them; with one trial it is the
 // ordinary bootstrap of the pooled values. A table without a `trial` column is one trial.
 import type { ColumnTable } from "arquero";
-import { groupRows } from "../metrics/grouping.js";
+import { dataColumn, groupRows } from "../metrics/grouping.js";
 import { memo } from "../metrics/memo.js";
 import { sortedGroups } from "../metrics/statistics.js";
 
@@ -32,7 +32,15 @@ export function trialSample(trials: readonly Float64Array[]): TrialSample {
   return { pooled: pooled.sort(), trials: present };
 }
 
-export const hasTrials = (table: ColumnTable): boolean => table.columnNames().includes(TRIAL_COLUMN);
+/** Whether the table holds more than one trial (a column of one value is one trial; cached per table). */
+export function hasTrials(table: ColumnTable): boolean {
+  return memo(table, "hasTrials", () => {
+    if (!table.columnNames().includes(TRIAL_COLUMN)) return false;
+    const values = dataColumn(table, TRIAL_COLUMN);
+    for (let i = 1; i < values.length; i++) if (values[i] !== values[0]) return true;
+    return false;
+  });
+}
 
 /**
  * Per group of `by`: the group's values of `value` by trial (cached per table). Groups and their
