@@ -1,7 +1,7 @@
 // Regenerates functions/template.yaml from the manifest: node --import tsx functions/cli/template.ts
 import { relative } from "node:path";
 import { loadManifest, repoRoot } from "../manifest.js";
-import { writeFileAtomic } from "../node/packaging/atomic-write.js";
+import { writeFileAtomic } from "../../runners/dataset/atomic.js";
 import { renderTemplate, templatePath } from "../deploy/template.js";
 
 try {

@@ -3,7 +3,7 @@
 import { join } from "node:path";
 import { SECTIONS } from "../lib/section.js";
 import { COMPARISON_NOTEBOOK, comparisonNotebook, notebookFileName, notebookFor } from "../notebook/notebook-source.js";
-import { writeFileAtomic } from "../render/atomic.js";
+import { writeFileAtomic } from "../../runners/dataset/atomic.js";
 import { bundleLibrary } from "../render/library-bundle.js";
 import { paths } from "../render/paths.js";
 

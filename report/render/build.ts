@@ -5,7 +5,7 @@ import { join } from "node:path";
 import { SECTIONS, type Block, type SectionId, type SectionResult } from "../lib/section.js";
 import type { SectionOptions } from "../lib/sections/index.js";
 import { notebookFileName, parametersSource } from "../notebook/notebook-source.js";
-import { stagingDirFor, swapDir, writeFileAtomic } from "./atomic.js";
+import { stagingDirFor, swapDir, writeFileAtomic } from "../../runners/dataset/atomic.js";
 import { datasetFingerprint, executionHash, readCached, sha256, writeCached, type CachedExecution } from "./cache.js";
 import { collectBlocks } from "./collect.js";
 import { startExecutor, type ExecutionJob, type Executor, type ExecutorOptions } from "./execute.js";

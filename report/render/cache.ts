@@ -2,7 +2,7 @@
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
-import { writeFileAtomic } from "./atomic.js";
+import { writeFileAtomic } from "../../runners/dataset/atomic.js";
 import { RENDERER_VERSION } from "./paths.js";
 import type { MimeBundle } from "../notebook/show.js";
 

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import type { SectionResult } from "../lib/section.js";
 import { COMPARISON_TITLE as title, type ComparisonOptions } from "../lib/sections/comparison.js";
 import { COMPARISON_NOTEBOOK, comparisonParametersSource } from "../notebook/notebook-source.js";
-import { stagingDirFor, swapDir, writeFileAtomic } from "./atomic.js";
+import { stagingDirFor, swapDir, writeFileAtomic } from "../../runners/dataset/atomic.js";
 import { datasetFingerprint, executionHash, readCached, writeCached, type CachedExecution } from "./cache.js";
 import { collectBlocks } from "./collect.js";
 import { compareRenderMessages } from "./compare-messages.js";

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { pathToFileURL } from "node:url";
 import * as esbuild from "esbuild";
-import { writeFileAtomic } from "./atomic.js";
+import { writeFileAtomic } from "../../runners/dataset/atomic.js";
 import { ReportBuildError, renderMessages } from "./messages.js";
 import { paths } from "./paths.js";
 

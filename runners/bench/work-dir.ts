@@ -3,7 +3,7 @@
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { InvocationRow, RequestRow } from "../dataset/contract.js";
-import { writeFileAtomic } from "../dataset/write.js";
+import { writeFileAtomic } from "../dataset/atomic.js";
 import { benchMessages as msg } from "./messages.js";
 import type { BenchOptions } from "./options.js";
 
@@ -22,7 +22,18 @@ export interface SegmentResult extends SegmentKey {
 
 export interface RunProtocol {
   createdAt: string;
-  options: Omit<BenchOptions, "resume" | "out" | "workDir">;
+  /** The campaign id every dataset of this run records (kept across --resume). */
+  campaign: string;
+  options: Omit<BenchOptions, "resume" | "out" | "workDir" | "force">;
+}
+
+/** A work-folder JSON file; a damaged one (a disk full, a hand edit) is named with the remedy. */
+function readWorkJson<T>(file: string): T {
+  try {
+    return JSON.parse(readFileSync(file, "utf8")) as T;
+  } catch (e) {
+    throw new Error(msg.corruptWorkFile(file, (e as Error).message), { cause: e });
+  }
 }
 
 export class WorkDir {
@@ -37,13 +48,13 @@ export class WorkDir {
   }
 
   /** Starts fresh, or (resume) checks the interrupted run had the same protocol and returns its. */
-  open(options: BenchOptions, createdAt: string): RunProtocol {
-    const { resume: _r, out: _o, workDir: _w, ...rest } = options;
-    const protocol: RunProtocol = { createdAt, options: rest };
+  open(options: BenchOptions, createdAt: string, campaign: string): RunProtocol {
+    const { resume: _r, out: _o, workDir: _w, force: _f, ...rest } = options;
+    const protocol: RunProtocol = { createdAt, campaign, options: rest };
     if (options.resume && existsSync(this.protocolFile)) {
-      const previous = JSON.parse(readFileSync(this.protocolFile, "utf8")) as RunProtocol;
+      const previous = readWorkJson<RunProtocol>(this.protocolFile);
       if (JSON.stringify(previous.options) !== JSON.stringify(protocol.options)) throw new Error(msg.resumeMismatch(this.protocolFile));
-      return previous;
+      return { ...previous, campaign: previous.campaign ?? campaign };
     }
     rmSync(this.dir, { recursive: true, force: true });
     mkdirSync(this.dir, { recursive: true });
@@ -57,7 +68,7 @@ export class WorkDir {
 
   finished(k: SegmentKey): SegmentResult | null {
     const f = this.segmentFile(k);
-    return existsSync(f) ? (JSON.parse(readFileSync(f, "utf8")) as SegmentResult) : null;
+    return existsSync(f) ? readWorkJson<SegmentResult>(f) : null;
   }
 
   save(result: SegmentResult): void {

@@ -1,7 +1,7 @@
 // Writing datasets: every file goes to a temporary name first and is renamed into place, and
 // meta.json says complete: true only after the CSVs are in place.
-import { mkdirSync, renameSync, writeFileSync, rmSync } from "node:fs";
-import { dirname, join } from "node:path";
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
 import { stringify } from "csv-stringify/sync";
 import {
   DATASET_FILES,
@@ -12,18 +12,7 @@ import {
   type InvocationRow,
   type RequestRow,
 } from "./contract.js";
-
-export function writeFileAtomic(path: string, content: string | Buffer): void {
-  mkdirSync(dirname(path), { recursive: true });
-  const tmp = `${path}.${process.pid}.tmp`;
-  try {
-    writeFileSync(tmp, content);
-    renameSync(tmp, path);
-  } catch (e) {
-    rmSync(tmp, { force: true });
-    throw e;
-  }
-}
+import { writeFileAtomic } from "./atomic.js";
 
 /** Numbers without binary noise: at most 3 decimals, no trailing zeros. */
 function num(n: number): string {

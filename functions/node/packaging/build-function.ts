@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { functionSpec, loadManifest, repoRoot, type Manifest } from "../../manifest.js";
-import { writeFileAtomic } from "./atomic-write.js";
+import { writeFileAtomic } from "../../../runners/dataset/atomic.js";
 import { BUNDLE_FILE, bundle, bundleSettingsKey } from "./bundle.js";
 import { isUpToDate, makeStamp, sha256, writeStamp } from "./stamp.js";
 import { zipSingleFile } from "./zip.js";
