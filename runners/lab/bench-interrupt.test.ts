@@ -61,13 +61,17 @@ const alive = (pid: number) => {
 const cgroupsOf = (pid: number) =>
   existsSync("/sys/fs/cgroup/cpu/lambench") ? readdirSync("/sys/fs/cgroup/cpu/lambench").filter((n) => n.startsWith(`${pid}-`)) : [];
 
+// The machine-wide lock, moved to a private path so these benches do not wait on a real one.
+const lockPath = join(dir, "machine-bench.lock");
+const env = { ...process.env, LAMBENCH_BENCH_LOCK: lockPath };
+
 describe("bench interrupted by Ctrl-C", () => {
-  it("stops every instance, removes cgroups, stops DynamoDB, writes no dataset, releases the lock", async () => {
+  it("refuses a second bench from another work folder and checkout; Ctrl-C stops every instance, removes cgroups, stops DynamoDB, writes no dataset, releases the lock", async () => {
     const out = join(dir, "out");
     const work = join(dir, "work");
     const args = ["--import", "tsx", join(repoRoot, "runners/cli/bench.ts"), "--manifest", testManifest(), "--memory", "256",
       "--requests", "400", "--concurrency", "4", "--warmup", "0", "--pause-ms", "0", "--out", out, "--work-dir", work];
-    const child = spawn(process.execPath, args, { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] });
+    const child = spawn(process.execPath, args, { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (c: Buffer) => (output += c.toString()));
     child.stderr.on("data", (c: Buffer) => (output += c.toString()));
@@ -79,7 +83,23 @@ describe("bench interrupted by Ctrl-C", () => {
     expect(cgroupsOf(pid).length, output).toBeGreaterThanOrEqual(4);
     const started = descendants(pid);
     expect(started.length).toBeGreaterThanOrEqual(5); // 4 instances + the DynamoDB server
-    expect(existsSync(join(work, "bench.lock"))).toBe(true);
+    expect(existsSync(lockPath)).toBe(true);
+    expect(existsSync(join(work, "bench.lock"))).toBe(false);
+
+    // A second bench with its own work folder, started from another folder (as from another checkout).
+    const elsewhere = join(dir, "elsewhere");
+    execFileSync("mkdir", ["-p", elsewhere]);
+    let err = "";
+    try {
+      execFileSync(process.execPath, ["--import", join(repoRoot, "node_modules/tsx/dist/loader.mjs"), join(repoRoot, "runners/cli/bench.ts"), "--manifest", testManifest(), "--memory", "256",
+        "--work-dir", join(elsewhere, "work"), "--out", join(elsewhere, "out")], { cwd: elsewhere, env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+    } catch (e) {
+      err = (e as { stderr: string }).stderr;
+    }
+    const holder = `pid ${pid} (${process.execPath} ${args.join(" ")}), work folder ${work}, since `;
+    expect(err).toContain(`bench: another bench run is active on this machine: ${holder}`);
+    expect(err).toContain(`; it holds ${lockPath}. Two benches at once would measure each other; wait for it to finish, or stop it, then retry.`);
+    expect(existsSync(join(elsewhere, "out"))).toBe(false);
 
     child.kill("SIGINT");
     expect(await exited, output).toBe(130);
@@ -87,26 +107,26 @@ describe("bench interrupted by Ctrl-C", () => {
     const leftover = started.filter(alive);
     expect(leftover, leftover.length ? execFileSync("ps", ["-o", "pid,ppid,stat,args", "-p", leftover.join(",")], { encoding: "utf8" }) : "").toEqual([]);
     expect(cgroupsOf(pid)).toEqual([]);
-    expect(existsSync(join(work, "bench.lock"))).toBe(false);
+    expect(existsSync(lockPath)).toBe(false);
     expect(existsSync(out) ? readdirSync(out) : []).toEqual([]);
     expect(output).toContain("interrupted by SIGINT");
   });
 
-  it("refuses a second run while one holds the lock", () => {
-    const work = join(dir, "work-locked");
-    execFileSync("mkdir", ["-p", work]);
-    writeFileSync(join(work, "bench.lock"), String(process.pid));
+  it("refuses a run while a live process holds a lock in the old bare-pid format", () => {
+    writeFileSync(lockPath, String(process.pid));
     let err = "";
     try {
-      execFileSync(process.execPath, ["--import", "tsx", join(repoRoot, "runners/cli/bench.ts"), "--manifest", testManifest(), "--work-dir", work, "--out", join(dir, "o2")], {
+      execFileSync(process.execPath, ["--import", "tsx", join(repoRoot, "runners/cli/bench.ts"), "--manifest", testManifest(), "--work-dir", join(dir, "work-locked"), "--out", join(dir, "o2")], {
         cwd: repoRoot,
+        env,
         encoding: "utf8",
         stdio: ["ignore", "pipe", "pipe"],
       });
     } catch (e) {
       err = (e as { stderr: string }).stderr;
     }
-    expect(err).toContain(`another bench run (pid ${process.pid}) is active`);
-    expect(readFileSync(join(work, "bench.lock"), "utf8")).toBe(String(process.pid));
+    expect(err).toContain(`another bench run is active on this machine: pid ${process.pid}; it holds ${lockPath}.`);
+    expect(readFileSync(lockPath, "utf8")).toBe(String(process.pid));
+    rmSync(lockPath);
   });
 });
