@@ -116,6 +116,7 @@ const options = (extra: Partial<AwsBenchOptions> = {}): AwsBenchOptions => ({
   name: "aws-test",
   out,
   resume: false,
+  force: false,
   timeoutMs: 5000,
   workDir: join(out, ".work"),
   logWaitMs: 20_000,
@@ -138,8 +139,11 @@ describe("runAwsBench (moto)", () => {
     const rows = readFileSync(join(dir, "invocations.csv"), "utf8").trim().split("\n").slice(1);
     expect(rows.filter((r) => r.startsWith("node,wave,128,x86_64,"))).toHaveLength(25);
     expect(rows.filter((r) => r.includes(",1.5,2,40,100,,success,"))).toHaveLength(2); // one cold start per function
+    // The same name again without --force: refused before anything is deployed or invoked.
+    await expect(runAwsBenchWith(options(), silentReporter, deps())).rejects.toThrow(`${dir} already holds a dataset (50 invocations, created ${meta.createdAt}); refusing to replace it. Pass --force to replace it, or choose another --name.`);
+    expect(deployed).toHaveLength(1);
     // --no-deploy with an unknown stack fails with the stack's name.
-    await expect(runAwsBenchWith(options({ deploy: false, stack: "nope" }), silentReporter, deps())).rejects.toThrow(/nope/);
+    await expect(runAwsBenchWith(options({ deploy: false, stack: "nope", name: "aws-nope" }), silentReporter, deps())).rejects.toThrow(/nope/);
   });
 
   it("warns instead of hanging when fewer REPORT lines arrive than invocations", async () => {

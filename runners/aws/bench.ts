@@ -1,18 +1,18 @@
 // `npm run bench -- --target aws`: for each memory size, deploy (or reuse) the stack, run warm-up and
 // the protocol with the load driver against <ApiUrl>/<runtime>/<function>, wait for the REPORT lines
 // to reach CloudWatch Logs, collect them, and write one dataset per memory size.
-import { rmSync, renameSync } from "node:fs";
 import { resolve } from "node:path";
 import { CloudFormationClient } from "@aws-sdk/client-cloudformation";
 import { loadManifest, type Manifest } from "../../functions/manifest.js";
 import { BILLING_RULES, DATASET_SCHEMA, type Architecture, type InvocationRow, type RequestRow } from "../dataset/contract.js";
-import { writeDataset } from "../dataset/write.js";
+import { newCampaign } from "../dataset/campaign.js";
+import { assertReplaceable, publishDataset } from "../dataset/publish.js";
 import { gitState } from "../bench/provenance.js";
 import { datasetName, type BenchOptions } from "../bench/options.js";
 import type { BenchReporter, BenchRun } from "../bench/run.js";
 import type { Teardown } from "../bench/teardown.js";
 import type { SegmentResult } from "../bench/work-dir.js";
-import { createLogsClient, type LogsClient } from "../collect/cloudwatch.js";
+import { configuredRegion, createLogsClient, type LogsClient } from "../collect/cloudwatch.js";
 import { collectFromCloudWatch } from "../collect/collect.js";
 import { driveSegment, warmUp } from "../bench/drive.js";
 import { deployStack, readStackOutputs, stackName, type StackOutputs } from "./stack.js";
@@ -30,6 +30,8 @@ export interface AwsBenchOptions extends BenchOptions {
   /** How long to wait for REPORT lines to reach CloudWatch after a function's load. Default 3 min. */
   logWaitMs?: number;
   logPollMs?: number;
+  /** The campaign id the datasets record (default: a new one). */
+  campaign?: string;
 }
 
 export interface AwsDeps {
@@ -54,7 +56,7 @@ async function collectSegment(
   expected: number,
   architecture: Architecture,
   reporter: BenchReporter,
-): Promise<{ rows: InvocationRow[]; warnings: string[] }> {
+): Promise<{ rows: InvocationRow[]; warnings: string[]; duplicates: number }> {
   const fnName = outputs.functionNames[`${key.runtime}/${key.function}`];
   if (!fnName) throw new Error(`stack ${outputs.stackName} has no function for ${key.runtime}/${key.function} in its FunctionNames output`);
   const logGroupName = `/aws/lambda/${fnName}`;
@@ -68,7 +70,7 @@ async function collectSegment(
         warnings.push(`${key.memoryMB} MB ${key.runtime}/${key.function}: ${result.rows.length} REPORT lines arrived for ${expected} invocations within the wait`);
       }
       if (result.unreadable.length > 0) warnings.push(`${key.runtime}/${key.function}: ${result.unreadable.length} unreadable REPORT lines (${result.unreadable[0]!.reason})`);
-      return { rows: result.rows, warnings };
+      return { rows: result.rows, warnings, duplicates: result.duplicates };
     }
     reporter.info(`waiting for logs of ${fnName}: ${result.rows.length}/${expected} REPORT lines`);
     await deps.sleep(o.logPollMs ?? 10_000);
@@ -79,6 +81,10 @@ export async function runAwsBenchWith(o: AwsBenchOptions, reporter: BenchReporte
   const architecture = o.architecture ?? "x86_64";
   if (o.stack && o.memorySizes.length > 1) throw new Error(`--stack ${o.stack} names one stack, but ${o.memorySizes.length} memory sizes were asked for`);
   const warmupFn = manifest.functions.find((f) => f.role === "warmup");
+  const campaign = o.campaign ?? newCampaign("bench");
+  const policy = { force: o.force, campaign };
+  // Refused before anything is deployed or invoked (which costs money), not after the run.
+  for (const memoryMB of o.memorySizes) assertReplaceable(resolve(o.out, datasetName(o, memoryMB)), policy);
   const datasets: string[] = [];
   const segments: SegmentResult[] = [];
   for (const memoryMB of o.memorySizes) {
@@ -92,6 +98,7 @@ export async function runAwsBenchWith(o: AwsBenchOptions, reporter: BenchReporte
     const invocations: InvocationRow[] = [];
     const requests: RequestRow[] = [];
     const warnings: string[] = [];
+    let duplicatesDropped = 0;
     for (const runtime of o.runtimes) {
       for (const fn of o.functions) {
         const key = { memoryMB, runtime, function: fn };
@@ -109,6 +116,7 @@ export async function runAwsBenchWith(o: AwsBenchOptions, reporter: BenchReporte
         const collected = await collectSegment(deps, o, outputs, key, since, expected, architecture, reporter);
         for (const w of collected.warnings) reporter.warn(w);
         warnings.push(...collected.warnings);
+        duplicatesDropped += collected.duplicates;
         invocations.push(...collected.rows);
         const reqRows = load.rows.map((r) => ({ runtime, function: fn, memoryMB, trial: 1, ...r }));
         requests.push(...reqRows);
@@ -120,15 +128,15 @@ export async function runAwsBenchWith(o: AwsBenchOptions, reporter: BenchReporte
     }
     const dsName = datasetName(o, memoryMB);
     const finalDir = resolve(o.out, dsName);
-    const tmpDir = resolve(o.out, `.${dsName}.tmp-${process.pid}`);
-    writeDataset(
-      tmpDir,
+    publishDataset(
+      finalDir,
       {
         schema: DATASET_SCHEMA,
         name: dsName,
         target: "aws",
         createdAt,
-        source: { kind: "bench", detail: `npm run bench -- --target aws (stack ${name}, ${outputs.apiUrl})`, corrections: [] },
+        campaign,
+        source: { kind: "bench", detail: `npm run bench -- --target aws (stack ${name}, ${outputs.apiUrl})`, corrections: [], duplicatesDropped },
         protocol: { requestsPerFunction: o.requests, concurrency: o.concurrency, warmupRequests: o.warmup, pauseMs: o.pauseMs, runtimes: o.runtimes, functions: o.functions },
         memorySizes: [memoryMB],
         architecture,
@@ -141,9 +149,8 @@ export async function runAwsBenchWith(o: AwsBenchOptions, reporter: BenchReporte
       },
       invocations,
       requests,
+      policy,
     );
-    rmSync(finalDir, { recursive: true, force: true });
-    renameSync(tmpDir, finalDir);
     datasets.push(finalDir);
     reporter.info(`dataset written: ${finalDir}`);
   }
@@ -158,7 +165,7 @@ export async function runAwsBench(o: AwsBenchOptions, reporter: BenchReporter, t
     cfn.destroy();
     logs.destroy();
   });
-  const region = await logs.config.region();
+  const region = await configuredRegion(logs);
   return runAwsBenchWith(o, reporter, {
     cfn,
     logs,

@@ -4,7 +4,10 @@
 // Outputs of a stack:  node --import tsx runners/aws/cli.ts outputs --stack lambench-128
 import { CloudFormationClient } from "@aws-sdk/client-cloudformation";
 import { Command } from "commander";
+import { quietSdkNodeVersionWarning, sdkErrorMessage } from "./sdk-env.js";
 import { deleteStack, readStackOutputs, stackName } from "./stack.js";
+
+quietSdkNodeVersionWarning();
 
 const client = (region?: string) => new CloudFormationClient({ ...(region ? { region } : {}), retryMode: "adaptive", maxAttempts: 8 });
 
@@ -48,6 +51,6 @@ program
 try {
   await program.parseAsync();
 } catch (e) {
-  console.error(`aws: ${(e as Error).message}`);
+  console.error(`aws: ${sdkErrorMessage(e)}`);
   process.exit(1);
 }

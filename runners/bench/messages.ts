@@ -1,4 +1,6 @@
 // Every user-facing message of the bench, so tests can assert on them by value.
+import type { LockHolder } from "./lock.js";
+
 export const benchMessages = {
   sweepWithMemory: (memory: string) =>
     `--memory-sweep runs power-tuning's default sizes (128,256,512,1024,1536,3008 MB) and cannot be combined with --memory "${memory}": give one or the other`,
@@ -10,13 +12,15 @@ export const benchMessages = {
   unknownIds: (option: string, unknown: string[], known: string[]) =>
     `--${option}: unknown ${unknown.map((x) => `"${x}"`).join(", ")} (manifest has: ${known.join(", ")})`,
   badTarget: (value: string) => `--target: expected "local" or "aws", got "${value}"`,
-  badName: (value: string) => `--name: "${value}" is not a usable folder name (letters, digits, dot, dash, underscore)`,
   notBenchmark: (fn: string) => `--functions: "${fn}" is the warm-up function, not part of the measured set`,
-  locked: (lock: string, pid: number) =>
-    `another bench run (pid ${pid}) is active; it holds ${lock}. Wait for it to finish, or stop it, then retry.`,
+  locked: (lock: string, holder: LockHolder) =>
+    `another bench run is active on this machine: pid ${holder.pid}${holder.command ? ` (${holder.command})` : ""}${holder.workDir ? `, work folder ${holder.workDir}` : ""}${holder.startedAt ? `, since ${holder.startedAt}` : ""}; it holds ${lock}. Two benches at once would measure each other; wait for it to finish, or stop it, then retry.`,
+  lockContended: (lock: string) => `${lock}: another bench took the lock while this one was starting; retry.`,
   missingArtefact: (entry: string, artefact: string, why: string) =>
     `artefact for ${entry} is missing (${artefact}) and could not be built: ${why}`,
   noEntry: (runtime: string, fn: string) => `functions/manifest.json has no entry for ${runtime}/${fn}`,
+  corruptWorkFile: (file: string, why: string) =>
+    `${file}: unreadable (${why}); it belongs to an interrupted run's work folder: rerun without --resume to start that run over.`,
   resumeMismatch: (file: string) =>
     `${file}: the interrupted run used a different protocol; rerun without --resume to start over`,
   limitsNotEnforced: (note: string) =>

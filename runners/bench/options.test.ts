@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { loadManifest } from "../../functions/manifest.js";
-import { normalizeBenchOptions } from "./options.js";
+import { normalizeBenchOptions, partialRunName } from "./options.js";
 import { payloadFor } from "./drive.js";
 import { concurrencyAt } from "./sweep-concurrency.js";
 
@@ -49,9 +49,23 @@ describe("bench options", () => {
     [{ runtimes: "cobol" }, '--runtimes: unknown "cobol"'],
     [{ functions: "warmup" }, '--functions: "warmup" is the warm-up function, not part of the measured set'],
     [{ target: "gcp" }, '--target: expected "local" or "aws", got "gcp"'],
-    [{ name: "../x" }, '--name: "../x" is not a usable folder name'],
+    [{ name: "../x" }, '--name: "../x" is not a usable dataset name (letters, digits, dot, dash and underscore; no path separators, no "..", not starting with a dot)'],
+    [{ name: "a/b" }, '--name: "a/b" is not a usable dataset name'],
   ])("rejects %o clearly", (raw, message) => {
     expect(() => normalizeBenchOptions(raw, manifest)).toThrow(message);
+  });
+
+  it("names a run shorter than the default protocol by its protocol, never like the full-protocol datasets", () => {
+    const short = normalizeBenchOptions({ requests: "30" }, manifest);
+    expect(short.name).toBe(partialRunName(short));
+    expect(short.name).toMatch(/^local-partial-[0-9a-f]{8}$/);
+    expect(normalizeBenchOptions({ requests: "30" }, manifest).name).toBe(short.name); // the same command finds it again (--resume)
+    expect(normalizeBenchOptions({ requests: "31" }, manifest).name).not.toBe(short.name);
+    expect(normalizeBenchOptions({ runtimes: "go" }, manifest).name).toMatch(/^local-partial-/);
+    expect(normalizeBenchOptions({ functions: "wave", target: "aws" }, manifest).name).toMatch(/^aws-partial-/);
+    expect(normalizeBenchOptions({ memory: "128" }, manifest).name).toBe("local"); // one memory size is still the full protocol
+    expect(normalizeBenchOptions({ requests: "30", name: "mine" }, manifest).name).toBe("mine");
+    expect(normalizeBenchOptions({ force: true }, manifest).force).toBe(true);
   });
 
   it("replaces {seq} in payload strings with the request number", () => {

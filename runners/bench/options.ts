@@ -1,5 +1,7 @@
 // The one place where bench options from the command line become typed values (STYLE.md habit 9).
+import { createHash } from "node:crypto";
 import { benchmarkFunctions, type Manifest } from "../../functions/manifest.js";
+import { checkDatasetName } from "../dataset/publish.js";
 import { benchMessages as msg } from "./messages.js";
 
 export interface BenchOptions {
@@ -17,6 +19,8 @@ export interface BenchOptions {
   name: string;
   out: string;
   resume: boolean;
+  /** Replace existing datasets of the same name. */
+  force: boolean;
   /** Per-invocation limit in the lab (Lambda's function timeout). */
   timeoutMs: number;
   /** Lock, segments and log streams of runs in progress. */
@@ -36,6 +40,7 @@ export interface RawBenchOptions {
   name?: string;
   out?: string;
   resume?: boolean;
+  force?: boolean;
   timeoutMs?: string;
   workDir?: string;
 }
@@ -76,24 +81,38 @@ export function normalizeBenchOptions(raw: RawBenchOptions, manifest: Manifest):
   const fnIds = list("functions", raw.functions);
   const warmupFn = manifest.functions.find((f) => f.role === "warmup" && fnIds?.includes(f.id));
   if (warmupFn) throw new Error(msg.notBenchmark(warmupFn.id));
-  const name = raw.name ?? target;
-  if (!/^[A-Za-z0-9._-]+$/.test(name) || name.startsWith(".")) throw new Error(msg.badName(name));
-  return {
+  const allRuntimes = manifest.runtimes.map((r) => r.id);
+  const allFunctions = benchmarkFunctions(manifest).map((f) => f.id);
+  const options: BenchOptions = {
     target,
     memorySizes: [...new Set(memorySizes)],
     concurrencyFromPlan: target === "local" && raw.concurrency === undefined,
-    runtimes: known("runtimes", list("runtimes", raw.runtimes), manifest.runtimes.map((r) => r.id)),
-    functions: known("functions", fnIds, benchmarkFunctions(manifest).map((f) => f.id)),
+    runtimes: known("runtimes", list("runtimes", raw.runtimes), allRuntimes),
+    functions: known("functions", fnIds, allFunctions),
     requests: integer("requests", raw.requests, DEFAULTS.requests, 1),
     concurrency: integer("concurrency", raw.concurrency, DEFAULTS.concurrency, 1),
     warmup: integer("warmup", raw.warmup, DEFAULTS.warmup, 0),
     pauseMs: integer("pause-ms", raw.pauseMs, DEFAULTS.pauseMs, 0),
-    name,
+    name: "",
     out: raw.out ?? DEFAULTS.out,
     resume: raw.resume ?? false,
+    force: raw.force ?? false,
     timeoutMs: integer("timeout-ms", raw.timeoutMs, DEFAULTS.timeoutMs, 1),
     workDir: raw.workDir ?? DEFAULTS.workDir,
   };
+  const partial = options.requests < DEFAULTS.requests || options.runtimes.length < allRuntimes.length || options.functions.length < allFunctions.length;
+  options.name = checkDatasetName(raw.name ?? (partial ? partialRunName(options) : target));
+  return options;
+}
+
+/**
+ * The default name of a run shorter than the default protocol (fewer requests, runtimes or
+ * functions): `<target>-partial-<8 hex digits of its protocol>`, so it never lands on the
+ * full-protocol datasets (`local-128mb`) and the same command (--resume) finds it again.
+ */
+export function partialRunName(o: Pick<BenchOptions, "target" | "runtimes" | "functions" | "requests" | "concurrency" | "warmup" | "pauseMs">): string {
+  const protocol = JSON.stringify([o.runtimes, o.functions, o.requests, o.concurrency, o.warmup, o.pauseMs]);
+  return `${o.target}-partial-${createHash("sha256").update(protocol).digest("hex").slice(0, 8)}`;
 }
 
 export const datasetName = (o: BenchOptions, memoryMB: number) => `${o.name}-${memoryMB}mb`;

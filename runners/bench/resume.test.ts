@@ -32,7 +32,9 @@ function testManifest(): string {
 }
 
 function bench(args: string[]): { child: ChildProcess; output: () => string; exit: Promise<number | null> } {
-  const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "runners/cli/bench.ts"), ...args], { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"] });
+  // The machine-wide lock moved to a private path, so this test does not wait on other benches.
+  const env = { ...process.env, LAMBENCH_BENCH_LOCK: join(dir, "bench.lock") };
+  const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "runners/cli/bench.ts"), ...args], { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
   let out = "";
   child.stdout!.on("data", (c: Buffer) => (out += c.toString()));
   child.stderr!.on("data", (c: Buffer) => (out += c.toString()));
@@ -61,5 +63,13 @@ describe("bench --resume", () => {
     const csv = readFileSync(join(out, "t-256mb", "invocations.csv"), "utf8");
     for (const id of fastRequestIds) expect(csv).toContain(id);
     expect(existsSync(join(work, "runs", "t"))).toBe(false);
+
+    // The same command again (a new campaign) does not replace the dataset without --force; it is refused before measuring.
+    const third = bench(args);
+    expect(await third.exit, third.output()).toBe(1);
+    expect(third.output()).toContain(`bench: ${join(out, "t-256mb")} already holds a dataset (80 invocations, created `);
+    expect(third.output()).toContain("refusing to replace it. Pass --force to replace it, or choose another --name.");
+    expect(third.output()).not.toContain("testnode/fast:");
+    expect(readFileSync(join(out, "t-256mb", "invocations.csv"), "utf8")).toBe(csv);
   });
 });

@@ -1,16 +1,17 @@
 // The bench protocol (DESIGN.md, issue 4): for each memory size, runtime and function in
 // manifest order: warm-up calls, the measured load, a pause; REPORT lines collected per segment;
 // one dataset per memory size, assembled atomically once all its segments are in.
-import { existsSync, renameSync, rmSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { existsSync } from "node:fs";
+import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { buildArtefacts } from "../../functions/build-artefacts.js";
 import { findEntry, loadManifest, repoRoot, runtimeSpec, type Manifest } from "../../functions/manifest.js";
 import { BILLING_RULES, DATASET_SCHEMA, billingRuleAt, type RequestRow } from "../dataset/contract.js";
-import { writeDataset } from "../dataset/write.js";
+import { newCampaign } from "../dataset/campaign.js";
+import { assertReplaceable, publishDataset } from "../dataset/publish.js";
 import { collectFunction } from "../lab/collect-local.js";
 import { driveSegment, warmUp } from "./drive.js";
-import { acquireLock } from "./lock.js";
+import { acquireLock, machineLockPath } from "./lock.js";
 import { LocalTarget } from "./local-target.js";
 import { benchMessages as msg } from "./messages.js";
 import { datasetName, type BenchOptions } from "./options.js";
@@ -66,7 +67,7 @@ export interface AwsExtras {
 }
 
 export async function runBench(options: BenchOptions & AwsExtras, reporter: BenchReporter, teardown: Teardown, manifest = loadManifest()): Promise<BenchRun> {
-  const lock = acquireLock(join(options.workDir, "bench.lock"));
+  const lock = acquireLock(machineLockPath(), resolve(options.workDir));
   teardown.add(() => lock.release());
   if (options.target === "aws") return runAws(options, teardown, reporter);
 
@@ -79,7 +80,10 @@ export async function runBench(options: BenchOptions & AwsExtras, reporter: Benc
   await ensureArtefacts(manifest, pairs, reporter);
 
   const work = new WorkDir(options.workDir, options.name);
-  const protocol = work.open(options, new Date().toISOString());
+  const protocol = work.open(options, new Date().toISOString(), newCampaign("bench"));
+  const policy = { force: options.force, campaign: protocol.campaign };
+  // Refused before anything is measured, not after the run.
+  for (const memoryMB of options.memorySizes) assertReplaceable(resolve(options.out, datasetName(options, memoryMB)), policy);
   const target = await LocalTarget.start(manifest, work.logDir, options.timeoutMs, teardown, runtimes);
   const support = target.lab.cgroups.support;
   const limitWarning = support.cpu && support.memory ? null : msg.limitsNotEnforced(support.note);
@@ -111,18 +115,17 @@ export async function runBench(options: BenchOptions & AwsExtras, reporter: Benc
     segments.push(...results);
     const name = datasetName(options, memoryMB);
     const finalDir = resolve(options.out, name);
-    const tmpDir = resolve(options.out, `.${name}.tmp-${process.pid}`);
-    teardown.add(() => rmSync(tmpDir, { recursive: true, force: true }));
     teardown.check();
     const rule = billingRuleAt(protocol.createdAt);
     const warnings = [...(limitWarning ? [limitWarning] : []), ...results.flatMap((r) => r.warnings)];
-    writeDataset(
-      tmpDir,
+    publishDataset(
+      finalDir,
       {
         schema: DATASET_SCHEMA,
         name,
         target: "local",
         createdAt: protocol.createdAt,
+        campaign: protocol.campaign,
         source: {
           kind: "bench",
           detail: `npm run bench -- --target local (local Lambda lab; at most ${target.lab.maxConcurrentInits} instance(s) initialising at once, one per core, so each init has a full core as on Lambda)`,
@@ -148,10 +151,8 @@ export async function runBench(options: BenchOptions & AwsExtras, reporter: Benc
       },
       results.flatMap((r) => r.invocations),
       results.flatMap((r) => r.requests),
+      policy,
     );
-    teardown.check();
-    rmSync(finalDir, { recursive: true, force: true });
-    renameSync(tmpDir, finalDir);
     datasets.push(finalDir);
     reporter.info(`dataset written: ${finalDir}`);
   }

@@ -6,6 +6,9 @@ import { benchMessages } from "../bench/messages.js";
 import { DEFAULTS, normalizeBenchOptions, type RawBenchOptions } from "../bench/options.js";
 import { runBench, type AwsExtras, type BenchReporter } from "../bench/run.js";
 import { Teardown } from "../bench/teardown.js";
+import { quietSdkNodeVersionWarning, sdkErrorMessage } from "../aws/sdk-env.js";
+
+quietSdkNodeVersionWarning();
 
 const program = new Command()
   .name("bench")
@@ -20,10 +23,11 @@ const program = new Command()
   .option("--warmup <n>", "calls of the warm-up function before each function", String(DEFAULTS.warmup))
   .option("--pause-ms <ms>", "pause after each function", String(DEFAULTS.pauseMs))
   .option("--timeout-ms <ms>", "function timeout in the lab", String(DEFAULTS.timeoutMs))
-  .option("--name <name>", "dataset name prefix (datasets are <name>-<memory>mb; default: the target)")
+  .option("--name <name>", "dataset name prefix (datasets are <name>-<memory>mb; default: the target, or <target>-partial-<protocol hash> for a run shorter than the default protocol)")
   .option("--out <dir>", "output folder", DEFAULTS.out)
   .option("--work-dir <dir>", "lock, segments and logs of runs in progress", DEFAULTS.workDir)
   .option("--resume", "continue an interrupted run with the same options", false)
+  .option("--force", "replace existing datasets of the same name", false)
   .option("--manifest <path>", "the manifest listing runtimes and functions", defaultManifestPath)
   .option("--region <region>", "aws: region (default: the standard AWS configuration)")
   .option("--stack <name>", "aws: use this existing stack (one memory size)")
@@ -71,7 +75,7 @@ try {
   bar.stop();
   await teardown.run();
   if (!interrupted) {
-    console.error(`bench: ${(e as Error).message}`);
+    console.error(`bench: ${sdkErrorMessage(e)}`);
     process.exit(1);
   }
 }

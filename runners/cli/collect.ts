@@ -1,24 +1,20 @@
 // `npm run collect -- --log-group <g>… --since … --until … [--mapping file.json] --name … [--out data]`:
 // REPORT lines of any Lambda functions in CloudWatch Logs → data/<name>/.
-import { resolve } from "node:path";
 import { Command } from "commander";
 import cliProgress from "cli-progress";
 import { defaultManifestPath, loadManifest } from "../../functions/manifest.js";
 import { ARCHITECTURES, BILLING_RULES, type Architecture } from "../dataset/contract.js";
-import { writeDataset } from "../dataset/write.js";
-import { createLogsClient } from "../collect/cloudwatch.js";
+import { newCampaign } from "../dataset/campaign.js";
+import { datasetDir, publishDataset } from "../dataset/publish.js";
+import { configuredRegion, createLogsClient } from "../collect/cloudwatch.js";
 import { collectFromCloudWatch } from "../collect/collect.js";
 import { sourceMeta } from "../collect/dataset-meta.js";
 import { readMappingFile, streamMapping } from "../collect/mapping.js";
+import { collectMessages } from "../collect/messages.js";
+import { parseTimeOption } from "../collect/time-option.js";
+import { quietSdkNodeVersionWarning, sdkErrorMessage } from "../aws/sdk-env.js";
 
-function time(option: string, value: string): number {
-  // Relative: "90m", "6h", "2d" before now; otherwise an ISO-8601 time.
-  const rel = /^(\d+)([mhd])$/.exec(value);
-  if (rel) return Date.now() - Number(rel[1]) * { m: 60_000, h: 3_600_000, d: 86_400_000 }[rel[2] as "m" | "h" | "d"];
-  const ms = Date.parse(value);
-  if (Number.isNaN(ms)) throw new Error(`${option}: expected an ISO-8601 time or a duration like 90m, 6h, 2d; got "${value}"`);
-  return ms;
-}
+quietSdkNodeVersionWarning();
 
 const program = new Command()
   .name("collect")
@@ -28,6 +24,7 @@ const program = new Command()
   .option("--until <time>", "end, ISO-8601 (default: now)")
   .requiredOption("--name <name>", "dataset name")
   .option("--out <dir>", "output folder", "data")
+  .option("--force", "replace an existing dataset of the same name", false)
   .option("--mapping <file.json>", '{"<log group>": {"runtime", "function", "architecture"?, "memoryMB"?}} (default: from the function name "…-<runtime>-<function>")')
   .option("--architecture <arch>", `default architecture: ${ARCHITECTURES.join(" | ")}`, "x86_64")
   .option("--method <m>", "filter (FilterLogEvents) | insights (Logs Insights)", "filter")
@@ -44,6 +41,7 @@ try {
     until?: string;
     name: string;
     out: string;
+    force: boolean;
     mapping?: string;
     architecture: string;
     method: string;
@@ -54,14 +52,17 @@ try {
   if (!(ARCHITECTURES as readonly string[]).includes(o.architecture)) throw new Error(`--architecture: expected ${ARCHITECTURES.join(" or ")}, got "${o.architecture}"`);
   if (o.method !== "filter" && o.method !== "insights") throw new Error(`--method: expected filter or insights, got "${o.method}"`);
   if (!/^\d+$/.test(o.maxAttempts) || Number(o.maxAttempts) < 1) throw new Error(`--max-attempts: expected a positive integer, got "${o.maxAttempts}"`);
-  const since = time("--since", o.since);
-  const until = o.until ? time("--until", o.until) : Date.now();
-  if (until <= since) throw new Error(`--until (${new Date(until).toISOString()}) must be after --since (${new Date(since).toISOString()})`);
+  const now = Date.now();
+  const since = parseTimeOption("--since", o.since, now);
+  const until = o.until ? parseTimeOption("--until", o.until, now) : now;
+  if (until <= since) throw new Error(collectMessages.untilBeforeSince(new Date(until).toISOString(), new Date(since).toISOString()));
+  const policy = { force: o.force };
+  const dir = datasetDir(o.out, o.name, policy);
   const architecture = o.architecture as Architecture;
   const manifest = loadManifest(o.manifest);
   const mapping = streamMapping({ ...(o.mapping ? { file: readMappingFile(o.mapping) } : {}), manifest, architecture });
   const client = createLogsClient({ ...(o.region ? { region: o.region } : {}), maxAttempts: Number(o.maxAttempts) });
-  const region = await client.config.region();
+  const region = await configuredRegion(client);
   bar.start(0, 0, { group: "", calls: 0 });
   const result = await collectFromCloudWatch(client, {
     logGroupNames: o.logGroup,
@@ -75,14 +76,15 @@ try {
   client.destroy();
   const warnings: string[] = [];
   if (result.unreadable.length > 0) warnings.push(`${result.unreadable.length} REPORT lines could not be read and were skipped`);
-  if (result.duplicates > 0) warnings.push(`${result.duplicates} duplicate REPORT lines (same request id) were dropped`);
+  if (result.duplicates > 0) warnings.push(collectMessages.duplicatesDropped(result.duplicates));
   for (const [g, n] of result.unmapped) warnings.push(`${n} REPORT lines from ${g} had no runtime/function mapping and were skipped`);
   if (result.rows.length === 0) throw new Error(`no REPORT lines found for ${o.logGroup.join(", ")} between ${new Date(since).toISOString()} and ${new Date(until).toISOString()}`);
-  const dir = resolve(o.out, o.name);
-  writeDataset(
+  publishDataset(
     dir,
     sourceMeta({
       name: o.name,
+      campaign: newCampaign("collect"),
+      duplicatesDropped: result.duplicates,
       kind: "collect",
       detail: `CloudWatch Logs ${o.method === "insights" ? "Logs Insights" : "FilterLogEvents"}: ${o.logGroup.join(", ")}, ${new Date(since).toISOString()} .. ${new Date(until).toISOString()}`,
       warnings,
@@ -93,12 +95,13 @@ try {
     }),
     result.rows,
     [],
+    policy,
   );
   for (const w of warnings) console.error(`warning: ${w}`);
   for (const u of result.unreadable.slice(0, 10)) console.error(`unreadable REPORT line: ${u.reason}: ${u.line.slice(0, 200)}`);
   console.log(`${result.events} events read, ${result.rows.length} invocations → ${dir}`);
 } catch (e) {
   bar.stop();
-  console.error(`collect: ${(e as Error).message}`);
+  console.error(`collect: ${sdkErrorMessage(e)}`);
   process.exit(1);
 }

@@ -1,15 +1,15 @@
 // `npm run import -- <file>… [--name <name>] [--memory <MB>]`: Logs Insights CSV exports and raw
 // CloudWatch log-event files (text, JSON lines) → data/<name>/.
-import { readFileSync } from "node:fs";
-import { resolve } from "node:path";
 import { Command } from "commander";
 import { defaultManifestPath, loadManifest } from "../../functions/manifest.js";
 import { ARCHITECTURES, type Architecture } from "../dataset/contract.js";
-import { writeDataset } from "../dataset/write.js";
+import { newCampaign } from "../dataset/campaign.js";
+import { datasetDir, publishDataset } from "../dataset/publish.js";
 import { sourceMeta } from "../collect/dataset-meta.js";
 import { groupOfFile, importFiles } from "../collect/import-files.js";
 import { readMappingFile } from "../collect/mapping.js";
 import { importMessages } from "../collect/messages.js";
+import { readTextInput } from "../collect/text-input.js";
 
 const program = new Command()
   .name("import")
@@ -19,6 +19,7 @@ const program = new Command()
   .argument("<files...>", "CSV exports, and text or JSON-lines files of log events (a file's events belong to its log group, else to the function named like the file)")
   .option("--name <name>", "dataset name (default: the first file's name without its extension)")
   .option("--out <dir>", "output folder", "data")
+  .option("--force", "replace an existing dataset of the same name", false)
   .option("--memory <MB>", "configured memory size (needed for the seed query's export, which has no memory column)")
   .option("--architecture <arch>", `${ARCHITECTURES.join(" | ")}`, "x86_64")
   .option("--region <region>", "AWS region the logs came from, for meta.json")
@@ -31,7 +32,7 @@ const program = new Command()
 
 try {
   const files = program.args;
-  const o = program.opts<{ name?: string; out: string; memory?: string; architecture: string; region?: string; mapping?: string; manifest: string }>();
+  const o = program.opts<{ name?: string; out: string; force: boolean; memory?: string; architecture: string; region?: string; mapping?: string; manifest: string }>();
   if (!(ARCHITECTURES as readonly string[]).includes(o.architecture)) throw new Error(`--architecture: expected ${ARCHITECTURES.join(" or ")}, got "${o.architecture}"`);
   const architecture = o.architecture as Architecture;
   let memoryMB: number | undefined;
@@ -39,18 +40,20 @@ try {
     if (!/^\d+$/.test(o.memory) || Number(o.memory) < 128) throw new Error(`--memory: expected a whole number of MB ≥ 128, got "${o.memory}"`);
     memoryMB = Number(o.memory);
   }
+  const name = o.name ?? groupOfFile(files[0]!);
+  const policy = { force: o.force };
+  const dir = datasetDir(o.out, name, policy, o.name === undefined ? "the file name (pass --name)" : "--name");
   const manifest = loadManifest(o.manifest);
   const result = importFiles(
-    files.map((path) => ({ path, text: readFileSync(path, "utf8") })),
+    files.map((path) => ({ path, text: readTextInput(path) })),
     { manifest, architecture, ...(o.mapping ? { mapping: readMappingFile(o.mapping) } : {}), ...(memoryMB ? { memoryMB } : {}) },
   );
   if (result.rows.length === 0) throw new Error(importMessages.noRows(files, result.warnings));
-  const name = o.name ?? groupOfFile(files[0]!);
-  const dir = resolve(o.out, name);
-  writeDataset(
+  publishDataset(
     dir,
     sourceMeta({
       name,
+      campaign: newCampaign("import"),
       kind: "import",
       detail: result.described.join("; "),
       corrections: result.corrections,
@@ -62,6 +65,7 @@ try {
     }),
     result.rows,
     [],
+    policy,
   );
   for (const c of result.corrections) console.log(`corrected: ${c}`);
   for (const w of result.warnings) console.error(`warning: ${w}`);

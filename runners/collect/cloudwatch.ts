@@ -8,6 +8,7 @@ import {
   StartQueryCommand,
   type ResultField,
 } from "@aws-sdk/client-cloudwatch-logs";
+import { sdkErrorMessage } from "../aws/sdk-env.js";
 import { collectMessages as msg } from "./messages.js";
 import type { LogEvent } from "./log-events.js";
 
@@ -42,6 +43,19 @@ export function createLogsClient(options: { region?: string; endpoint?: string; 
     retryMode: "adaptive",
     maxAttempts: options.maxAttempts ?? 8,
   });
+}
+
+/**
+ * The client's region from the standard configuration; the SDK's bare "Region is missing" becomes
+ * a message that says how to set one.
+ */
+export async function configuredRegion(client: { config: { region: () => Promise<string> } }): Promise<string> {
+  try {
+    return await client.config.region();
+  } catch (e) {
+    const message = sdkErrorMessage(e);
+    throw message === (e as Error).message ? e : new Error(message, { cause: e });
+  }
 }
 
 /** Matches text REPORT lines and JSON platform.report records; the parser drops anything else. */

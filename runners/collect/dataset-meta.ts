@@ -14,6 +14,10 @@ export interface SourceMetaInput {
   region: string | null;
   billing: { rule: BillingRuleId; description: string };
   createdAt?: string;
+  /** One import or one collection (runners/dataset/campaign.ts). */
+  campaign: string;
+  /** Duplicate REPORT lines dropped (collect). */
+  duplicatesDropped?: number;
 }
 
 export function sourceMeta(i: SourceMetaInput): Omit<DatasetMeta, "complete" | "counts"> {
@@ -23,7 +27,8 @@ export function sourceMeta(i: SourceMetaInput): Omit<DatasetMeta, "complete" | "
     name: i.name,
     target: i.kind === "import" ? "import" : "aws",
     createdAt: i.createdAt ?? new Date().toISOString(),
-    source: { kind: i.kind, detail: i.detail, corrections: i.corrections ?? [] },
+    campaign: i.campaign,
+    source: { kind: i.kind, detail: i.detail, corrections: i.corrections ?? [], ...(i.duplicatesDropped !== undefined ? { duplicatesDropped: i.duplicatesDropped } : {}) },
     protocol: null,
     memorySizes,
     architecture: i.architecture,

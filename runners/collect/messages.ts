@@ -23,6 +23,20 @@ export const collectMessages = {
     `Logs Insights query for ${from} .. ${to} still returns ${cap} rows in a 1-second window; cannot split further`,
   insightsFailed: (status: string, queryId: string) => `Logs Insights query ${queryId} ended with status ${status}`,
   insightsTimeout: (queryId: string, ms: number) => `Logs Insights query ${queryId} did not complete within ${ms} ms`,
+  badTime: (option: string, value: string) => `${option}: expected an ISO-8601 time or a duration like 90m, 6h, 2d; got "${value}"`,
+  timeBeforeEpoch: (option: string, value: string) =>
+    `${option}: "${value}" reaches back before 1970-01-01, where CloudWatch Logs has nothing; give a shorter duration (e.g. 30d) or an ISO-8601 time`,
+  duplicatesDropped: (n: number) => `${n} duplicate REPORT lines (same request id, e.g. from overlapping log ranges) were dropped`,
+  untilBeforeSince: (until: string, since: string) => `--until (${until}) must be after --since (${since})`,
+  noRegion: () =>
+    "no AWS region is configured: pass --region <region> (e.g. --region eu-west-1), or set AWS_REGION, or set region for your profile in ~/.aws/config",
+};
+
+export const inputMessages = {
+  missing: (file: string) => `${file}: file not found (check the path; relative paths are taken from the current folder)`,
+  isFolder: (file: string) => `${file}: is a folder, not a file`,
+  binary: (file: string, why: string, firstBytes: string) =>
+    `${file}: not a text file: ${why} (first bytes ${firstBytes}); expected a text export (CSV or log lines)`,
 };
 
 export const importMessages = {

@@ -139,6 +139,8 @@ export const metaSchema = z.object({
   name: z.string().min(1),
   target: z.enum(["local", "aws", "import"]),
   createdAt: isoTime,
+  /** One bench invocation (every memory size it wrote) or one import/collect; absent in datasets written before campaigns were recorded. */
+  campaign: z.string().min(1).optional(),
   complete: z.boolean(),
   /** How the rows were obtained: a bench run, a CloudWatch collection, an import, or a generated test fixture (never a result). */
   source: z.object({
@@ -146,6 +148,8 @@ export const metaSchema = z.object({
     detail: z.string().optional(),
     /** What an import corrected and how (e.g. the seed's aliased BilledDuration). */
     corrections: z.array(z.string()).default([]),
+    /** Duplicate REPORT lines (same request id, e.g. overlapping log ranges) the collector dropped. */
+    duplicatesDropped: z.number().int().nonnegative().optional(),
   }),
   protocol: z
     .object({
