@@ -13,7 +13,7 @@ const dir = mkdtempSync(join(tmpdir(), "lambench-publish-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const row = (requestId: string): InvocationRow => ({
-  runtime: "go", function: "wave", memoryMB: 128, architecture: "x86_64", requestId, timestamp: "2026-01-01T00:00:00.000Z",
+  runtime: "go", function: "wave", memoryMB: 128, architecture: "x86_64", trial: 1, requestId, timestamp: "2026-01-01T00:00:00.000Z",
   instanceId: "i", durationMs: 1, billedDurationMs: 1, maxMemoryUsedMB: 10, initDurationMs: null, restoreDurationMs: null, status: "success", errorType: "",
 });
 const meta = (name: string, campaign: string): Omit<DatasetMeta, "complete" | "counts"> => ({
