@@ -21,7 +21,7 @@ const meta = (name: string, campaign: string): Omit<DatasetMeta, "complete" | "c
   source: { kind: "fixture", detail: "publish.test.ts", corrections: [] }, protocol: null, memorySizes: [128], architecture: "x86_64",
   runtimeVersions: {}, machine: null, region: null, billing: { rule: "as-reported", description: BILLING_RULES["as-reported"].description }, git: null, warnings: [],
 });
-const ids = (d: string) => readFileSync(join(d, "invocations.csv"), "utf8").trim().split("\n").slice(1).map((l) => l.split(",")[4]);
+const ids = (d: string) => readFileSync(join(d, "invocations.csv"), "utf8").trim().split("\n").slice(1).map((l) => l.split(",")[5]); // requestId follows trial
 
 describe("dataset names", () => {
   it.each(["local-128mb", "my_run.2", "aws-partial-1a2b3c4d"])("accepts %s", (name) => expect(checkDatasetName(name)).toBe(name));
