@@ -49,6 +49,8 @@ describe("price table", () => {
     expect(prices.region).toBe("us-east-1");
     expect(prices.retrieved).toMatch(/^\d{4}-\d\d-\d\d$/);
     expect(prices.sources.length).toBeGreaterThan(0);
+    // AWS's own pricing page and its announcement of the INIT billing change are cited.
+    expect(prices.sources.map((s) => s.url)).toEqual(expect.arrayContaining(["https://aws.amazon.com/lambda/pricing/", "https://aws.amazon.com/blogs/compute/aws-lambda-standardizes-billing-for-init-phase/"]));
     expect(prices.architectures.x86_64).toEqual({ usdPerGbSecond: X86_GBS, usdPerMillionRequests: REQUEST });
     expect(prices.architectures.arm64).toEqual({ usdPerGbSecond: ARM_GBS, usdPerMillionRequests: REQUEST });
   });
