@@ -58,6 +58,17 @@ describe("production logs → npm run import → report", () => {
     }
   }, 120_000);
 
+  it("reads naturally with one runtime, one function, one memory size: values instead of 1× indexes", async () => {
+    const data = await loadDatasets([importLogs("fixture-one", { "orders-api.log": ordersApiTextLog() })]);
+    const summary = buildSection("summary", data);
+    expect(text(summary.blocks)).toContain(messages.summaryNothingCompares(["nodejs20.x"], []));
+    expect(text(summary.blocks)).not.toContain(messages.piDefinition());
+    const worst = buildSection("worst-case", data);
+    expect(worst.blocks.filter((b) => b.kind === "figure").map((b) => (b as { id: string }).id)).toEqual(["worst-case-max"]);
+    expect(text(worst.blocks)).toMatch(/only nodejs20\.x has data, so no runtime is compared with another on the worst case \(max Total Duration\): [\d.]+ ms on `orders-api`\./);
+    expect(text(buildSection("memory", data).blocks)).toMatch(/on memory \(Max Memory Used\): \d+ MB on `orders-api`/);
+  }, 60_000);
+
   it("records a runtime no log line names as unknown, and says so", async () => {
     const untold = ordersApiTextLog({ invocations: 10 })
       .split("\n")

@@ -33,6 +33,9 @@ const indexWithInterval = (r: Ranked) => {
   const range = factorRange(r.piLower, r.piUpper);
   return range === factor(r.pi) ? range : `${factor(r.pi)} (${range})`;
 };
+/** The unit a value is worded in. */
+export type Unit = "ms" | "MB";
+
 /** A function measured on one runtime only. */
 export interface Alone {
   function: string;
@@ -99,6 +102,11 @@ export const messages = {
   /** `alone`: the functions of the setting measured on one runtime only. */
   nothingCompares: (setting: string, metric: string, alone: Alone[]) =>
     `${inSetting(setting)}, no function ran on more than one runtime (${aloneList(alone)}), so no runtime is compared with another on ${metric}; the figures show each function's own values.`,
+  /** One runtime alone in the setting: its own value per function instead of an index. */
+  onlyRuntime: (setting: string, runtime: string, metric: string, values: { function: string; value: number }[], unit: Unit) =>
+    `${inSetting(setting)}, only ${runtime} has data, so no runtime is compared with another on ${metric}${
+      values.length ? `: ${list(values.map((v) => `${unit === "MB" ? mb(v.value) : ms(v.value)} on \`${v.function}\``))}` : ""
+    }.`,
   notCompared: (setting: string, alone: Alone[]) =>
     `${inSetting(setting)}, ${aloneList(alone)}: ${alone.length > 1 ? "these functions ran" : "this function ran"} on one runtime only, so ${alone.length > 1 ? "they are" : "it is"} left out of the comparison and counted as 1× in ${alone.length > 1 ? "their runtimes' overall indexes" : "its runtime's overall index"}.`,
   piUndefined: (runtimes: string[], metric: string) =>

@@ -7,7 +7,7 @@ import { round } from "../narrative/format.js";
 import { messages } from "../narrative/messages.js";
 import type { SectionResult } from "../section.js";
 import { DEFAULT_BOOTSTRAP, type BootstrapOptions } from "../uncertainty/index.js";
-import { figure, figureContext, leaders, leaderSentences, markdown, perFunction, performanceIndexOf, PI_OVERALL_COLUMNS, piBars, table, valueBars, withIntervalColumns, type PiResult } from "./shared.js";
+import { figure, figureContext, leaders, leaderSentences, markdown, perFunction, performanceIndexOf, PI_OVERALL_COLUMNS, piBars, table, valueBars, withIntervalColumns, type PiResult, whenCompared } from "./shared.js";
 import { subtitle } from "./subtitle.js";
 
 /** PI of the mean billed duration per invocation (proportional to the run's duration cost). */
@@ -34,7 +34,7 @@ export function billedSection(a: Analysis, bootstrap: BootstrapOptions = DEFAULT
   const sentences: string[] = [];
   for (const s of a.settings) {
     const lead = leaders(pi, s.label);
-    sentences.push(...leaderSentences(s.label, "billed duration (mean per invocation)", lead));
+    sentences.push(...leaderSentences(s.label, "billed duration (mean per invocation)", lead, { pi, unit: "ms" }));
     // GB-seconds summed over functions compare runtimes only when they ran the same functions.
     if (lead.ranked.length < 2 || lead.alone.length > 0) continue;
     const totals = a.runtimes
@@ -48,7 +48,7 @@ export function billedSection(a: Analysis, bootstrap: BootstrapOptions = DEFAULT
     title: "Billed duration",
     blocks: [
       markdown(`${messages.billedIntro()} ${messages.intervalNote(bootstrap.confidence)}\n\n${rules.map((r) => `- ${r}`).join("\n")}`),
-      figure(
+      ...whenCompared(a, figure(
         "billed-pi",
         "Performance Index of mean Billed Duration",
         performanceIndexBars(
@@ -57,7 +57,7 @@ export function billedSection(a: Analysis, bootstrap: BootstrapOptions = DEFAULT
           "Performance Index of mean Billed Duration",
           subtitle(a, "mean over functions; error bars: confidence intervals; higher is better"),
         ),
-      ),
+      )),
       markdown(sentences.map((s) => `- ${s}`).join("\n")),
       figure(
         "billed-mean",

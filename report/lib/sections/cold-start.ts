@@ -8,7 +8,7 @@ import { round } from "../narrative/format.js";
 import { messages } from "../narrative/messages.js";
 import type { SectionResult } from "../section.js";
 import { DEFAULT_BOOTSTRAP, type BootstrapOptions } from "../uncertainty/index.js";
-import { figure, figureContext, leaders, leaderSentences, ranking, markdown, perFunction, performanceIndexOf, PI_FUNCTION_COLUMNS, PI_OVERALL_COLUMNS, piBars, table, valueBars, withIntervalColumns, type PiResult } from "./shared.js";
+import { figure, figureContext, leaders, leaderSentences, ranking, markdown, perFunction, performanceIndexOf, PI_FUNCTION_COLUMNS, PI_OVERALL_COLUMNS, piBars, table, valueBars, withIntervalColumns, type PiResult, piDefinition, whenCompared } from "./shared.js";
 import { subtitle } from "./subtitle.js";
 
 export function coldStart(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): PiResult {
@@ -41,7 +41,7 @@ export function coldStartSection(a: Analysis, bootstrap: BootstrapOptions = DEFA
       sentences.push(messages.noColdStarts(s.label));
       continue;
     }
-    sentences.push(...leaderSentences(s.label, "cold starts (max Cold Start Duration)", leaders(pi, s.label)));
+    sentences.push(...leaderSentences(s.label, "cold starts (max Cold Start Duration)", leaders(pi, s.label), { pi, unit: "ms" }));
     const gaps = pairs.filter((p) => p.setting === s.label && p.maxColdStart !== null && p.maxInit !== null);
     const top = gaps.sort((x, y) => y.maxColdStart! - y.maxInit! - (x.maxColdStart! - x.maxInit!))[0];
     if (top) sentences.push(messages.coldStartGap(s.label, top.runtime, top.function, top.maxColdStart! - top.maxInit!));
@@ -51,8 +51,8 @@ export function coldStartSection(a: Analysis, bootstrap: BootstrapOptions = DEFA
     id: "cold-start",
     title: "Cold start",
     blocks: [
-      markdown(`${messages.coldStartIntro()} ${messages.coldStartConvention()} ${messages.piDefinition()} ${messages.intervalNote(bootstrap.confidence)}`),
-      figure(
+      markdown(`${messages.coldStartIntro()} ${messages.coldStartConvention()} ${piDefinition(a)}${messages.intervalNote(bootstrap.confidence)}`),
+      ...whenCompared(a, figure(
         "cold-start-pi",
         "Performance Index of max Cold Start Duration",
         performanceIndexBars(
@@ -61,7 +61,7 @@ export function coldStartSection(a: Analysis, bootstrap: BootstrapOptions = DEFA
           "Performance Index of max Cold Start Duration",
           subtitle(a, "mean over functions; error bars: confidence intervals; higher is better"),
         ),
-      ),
+      )),
       markdown(sentences.map((s) => `- ${s}`).join("\n")),
       figure(
         "cold-start-max",

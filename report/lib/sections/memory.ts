@@ -6,7 +6,7 @@ import { stat } from "../metrics/statistics.js";
 import { messages } from "../narrative/messages.js";
 import type { SectionResult } from "../section.js";
 import { DEFAULT_BOOTSTRAP, type BootstrapOptions } from "../uncertainty/index.js";
-import { figure, figureContext, leaders, leaderSentences, markdown, performanceIndexOf, PI_OVERALL_COLUMNS, piBars, table, valueBars, withIntervalColumns, type PiResult } from "./shared.js";
+import { figure, figureContext, leaders, leaderSentences, markdown, performanceIndexOf, PI_OVERALL_COLUMNS, piBars, table, valueBars, withIntervalColumns, type PiResult, piDefinition, whenCompared } from "./shared.js";
 import { subtitle } from "./subtitle.js";
 
 export function memoryUse(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): PiResult {
@@ -18,7 +18,7 @@ export function memorySection(a: Analysis, bootstrap: BootstrapOptions = DEFAULT
   const pi = memoryUse(a, bootstrap);
   const sentences: string[] = [];
   for (const s of a.settings) {
-    sentences.push(...leaderSentences(s.label, "memory (Max Memory Used)", leaders(pi, s.label)));
+    sentences.push(...leaderSentences(s.label, "memory (Max Memory Used)", leaders(pi, s.label), { pi, unit: "MB" }));
     const top = pi.perFunction.filter((r) => r.setting === s.label && r.value !== null).sort((x, y) => (y.value as number) - (x.value as number))[0];
     if (top) sentences.push(messages.memoryHeadroom(s.label, top.runtime, top.function, top.value as number, s.memoryMB));
   }
@@ -27,8 +27,8 @@ export function memorySection(a: Analysis, bootstrap: BootstrapOptions = DEFAULT
     id: "memory",
     title: "Memory",
     blocks: [
-      markdown(`${messages.memoryIntro()} ${messages.piDefinition()} ${messages.intervalNote(bootstrap.confidence)}`),
-      figure(
+      markdown(`${messages.memoryIntro()} ${piDefinition(a)}${messages.intervalNote(bootstrap.confidence)}`),
+      ...whenCompared(a, figure(
         "memory-pi",
         "Performance Index of Max Memory Used",
         performanceIndexBars(
@@ -37,7 +37,7 @@ export function memorySection(a: Analysis, bootstrap: BootstrapOptions = DEFAULT
           "Performance Index of Max Memory Used",
           subtitle(a, "mean over functions; error bars: confidence intervals; higher is better"),
         ),
-      ),
+      )),
       markdown(sentences.map((s) => `- ${s}`).join("\n")),
       figure("memory-max", "Max Memory Used per function and runtime", memoryVsConfigured(rows, ctx, subtitle(a, "dashed line: configured memory size; error bars: confidence intervals"))),
       table("memory-pi", "Performance Index of Max Memory Used per runtime", PI_OVERALL_COLUMNS, pi.overall),

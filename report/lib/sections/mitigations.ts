@@ -14,7 +14,7 @@ import type { Block, SectionResult } from "../section.js";
 import { calibratedInterval, combinedDf, DEFAULT_BOOTSTRAP, deriveSeed, drawReplicates, estimateOfSorted, seededRandom, trialGroups, type BootstrapOptions, type TrialSample } from "../uncertainty/index.js";
 import { levelWithFirst } from "./leaders.js";
 import { gbSecondsPerThousand } from "./billed.js";
-import { figure, figureContext, leaders, leaderSentences, markdown, performanceIndexOf, PI_FUNCTION_COLUMNS, piBars, table, valueBar, valueBars } from "./shared.js";
+import { figure, figureContext, leaders, leaderSentences, markdown, performanceIndexOf, PI_FUNCTION_COLUMNS, piBars, table, valueBar, valueBars, whenCompared } from "./shared.js";
 import { subtitle } from "./subtitle.js";
 import { worstCase } from "./worst-case.js";
 
@@ -138,7 +138,7 @@ function moreMemory(a: Analysis, bootstrap: BootstrapOptions): Block[] {
   const labels = sizes.map((s) => s.label);
   const inSizes = <T extends { setting: string }>(rows: T[]) => rows.filter((r) => labels.includes(r.setting));
   blocks.push(
-    figure(
+    ...whenCompared(a, figure(
       "mitigation-memory-pi",
       "Performance Index of max Total Duration per memory size",
       performanceIndexBars(
@@ -147,7 +147,7 @@ function moreMemory(a: Analysis, bootstrap: BootstrapOptions): Block[] {
         "Performance Index of max Total Duration per memory size",
         subtitle(a, "one panel per memory size; error bars: confidence intervals; higher is better"),
       ),
-    ),
+    )),
     figure(
       "mitigation-memory-worst",
       "Max Total Duration per memory size",
@@ -198,9 +198,9 @@ function provisionedConcurrency(a: Analysis, bootstrap: BootstrapOptions): Block
   const after = provisioned(a, bootstrap);
   const before = worstCase(a, bootstrap);
   const sentences = a.settings
-    .flatMap((s) => leaderSentences(s.label, "the worst case once managed INIT is removed", leaders(after, s.label)));
+    .flatMap((s) => leaderSentences(s.label, "the worst case once managed INIT is removed", leaders(after, s.label), { pi: after, unit: "ms" }));
   blocks.push(
-    figure(
+    ...whenCompared(a, figure(
       "mitigation-provisioned-pi",
       "Performance Index of max Total Duration, managed INIT removed",
       performanceIndexBars(
@@ -209,7 +209,7 @@ function provisionedConcurrency(a: Analysis, bootstrap: BootstrapOptions): Block
         "Performance Index of max Total Duration, managed INIT removed",
         subtitle(a, "what-if for provisioned concurrency; error bars: confidence intervals; higher is better"),
       ),
-    ),
+    )),
     markdown(sentences.map((s) => `- ${s}`).join("\n")),
     figure(
       "mitigation-provisioned-max",

@@ -8,7 +8,7 @@ import { overallPerformanceIndex, performanceIndex } from "../metrics/performanc
 import { summarise, type Statistic } from "../metrics/statistics.js";
 import { memo } from "../metrics/memo.js";
 import { round } from "../narrative/format.js";
-import { messages, type Alone, type Ranked } from "../narrative/messages.js";
+import { messages, type Alone, type Ranked, type Unit } from "../narrative/messages.js";
 import type { Block, Cell } from "../section.js";
 import { levelWithFirst, piRange } from "./leaders.js";
 import { bootstrapSummary, DEFAULT_BOOTSTRAP, lowerColumn, performanceIndexIntervals, piCellsOf, upperColumn, type BootstrapOptions } from "../uncertainty/index.js";
@@ -143,11 +143,40 @@ export function leaders(pi: PiResult, setting: string): Leaders {
   return { ranked, level: levelWithFirst(ranked, piRange, (r) => r.pi), alone, runtimes };
 }
 
-/** The sentences that rank one setting's runtimes on `metric`, or say why nothing is ranked. */
-export function leaderSentences(setting: string, metric: string, lead: Leaders): string[] {
+/** True when some function was measured on two runtimes or more in one setting: runtimes compare somewhere. */
+export function comparesRuntimes(a: Analysis): boolean {
+  return memo(a, "comparesRuntimes", () => {
+    const seen = new Map<string, string>();
+    const keys = ["dataset", "memoryMB", "architecture", "function", "runtime"].map((k) => a.table.column(k) as unknown as ArrayLike<unknown>);
+    for (let i = 0; i < a.table.numRows(); i++) {
+      if (i > 0 && keys.every((c) => c[i] === c[i - 1])) continue;
+      const cell = keys.slice(0, 4).map((c) => String(c[i])).join("\u0000");
+      const runtime = String(keys[4]![i]);
+      const first = seen.get(cell);
+      if (first === undefined) seen.set(cell, runtime);
+      else if (first !== runtime) return true;
+    }
+    return false;
+  });
+}
+
+/** A Performance Index block, left out when no runtime is compared with another (an index of 1× alone says nothing). */
+export const whenCompared = (a: Analysis, block: Block): Block[] => (comparesRuntimes(a) ? [block] : []);
+
+/** The PI definition followed by a space, or nothing when no runtime is compared with another. */
+export const piDefinition = (a: Analysis): string => (comparesRuntimes(a) ? `${messages.piDefinition()} ` : "");
+
+/**
+ * The sentences that rank one setting's runtimes on `metric`, or say why nothing is ranked; with
+ * one runtime alone, its own values per function (in `unit`).
+ */
+export function leaderSentences(setting: string, metric: string, lead: Leaders, values?: { pi: PiResult; unit: Unit }): string[] {
   if (lead.runtimes.length === 0) return [];
   if (lead.ranked.length < 2) {
-    if (lead.runtimes.length === 1) return [messages.piLeader(setting, metric, lead.ranked.length ? lead.ranked : [{ runtime: lead.runtimes[0]!, pi: 1, piLower: null, piUpper: null }], [])];
+    if (lead.runtimes.length === 1) {
+      const own = values?.pi.perFunction.filter((r) => r.setting === setting && r.value !== null).map((r) => ({ function: r.function, value: r.value as number })) ?? [];
+      return [messages.onlyRuntime(setting, lead.runtimes[0]!, metric, own, values?.unit ?? "ms")];
+    }
     return [messages.nothingCompares(setting, metric, lead.alone)];
   }
   return [messages.piLeader(setting, metric, lead.ranked, lead.level), ...(lead.alone.length ? [messages.notCompared(setting, lead.alone)] : [])];

@@ -6,7 +6,7 @@ import { TOTAL_DURATION } from "../metrics/total-duration.js";
 import { messages } from "../narrative/messages.js";
 import type { SectionResult } from "../section.js";
 import { DEFAULT_BOOTSTRAP, type BootstrapOptions } from "../uncertainty/index.js";
-import { figure, figureContext, leaders, leaderSentences, markdown, performanceIndexOf, PI_FUNCTION_COLUMNS, PI_OVERALL_COLUMNS, piBars, table, valueBars, type PiResult } from "./shared.js";
+import { figure, figureContext, leaders, leaderSentences, markdown, performanceIndexOf, PI_FUNCTION_COLUMNS, PI_OVERALL_COLUMNS, piBars, table, valueBars, type PiResult, piDefinition, whenCompared } from "./shared.js";
 import { subtitle } from "./subtitle.js";
 
 export function worstCase(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): PiResult {
@@ -19,7 +19,7 @@ export function worstCaseSection(a: Analysis, bootstrap: BootstrapOptions = DEFA
   const sentences: string[] = [];
   for (const s of a.settings) {
     const lead = leaders(pi, s.label);
-    sentences.push(...leaderSentences(s.label, "the worst case (max Total Duration)", lead));
+    sentences.push(...leaderSentences(s.label, "the worst case (max Total Duration)", lead, { pi, unit: "ms" }));
     const { ranked } = lead;
     if (ranked.length < 2) continue;
     const rows = pi.perFunction.filter((r) => r.setting === s.label && r.value !== null);
@@ -32,8 +32,8 @@ export function worstCaseSection(a: Analysis, bootstrap: BootstrapOptions = DEFA
     id: "worst-case",
     title: "Worst case",
     blocks: [
-      markdown(`${messages.worstCaseIntro()} ${messages.piDefinition()} ${messages.intervalNote(bootstrap.confidence)}`),
-      figure(
+      markdown(`${messages.worstCaseIntro()} ${piDefinition(a)}${messages.intervalNote(bootstrap.confidence)}`),
+      ...whenCompared(a, figure(
         "worst-case-pi",
         "Performance Index of max Total Duration",
         performanceIndexBars(
@@ -42,7 +42,7 @@ export function worstCaseSection(a: Analysis, bootstrap: BootstrapOptions = DEFA
           "Performance Index of max Total Duration",
           subtitle(a, "mean over functions; error bars: confidence intervals; higher is better"),
         ),
-      ),
+      )),
       markdown(sentences.map((s) => `- ${s}`).join("\n")),
       figure(
         "worst-case-max",
