@@ -16,6 +16,7 @@ import type { ArtefactSize, ColdSample, EntryResult } from "./functions-summary.
 /** No cgroups: the handler runs with the machine's full CPU and memory. */
 export const uncapped: Cgroups = {
   support: { version: null, cpu: false, memory: false, note: "bench/functions.ts runs handlers uncapped" },
+  cpusets: false,
   create: () => null,
   cleanStale: () => [],
 };

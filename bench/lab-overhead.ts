@@ -79,7 +79,7 @@ const plainTimes = await overHttp(`http://127.0.0.1:${(plain.address() as Addres
 plain.close();
 
 // 3. Through the lab: front -> Runtime API -> instance process (uncapped, so only the plumbing differs).
-const uncapped: Cgroups = { support: { version: null, cpu: false, memory: false, note: "overhead benchmark runs uncapped" }, create: () => null, cleanStale: () => [] };
+const uncapped: Cgroups = { support: { version: null, cpu: false, memory: false, note: "overhead benchmark runs uncapped" }, cpusets: false, create: () => null, cleanStale: () => [] };
 const lab = new Lab({ logDir: join(tmp, "logs"), cgroups: uncapped });
 lab.deploy({
   functionName: "overhead-node-wave",

@@ -10,6 +10,8 @@ export const LOCAL_CREDENTIALS = { AWS_ACCESS_KEY_ID: "lambench", AWS_SECRET_ACC
 
 export interface LocalDynamoDb {
   endpoint: string;
+  /** The server's process, so the lab can place it on the support cores. */
+  pid: number;
   tableName: string;
   stop(): Promise<void>;
 }
@@ -48,7 +50,7 @@ export async function startLocalDynamoDb(region: string): Promise<LocalDynamoDb>
     const client = new DynamoDBClient({ endpoint, region, credentials: { accessKeyId: LOCAL_CREDENTIALS.AWS_ACCESS_KEY_ID, secretAccessKey: LOCAL_CREDENTIALS.AWS_SECRET_ACCESS_KEY } });
     await client.send(new CreateTableCommand(table));
     client.destroy();
-    return { endpoint, tableName: table.TableName!, stop };
+    return { endpoint, pid: child.pid!, tableName: table.TableName!, stop };
   } catch (e) {
     await stop();
     throw e;

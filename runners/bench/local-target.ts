@@ -5,6 +5,8 @@ import { findEntry, repoRoot, runtimeSpec, type Manifest } from "../../functions
 import { unpackArtefact } from "../lab/artefacts.js";
 import { startFront, type Front } from "../lab/front.js";
 import type { FunctionConfig } from "../lab/instance.js";
+import { detectCgroups } from "../lab/cgroups.js";
+import { cpuList, type CpuPlan } from "../lab/cpu-plan.js";
 import { resolveInterpreters, runtimeProblem } from "../lab/interpreters.js";
 import { Lab, routeOf } from "../lab/lab.js";
 import { LOCAL_CREDENTIALS, startLocalDynamoDb, type LocalDynamoDb } from "./dynamodb.js";
@@ -24,19 +26,42 @@ export class LocalTarget {
     readonly dynamo: LocalDynamoDb,
     private readonly manifest: Manifest,
     private readonly timeoutMs: number,
+    readonly cpusetsEnforced: boolean,
   ) {}
 
-  static async start(manifest: Manifest, logDir: string, timeoutMs: number, teardown: Teardown, runtimes: string[] = manifest.runtimes.map((r) => r.id)): Promise<LocalTarget> {
+  /**
+   * Starts the DynamoDB server, the lab and the front. With a CPU plan and writable cpusets, this
+   * process (front, load driver, Runtime API servers) and the DynamoDB server move to the support
+   * cores and instances initialise on the init cores and run on the run cores; `cpusetsEnforced`
+   * says whether that happened.
+   */
+  static async start(
+    manifest: Manifest,
+    logDir: string,
+    timeoutMs: number,
+    teardown: Teardown,
+    runtimes: string[] = manifest.runtimes.map((r) => r.id),
+    plan: CpuPlan | null = null,
+  ): Promise<LocalTarget> {
     const interpreters = resolveInterpreters();
     const problems = runtimes.map((id) => runtimeProblem(runtimeSpec(manifest, id).lambdaRuntime, interpreters)).filter((p) => p !== null);
     if (problems.length > 0) throw new Error([...new Set(problems)].join("\n"));
+    const cgroups = detectCgroups();
+    cgroups.cleanStale();
+    const support = plan && plan.run.length > 0 ? (cgroups.partition?.({ support: cpuList(plan.support), init: cpuList(plan.init), run: cpuList(plan.run) }) ?? null) : null;
+    if (support) {
+      // Added first, so it runs last: after the DynamoDB server and the instances are gone.
+      teardown.add(() => support.release());
+      support.join(process.pid);
+    }
     const dynamo = await startLocalDynamoDb(LOCAL_REGION);
     teardown.add(() => dynamo.stop());
-    const lab = new Lab({ logDir, concurrencyLimit: ACCOUNT_CONCURRENCY, interpreters });
+    support?.join(dynamo.pid);
+    const lab = new Lab({ logDir, concurrencyLimit: ACCOUNT_CONCURRENCY, interpreters, cgroups, ...(plan ? { maxConcurrentInits: plan.maxConcurrentInits } : {}) });
     teardown.add(() => lab.stop());
     const front = await startFront(lab);
     teardown.add(() => front.stop());
-    return new LocalTarget(lab, front, dynamo, manifest, timeoutMs);
+    return new LocalTarget(lab, front, dynamo, manifest, timeoutMs, support !== null);
   }
 
   /** Deploys runtime/fn at memoryMB and returns its URL and function name. */

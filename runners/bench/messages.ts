@@ -5,8 +5,7 @@ export const benchMessages = {
   sweepWithMemory: (memory: string) =>
     `--memory-sweep runs power-tuning's default sizes (128,256,512,1024,1536,3008 MB) and cannot be combined with --memory "${memory}": give one or the other`,
   planConcurrency: (memoryMB: number, concurrency: number) => `${memoryMB} MB: concurrency ${concurrency}, the largest the lab's CPU plan holds at this size`,
-  noPlanConcurrency: (concurrency: number) =>
-    `concurrency ${concurrency} at every memory size (--concurrency, or its default: no CPU plan is available to size it per memory size)`,
+  optionConcurrency: (memoryMB: number, concurrency: number) => `${memoryMB} MB: concurrency ${concurrency} (--concurrency, or its default)`,
   badList: (option: string, value: string) => `--${option}: expected a comma-separated list, got "${value}"`,
   badInteger: (option: string, value: string, min: number) => `--${option}: expected an integer >= ${min}, got "${value}"`,
   unknownIds: (option: string, unknown: string[], known: string[]) =>
@@ -28,5 +27,15 @@ export const benchMessages = {
   collectedMismatch: (segment: string, reports: number, invoked: number) =>
     `${segment}: ${reports} REPORT lines collected for ${invoked} invocations that reached the lab`,
   unreadable: (segment: string, n: number, first: string) => `${segment}: ${n} unreadable REPORT line(s), first: ${first}`,
+  planRefused: (concurrency: number, memoryMB: number, cores: number, runCores: number, needed: number, maxConcurrency: number, maxMemoryMB: number) =>
+    `the lab cannot hold concurrency ${concurrency} at ${memoryMB} MB on this ${cores}-core machine: the running instances' CPU caps need ${concurrency} × ${memoryMB}/1769 = ${needed.toFixed(2)} cores, and ${runCores} core(s) are left for them once the database, front, load driver and initialising instances have theirs. ` +
+    (maxConcurrency > 0
+      ? `The largest concurrency it holds at ${memoryMB} MB is ${maxConcurrency}; the largest memory size at concurrency ${concurrency} is ${maxMemoryMB} MB. `
+      : `It holds no concurrency at ${memoryMB} MB. `) +
+    `Use --concurrency ${Math.max(1, maxConcurrency)} (or drop --concurrency for the machine's default), or --oversubscribe to run anyway (recorded in meta.json and the report).`,
+  noCpuPlan: (cores: number) =>
+    `the lab needs at least 2 cores to keep the measured instances off the database, front and load driver; this machine has ${cores}. Use --oversubscribe to run anyway (recorded in meta.json and the report).`,
+  oversubscribed: (detail: string) => `WARNING: oversubscribed (--oversubscribe): ${detail}`,
+  cpusetsNotEnforced: () => `WARNING: the CPU plan is not enforced (no writable cpuset cgroup); roles share the machine's cores. meta.json records it.`,
   interrupted: (signal: string) => `interrupted by ${signal}: instances stopped, cgroups removed, DynamoDB stopped; no dataset written for unfinished memory sizes (use --resume to continue)`,
 };

@@ -13,6 +13,8 @@ export interface BenchOptions {
   functions: string[];
   requests: number;
   concurrency: number;
+  /** Local lab: run even when the CPU plan does not fit (recorded in meta.json). */
+  oversubscribe?: boolean;
   warmup: number;
   pauseMs: number;
   /** Dataset name prefix; each memory size gets `<name>-<memory>mb`. */
@@ -41,6 +43,7 @@ export interface RawBenchOptions {
   out?: string;
   resume?: boolean;
   force?: boolean;
+  oversubscribe?: boolean;
   timeoutMs?: string;
   workDir?: string;
 }
@@ -91,6 +94,7 @@ export function normalizeBenchOptions(raw: RawBenchOptions, manifest: Manifest):
     functions: known("functions", fnIds, allFunctions),
     requests: integer("requests", raw.requests, DEFAULTS.requests, 1),
     concurrency: integer("concurrency", raw.concurrency, DEFAULTS.concurrency, 1),
+    oversubscribe: raw.oversubscribe ?? false,
     warmup: integer("warmup", raw.warmup, DEFAULTS.warmup, 0),
     pauseMs: integer("pause-ms", raw.pauseMs, DEFAULTS.pauseMs, 0),
     name: "",

@@ -6,11 +6,13 @@ import { resolve } from "node:path";
 import { performance } from "node:perf_hooks";
 import { buildArtefacts } from "../../functions/build-artefacts.js";
 import { findEntry, loadManifest, repoRoot, runtimeSpec, type Manifest } from "../../functions/manifest.js";
-import { BILLING_RULES, DATASET_SCHEMA, billingRuleAt, type RequestRow } from "../dataset/contract.js";
+import { BILLING_RULES, DATASET_SCHEMA, billingRuleAt, type LabMeta, type RequestRow } from "../dataset/contract.js";
 import { newCampaign } from "../dataset/campaign.js";
 import { assertReplaceable, publishDataset } from "../dataset/publish.js";
+import { allowedCpus } from "../lab/cgroups.js";
 import { collectFunction } from "../lab/collect-local.js";
 import { driveSegment, warmUp } from "./drive.js";
+import { planLabRun } from "./lab-plan.js";
 import { acquireLock, machineLockPath } from "./lock.js";
 import { LocalTarget } from "./local-target.js";
 import { benchMessages as msg } from "./messages.js";
@@ -71,6 +73,11 @@ export async function runBench(options: BenchOptions & AwsExtras, reporter: Benc
   teardown.add(() => lock.release());
   if (options.target === "aws") return runAws(options, teardown, reporter);
 
+  // Every size's CPU plan is checked before anything runs.
+  const cpus = allowedCpus();
+  const concurrencies = new Map(options.memorySizes.map((m) => [m, concurrencyAt(options, m)]));
+  const plans = new Map(planLabRun(options.memorySizes.map((m) => ({ memoryMB: m, concurrency: concurrencies.get(m)!.concurrency })), options.oversubscribe ?? false, cpus).map((p) => [p.memoryMB, p]));
+
   const warmupFn = manifest.functions.find((f) => f.role === "warmup");
   const runtimes = options.runtimes.map((id) => runtimeSpec(manifest, id).id);
   const pairs: Array<[string, string]> = runtimes.flatMap((rt) => [
@@ -84,16 +91,21 @@ export async function runBench(options: BenchOptions & AwsExtras, reporter: Benc
   const policy = { force: options.force, campaign: protocol.campaign };
   // Refused before anything is measured, not after the run.
   for (const memoryMB of options.memorySizes) assertReplaceable(resolve(options.out, datasetName(options, memoryMB)), policy);
-  const target = await LocalTarget.start(manifest, work.logDir, options.timeoutMs, teardown, runtimes);
+  const target = await LocalTarget.start(manifest, work.logDir, options.timeoutMs, teardown, runtimes, plans.get(options.memorySizes[0]!)!.plan);
   const support = target.lab.cgroups.support;
   const limitWarning = support.cpu && support.memory ? null : msg.limitsNotEnforced(support.note);
   if (limitWarning) reporter.warn(limitWarning);
+  const cpusetWarning = target.cpusetsEnforced ? null : msg.cpusetsNotEnforced();
+  if (cpusetWarning) reporter.warn(cpusetWarning);
 
   const datasets: string[] = [];
   const segments: SegmentResult[] = [];
   for (const memoryMB of options.memorySizes) {
-    const atSize = concurrencyAt(options, memoryMB);
-    reporter.info(atSize.source === "cpu-plan" ? msg.planConcurrency(memoryMB, atSize.concurrency) : msg.noPlanConcurrency(atSize.concurrency));
+    const atSize = concurrencies.get(memoryMB)!;
+    const planned = plans.get(memoryMB)!;
+    reporter.info(atSize.source === "cpu-plan" ? msg.planConcurrency(memoryMB, atSize.concurrency) : msg.optionConcurrency(memoryMB, atSize.concurrency));
+    for (const line of planned.warnings) reporter.warn(line);
+    const lab: LabMeta = { cpuPlan: { ...planned.plan, enforced: target.cpusetsEnforced }, oversubscribed: planned.oversubscribed, dbLatency: null };
     const sizeOptions = { ...options, concurrency: atSize.concurrency };
     const results: SegmentResult[] = [];
     for (const runtime of runtimes) {
@@ -117,7 +129,7 @@ export async function runBench(options: BenchOptions & AwsExtras, reporter: Benc
     const finalDir = resolve(options.out, name);
     teardown.check();
     const rule = billingRuleAt(protocol.createdAt);
-    const warnings = [...(limitWarning ? [limitWarning] : []), ...results.flatMap((r) => r.warnings)];
+    const warnings = [...(limitWarning ? [limitWarning] : []), ...(cpusetWarning ? [cpusetWarning] : []), ...planned.warnings, ...results.flatMap((r) => r.warnings)];
     publishDataset(
       finalDir,
       {
@@ -128,7 +140,7 @@ export async function runBench(options: BenchOptions & AwsExtras, reporter: Benc
         campaign: protocol.campaign,
         source: {
           kind: "bench",
-          detail: `npm run bench -- --target local (local Lambda lab; at most ${target.lab.maxConcurrentInits} instance(s) initialising at once, one per core, so each init has a full core as on Lambda)`,
+          detail: `npm run bench -- --target local (local Lambda lab; CPU plan in meta.json lab.cpuPlan: at most ${target.lab.maxConcurrentInits} instance(s) initialising at once, one per init core, so each init has a core no running instance uses)`,
           corrections: [],
         },
         protocol: {
@@ -147,6 +159,7 @@ export async function runBench(options: BenchOptions & AwsExtras, reporter: Benc
         region: null,
         billing: { rule, description: BILLING_RULES[rule].description },
         git: gitState(),
+        lab,
         warnings,
       },
       results.flatMap((r) => r.invocations),

@@ -1,16 +1,16 @@
-// The concurrency each memory size runs at in the lab: the largest the lab's CPU plan can hold at
-// that size (so a sweep's sizes each run as loaded as the machine allows), or --concurrency.
-//
-// HOOK — the CPU plan lives in runners/lab (lab-fidelity work) and is not on main yet. Until it
-// exposes its "largest concurrency for a memory size" function, LAB_CPU_PLAN_MAX_CONCURRENCY is
-// null and every size runs at --concurrency (default 10); the dataset records which it was
-// (meta.json protocol.concurrency and protocol.concurrencySource). Wire the plan's function here.
+// The concurrency each memory size runs at in the lab: without --concurrency, the default (the
+// seed's 10) lowered to the largest the lab's CPU plan holds at that size on this machine
+// (runners/lab/cpu-plan.ts), so a larger machine runs the seed's protocol unchanged; with
+// --concurrency, that. The dataset records which (meta.json protocol.concurrency and
+// protocol.concurrencySource); runners/bench/lab-plan.ts refuses a size the plan cannot hold.
+import { allowedCpus } from "../lab/cgroups.js";
+import { maxConcurrency } from "../lab/cpu-plan.js";
 import type { BenchOptions } from "./options.js";
 
 /** The largest concurrency the CPU plan holds at a memory size on this machine. */
 export type MaxConcurrencyForMemory = (memoryMB: number) => number;
 
-export const LAB_CPU_PLAN_MAX_CONCURRENCY: MaxConcurrencyForMemory | null = null;
+export const LAB_CPU_PLAN_MAX_CONCURRENCY: MaxConcurrencyForMemory = (memoryMB) => maxConcurrency(allowedCpus(), memoryMB);
 
 export interface SizeConcurrency {
   concurrency: number;
@@ -20,6 +20,8 @@ export interface SizeConcurrency {
 export function concurrencyAt(options: Pick<BenchOptions, "concurrency" | "concurrencyFromPlan">, memoryMB: number, plan: MaxConcurrencyForMemory | null = LAB_CPU_PLAN_MAX_CONCURRENCY): SizeConcurrency {
   if (!options.concurrencyFromPlan || plan === null) return { concurrency: options.concurrency, source: "option" };
   const planned = plan(memoryMB);
-  if (!Number.isInteger(planned) || planned < 1) throw new Error(`the CPU plan gave concurrency ${planned} at ${memoryMB} MB (expected a positive integer)`);
-  return { concurrency: planned, source: "cpu-plan" };
+  if (!Number.isInteger(planned) || planned < 0) throw new Error(`the CPU plan gave concurrency ${planned} at ${memoryMB} MB (expected a non-negative integer)`);
+  // The plan holds nothing at this size: keep the default, which runners/bench/lab-plan.ts refuses.
+  if (planned < 1) return { concurrency: options.concurrency, source: "option" };
+  return planned >= options.concurrency ? { concurrency: options.concurrency, source: "option" } : { concurrency: planned, source: "cpu-plan" };
 }

@@ -134,6 +134,41 @@ export const trialsSchema = z
   .refine((t) => t.orders.length === t.count, { message: "orders must hold one segment order per trial (count)", path: ["orders"] });
 export type TrialsMeta = z.infer<typeof trialsSchema>;
 
+const cpuIds = z.array(z.number().int().nonnegative());
+
+/** Local lab conditions (runners/lab/cpu-plan.ts, runners/lab/db-latency.ts). */
+export const labSchema = z.object({
+  cpuPlan: z.object({
+    cpus: cpuIds,
+    /** DynamoDB server, API front and load driver. */
+    support: cpuIds,
+    init: cpuIds,
+    run: cpuIds,
+    initSharesSupport: z.boolean(),
+    maxConcurrentInits: z.number().int().positive(),
+    concurrency: z.number().int().positive(),
+    memoryMB: z.number().int().positive(),
+    /** Each running instance's CPU cap, in cores (memoryMB / 1769). */
+    instanceCap: z.number().nonnegative(),
+    instanceCores: z.number().nonnegative(),
+    fits: z.boolean(),
+    /** Whether cpusets placed the roles on those cores. */
+    enforced: z.boolean(),
+  }),
+  /** Ran with --oversubscribe although the plan did not fit. */
+  oversubscribed: z.boolean(),
+  /** The network latency added to every DynamoDB call (null: none). */
+  dbLatency: z
+    .object({
+      model: z.string(),
+      description: z.string(),
+      parameters: z.record(z.string(), z.number()),
+      source: z.string(),
+    })
+    .nullable(),
+});
+export type LabMeta = z.infer<typeof labSchema>;
+
 export const metaSchema = z.object({
   schema: z.literal(DATASET_SCHEMA),
   name: z.string().min(1),
@@ -192,6 +227,8 @@ export const metaSchema = z.object({
    * "runtime/function" ids.
    */
   trials: trialsSchema.optional(),
+  /** Local lab: CPU plan, oversubscription, database latency model (absent: older datasets, AWS). */
+  lab: labSchema.optional(),
   /** Free-form warnings the runner wants readers to see (e.g. limits not enforced). */
   warnings: z.array(z.string()).default([]),
 });

@@ -2,7 +2,9 @@
 // <mount>/<our own cgroup>/lambench/<ownerPid>-<instanceId>, so a later run can tell a crashed
 // run's leftovers (owner pid gone) from a concurrent run's live groups.
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmdirSync, writeFileSync } from "node:fs";
+import { cpus } from "node:os";
 import { join } from "node:path";
+import { parseCpuList } from "./cpu-plan.js";
 import { KernelFile } from "./pread.js";
 
 /** Lambda gives a function one full vCPU at 1769 MB and CPU in proportion to memory below that. */
@@ -21,7 +23,7 @@ export interface CgroupSupport {
 export interface InstanceCgroup {
   /** cgroup.procs files the instance's process must join (before it execs the runtime). */
   readonly procsFiles: readonly string[];
-  /** Caps CPU at memoryMB / 1769 of one core; called at the end of init. */
+  /** Caps CPU at memoryMB / 1769 of one core and moves to the run cores; called at the end of init. */
   capCpu(): void;
   /** Peak memory of the group in bytes, or null when memory is not accounted. */
   peakMemoryBytes(): number | null;
@@ -30,8 +32,30 @@ export interface InstanceCgroup {
   remove(): Promise<void>;
 }
 
+/** The CPU lists (cpuset syntax, "0-1,3") of a plan's roles (cpu-plan.ts). */
+export interface CpuPartitions {
+  support: string;
+  init: string;
+  run: string;
+}
+
+/** The support partition in force: the processes that joined it, and how to leave it. */
+export interface SupportPartition {
+  /** Moves a process (the bench itself, the DynamoDB server) onto the support cores. */
+  join(pid: number): void;
+  /** Moves our own process back to where it was and removes the partition. */
+  release(): Promise<void>;
+}
+
 export interface Cgroups {
   support: CgroupSupport;
+  /** Whether CPUs can be partitioned (cpuset controller writable). */
+  cpusets: boolean;
+  /**
+   * Partitions the CPUs: instances created afterwards initialise on `init` and run on `run`;
+   * the returned partition holds the support processes. Null when cpusets are not available.
+   */
+  partition?(cpus: CpuPartitions): SupportPartition | null;
   create(instanceId: string, memoryMB: number): InstanceCgroup | null;
   /** Removes groups left by runs whose process is gone; returns their paths. */
   cleanStale(): string[];
@@ -154,6 +178,67 @@ function cleanStaleIn(parent: string): string[] {
   return removed;
 }
 
+/**
+ * cgroup v1 cpuset groups: `<cpuset mount>/<own>/lambench/` (initialised with all our CPUs and memory
+ * nodes, as v1 starts new cpusets empty), one `<pid>-support` group and one group per instance.
+ */
+class CpusetV1 {
+  private partitions: CpuPartitions | null = null;
+  private mems = "0";
+
+  constructor(
+    readonly ownDir: string,
+    readonly parent: string,
+  ) {}
+
+  static detect(mounts: Mount[], own: Map<string, string>): CpusetV1 | null {
+    const mount = mounts.find((m) => m.type === "cgroup" && m.options.includes("cpuset"));
+    if (!mount) return null;
+    const ownDir = join(mount.dir, own.get("cpuset") ?? "/");
+    const parent = join(ownDir, GROUP_DIR);
+    return canWrite(parent) ? new CpusetV1(ownDir, parent) : null;
+  }
+
+  private prepareParent(): void {
+    mkdirSync(this.parent, { recursive: true });
+    this.mems = readFileSync(join(this.ownDir, "cpuset.mems"), "utf8").trim();
+    // A concurrent run may already have filled them in; rewriting the same values is harmless.
+    writeFileSync(join(this.parent, "cpuset.cpus"), readFileSync(join(this.ownDir, "cpuset.cpus"), "utf8").trim());
+    writeFileSync(join(this.parent, "cpuset.mems"), this.mems);
+  }
+
+  private group(name: string, cpus: string): string {
+    const dir = join(this.parent, name);
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, "cpuset.cpus"), cpus);
+    writeFileSync(join(dir, "cpuset.mems"), this.mems);
+    return dir;
+  }
+
+  partition(cpus: CpuPartitions): SupportPartition {
+    this.prepareParent();
+    this.partitions = cpus;
+    const dir = this.group(`${process.pid}-support`, cpus.support);
+    return {
+      join: (pid) => writeFileSync(join(dir, "cgroup.procs"), String(pid)),
+      release: async () => {
+        this.partitions = null;
+        writeFileSync(join(this.ownDir, "cgroup.procs"), String(process.pid));
+        await removeDir(dir);
+        removeIfEmpty(this.parent);
+      },
+    };
+  }
+
+  /** The instance's cpuset group (init cores) and the switch to the run cores; null before partition(). */
+  instance(instanceId: string): { dir: string; toRun(): void } | null {
+    const p = this.partitions;
+    if (!p) return null;
+    const dir = this.group(`${process.pid}-${instanceId}`, p.init);
+    return { dir, toRun: () => writeFileSync(join(dir, "cpuset.cpus"), p.run) };
+  }
+}
+
 function v1(mounts: Mount[], own: Map<string, string>): Cgroups | null {
   const cpuMount = mounts.find((m) => m.type === "cgroup" && m.options.includes("cpu"));
   const memMount = mounts.find((m) => m.type === "cgroup" && m.options.includes("memory"));
@@ -164,6 +249,7 @@ function v1(mounts: Mount[], own: Map<string, string>): Cgroups | null {
   const memParent = parent(memMount, "memory");
   const cpu = cpuParent !== null && canWrite(cpuParent);
   const memory = memParent !== null && canWrite(memParent);
+  const cpuset = CpusetV1.detect(mounts, own);
   const missing = [!cpu && "CPU", !memory && "memory"].filter(Boolean).join(" and ");
   const support: CgroupSupport = {
     version: 1,
@@ -173,13 +259,21 @@ function v1(mounts: Mount[], own: Map<string, string>): Cgroups | null {
   };
   return {
     support,
-    cleanStale: () => [...(cpu ? cleanStaleIn(cpuParent!) : []), ...(memory ? cleanStaleIn(memParent!) : [])],
+    cpusets: cpuset !== null,
+    partition: (cpus) => cpuset?.partition(cpus) ?? null,
+    cleanStale: () => [
+      ...(cpu ? cleanStaleIn(cpuParent!) : []),
+      ...(memory ? cleanStaleIn(memParent!) : []),
+      ...(cpuset ? cleanStaleIn(cpuset.parent) : []),
+    ],
     release: () => {
       removeIfEmpty(cpuParent);
       removeIfEmpty(memParent);
+      removeIfEmpty(cpuset?.parent ?? null);
     },
     create(instanceId, memoryMB) {
-      if (!cpu && !memory) return null;
+      const set = cpuset?.instance(instanceId) ?? null;
+      if (!cpu && !memory && !set) return null;
       const name = `${process.pid}-${instanceId}`;
       const cpuDir = cpu ? join(cpuParent!, name) : null;
       const memDir = memory ? join(memParent!, name) : null;
@@ -194,8 +288,9 @@ function v1(mounts: Mount[], own: Map<string, string>): Cgroups | null {
       }
       const peak = memDir ? new KernelFile(join(memDir, "memory.max_usage_in_bytes")) : null;
       return {
-        procsFiles: [cpuDir, memDir].filter((d): d is string => d !== null).map((d) => join(d, "cgroup.procs")),
+        procsFiles: [cpuDir, memDir, set?.dir ?? null].filter((d): d is string => d !== null).map((d) => join(d, "cgroup.procs")),
         capCpu() {
+          set?.toRun();
           if (!cpuDir) return;
           writeFileSync(join(cpuDir, "cpu.cfs_period_us"), String(CFS_PERIOD_US));
           writeFileSync(join(cpuDir, "cpu.cfs_quota_us"), String(cpuQuotaUs(memoryMB)));
@@ -206,6 +301,7 @@ function v1(mounts: Mount[], own: Map<string, string>): Cgroups | null {
           peak?.close();
           if (cpuDir) await removeDir(cpuDir);
           if (memDir) await removeDir(memDir);
+          if (set) await removeDir(set.dir);
         },
       };
     },
@@ -239,6 +335,11 @@ function v2(mounts: Mount[], own: Map<string, string>): Cgroups | null {
     } catch {
       /* reported through the controllers check below */
     }
+    try {
+      writeFileSync(join(parent, "cgroup.subtree_control"), "+cpuset");
+    } catch {
+      /* no cpuset controller delegated: no CPU partitions */
+    }
   }
   let enabled: string[] = [];
   try {
@@ -248,15 +349,36 @@ function v2(mounts: Mount[], own: Map<string, string>): Cgroups | null {
   }
   const cpu = writable && controllers.includes("cpu") && enabled.includes("cpu");
   const memory = writable && controllers.includes("memory") && enabled.includes("memory");
+  const cpuset = writable && controllers.includes("cpuset") && enabled.includes("cpuset");
   const missing = [!cpu && "CPU", !memory && "memory"].filter(Boolean).join(" and ");
+  let partitions: CpuPartitions | null = null;
   return {
     support: { version: 2, cpu, memory, note: missing ? `cgroup v2 ${missing} controller not available to us; ${missing} not limited` : "" },
+    cpusets: cpuset,
+    partition(cpus) {
+      if (!cpuset) return null;
+      partitions = cpus;
+      const dir = join(parent, `${process.pid}-support`);
+      mkdirSync(dir, { recursive: true });
+      writeFileSync(join(dir, "cpuset.cpus"), cpus.support);
+      return {
+        join: (pid) => writeFileSync(join(dir, "cgroup.procs"), String(pid)),
+        release: async () => {
+          partitions = null;
+          writeFileSync(join(base, "cgroup.procs"), String(process.pid));
+          await removeDir(dir);
+          removeIfEmpty(parent);
+        },
+      };
+    },
     cleanStale: () => (writable ? cleanStaleIn(parent) : []),
     release: () => removeIfEmpty(parent),
     create(instanceId, memoryMB) {
-      if (!cpu && !memory) return null;
+      const set = partitions;
+      if (!cpu && !memory && !set) return null;
       const dir = join(parent, `${process.pid}-${instanceId}`);
       mkdirSync(dir, { recursive: true });
+      if (set) writeFileSync(join(dir, "cpuset.cpus"), set.init);
       if (memory) {
         writeFileSync(join(dir, "memory.max"), String(memoryMB * 1024 * 1024));
         if (existsSync(join(dir, "memory.swap.max"))) writeFileSync(join(dir, "memory.swap.max"), "0");
@@ -265,6 +387,7 @@ function v2(mounts: Mount[], own: Map<string, string>): Cgroups | null {
       return {
         procsFiles: [join(dir, "cgroup.procs")],
         capCpu() {
+          if (set) writeFileSync(join(dir, "cpuset.cpus"), set.run);
           if (cpu) writeFileSync(join(dir, "cpu.max"), `${cpuQuotaUs(memoryMB)} ${CFS_PERIOD_US}`);
         },
         peakMemoryBytes: () => numberOf(peak?.read() ?? null),
@@ -285,12 +408,24 @@ function v2(mounts: Mount[], own: Map<string, string>): Cgroups | null {
   };
 }
 
+/** The CPU ids this process may run on (its affinity, which a cpuset narrows), else every core. */
+export function allowedCpus(): number[] {
+  try {
+    const m = /^Cpus_allowed_list:\s*(\S+)$/m.exec(readFileSync("/proc/self/status", "utf8"));
+    if (m) return parseCpuList(m[1]!);
+  } catch {
+    /* no procfs */
+  }
+  return cpus().map((_, i) => i);
+}
+
 export function cpuQuotaUs(memoryMB: number): number {
   return Math.max(1000, Math.round((memoryMB / MB_PER_VCPU) * CFS_PERIOD_US));
 }
 
 const NONE: Cgroups = {
   support: { version: null, cpu: false, memory: false, note: "no cgroup filesystem found; CPU and memory not limited" },
+  cpusets: false,
   create: () => null,
   cleanStale: () => [],
   release: () => {},

@@ -6,6 +6,8 @@ import sys
 import time
 
 KEEP = []
+# A slow init on demand, so tests can look at an instance while it initialises.
+time.sleep(float(os.environ.get("LAB_TEST_INIT_SLEEP_S", "0")))
 
 
 def handler(event, context):

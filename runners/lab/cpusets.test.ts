@@ -1,0 +1,59 @@
+// CPU partitions with cpusets, as root on a machine with a writable cpuset cgroup (v1 or v2). CI
+// runs as root; elsewhere the tests are skipped and say why.
+import { spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { afterEach, describe, expect, it } from "vitest";
+import { allowedCpus, detectCgroups, type SupportPartition } from "./cgroups.js";
+import { cpuList, planCpus } from "./cpu-plan.js";
+import type { LabInvokeResult } from "./lab.js";
+import { startTestLab, type TestLab } from "./test-support.js";
+
+const cgroups = detectCgroups();
+const cpus = allowedCpus();
+const why = !cgroups.cpusets ? "no writable cpuset cgroup (run as root on Linux)" : cpus.length < 2 ? "fewer than 2 CPUs" : "";
+const event = Buffer.from(JSON.stringify({ body: "{}" }));
+const allowedOf = (pid: number) => /^Cpus_allowed_list:\s*(\S+)$/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1];
+
+let t: TestLab | null = null;
+let support: SupportPartition | null = null;
+afterEach(async () => {
+  await t?.cleanup();
+  t = null;
+  await support?.release();
+  support = null;
+});
+
+describe.skipIf(why !== "")(`cpuset placement${why ? ` (skipped: ${why})` : ""}`, () => {
+  it("support processes on the support cores, an initialising instance on the init cores, a running one on the run cores; all undone at the end", async () => {
+    const before = allowedOf(process.pid);
+    const plan = planCpus(cpus, 1, [128]);
+    const lists = { support: cpuList(plan.support), init: cpuList(plan.init), run: cpuList(plan.run) };
+    support = cgroups.partition!(lists);
+    expect(support).not.toBeNull();
+    const db = spawn("sleep", ["30"]);
+    try {
+      support!.join(db.pid!);
+      expect(allowedOf(db.pid!)).toBe(lists.support);
+    } finally {
+      db.kill("SIGKILL");
+    }
+    t = startTestLab({ cgroups, maxConcurrentInits: plan.maxConcurrentInits });
+    t.deploy("python", { environment: { LAB_TEST_INIT_SLEEP_S: "1" } });
+    const pending: Promise<LabInvokeResult> = t.lab.invoke("python/fn", event);
+    while (t.lab.liveInstances.length === 0 || t.lab.liveInstances[0]!.pid === undefined) await new Promise((r) => setTimeout(r, 10));
+    const instance = t.lab.liveInstances[0]!;
+    await new Promise((r) => setTimeout(r, 300));
+    expect(allowedOf(instance.pid!)).toBe(lists.init);
+    const result = await pending;
+    if (!("record" in result)) throw new Error("throttled");
+    expect(result.record.status).toBe("success");
+    // The placement above was read while the instance was still in its (1 s) init phase.
+    expect(result.record.initDurationMs).toBeGreaterThan(900);
+    expect(allowedOf(instance.pid!)).toBe(lists.run);
+    await t.cleanup();
+    t = null;
+    await support!.release();
+    support = null;
+    expect(allowedOf(process.pid)).toBe(before);
+  });
+});
