@@ -2,13 +2,20 @@
 // numbers; only the build is being timed). Times `npm run report` as a user runs it: full build
 // (empty cache, all notebooks + site + PDF), one section rerun, a rebuild with nothing changed;
 // then `jupyter nbconvert --execute --to html` on the same notebooks with the same parameters.
-// Prints the figures; never fails on time.  Run: node --import tsx bench/report-build.ts [--isolated]
+// First, the Memory and cost section's analysis over a 6-size sweep of the full protocol
+// (6 × 8,000 generated FIXTURE invocations), in process: what that section and the Summary's
+// recommendations add to the build (target ≤ 1 s); --sweep-only stops there.
+// Prints the figures; never fails on time.  Run: node --import tsx bench/report-build.ts [--isolated] [--sweep-only]
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
 import { join } from "node:path";
 import { loadManifest } from "../functions/manifest.js";
+import { buildSection, loadDatasets } from "../report/lib/index.js";
 import { SECTIONS } from "../report/lib/section.js";
+import { memorySweep } from "../report/lib/sections/memory-sweep.js";
+import { analysisUnder } from "../report/lib/sections/billing-rule.js";
+import { bootstrapOptions } from "../report/lib/uncertainty/index.js";
 import { notebookFileName, parametersSource } from "../report/notebook/notebook-source.js";
 import { paths, repoRoot } from "../report/render/paths.js";
 import { generateFixtureDataset } from "../report/test/fixtures/generate.js";
@@ -35,6 +42,40 @@ function timed(label: string, command: string, args: string[]): number {
   const tail = result.stdout.trim().split("\n").filter((l) => /^\[(fresh|cached|pdf|site|done)\]/.test(l));
   console.log(`\n${label}: ${seconds.toFixed(1)} s\n  ${tail.join("\n  ")}`);
   return seconds;
+}
+
+/** The full protocol per memory size: every runtime × benchmark function × 500 requests. */
+const SWEEP_SIZES = [128, 256, 512, 1024, 1536, 3008];
+async function sweepAnalysis(): Promise<void> {
+  const benchmark = manifest.functions.filter((f) => f.role === "benchmark").map((f) => f.id);
+  const dirs = SWEEP_SIZES.map((memoryMB, i) => {
+    const dir = join(root, "sweep", `fixture-sweep-${memoryMB}mb`);
+    generateFixtureDataset(dir, { name: `fixture-sweep-${memoryMB}mb`, seed: 200 + i, memorySizes: [memoryMB], invocationsPerFunction: 500, dropFunctions: manifest.functions.filter((f) => f.role !== "benchmark").map((f) => f.id) });
+    return dir;
+  });
+  const loaded = performance.now();
+  const data = await loadDatasets(dirs);
+  const loadSeconds = (performance.now() - loaded) / 1000;
+  const invocations = data.datasets.reduce((t, d) => t + d.meta.counts.invocations, 0);
+  // Each notebook runs in its own kernel: the section and the Summary each compute the sweep once.
+  let started = performance.now();
+  buildSection("memory-cost", data);
+  const section = (performance.now() - started) / 1000;
+  const fresh = await loadDatasets(dirs);
+  started = performance.now();
+  memorySweep(analysisUnder(fresh, undefined), bootstrapOptions({}), {});
+  const summaryPart = (performance.now() - started) / 1000;
+  console.log(
+    `memory sweep: ${SWEEP_SIZES.length} sizes × ${benchmark.length} functions × ${manifest.runtimes.length} runtimes, ${invocations} invocations (FIXTURES; loading ${loadSeconds.toFixed(2)} s, common to every notebook)`,
+  );
+  console.log(`  Memory and cost section (analysis + blocks)   ${section.toFixed(2)} s`);
+  console.log(`  Summary's recommendations (the same sweep)     ${summaryPart.toFixed(2)} s`);
+  console.log(`  added to the build (target ≤ 1 s)              ${(section + summaryPart).toFixed(2)} s of notebook time, ${((section + summaryPart) / availableParallelism()).toFixed(2)} s of wall time at ${availableParallelism()} notebooks in parallel`);
+}
+await sweepAnalysis();
+if (process.argv.includes("--sweep-only")) {
+  rmSync(root, { recursive: true, force: true });
+  process.exit(0);
 }
 
 const a = dataset("fixture-bench-a", 101, [128, 1024]);
