@@ -1,8 +1,14 @@
 // The Memory and cost section on FIXTURE datasets: hand-written invocations with a planted shape
 // (made-up numbers, not measurements) — at 256 MB the function is cheaper and clearly faster
 // than at 128 MB, and 512 MB is no clearer faster but dearer — and the one-size case.
+import { join } from "node:path";
+import { compile } from "vega-lite";
 import { afterAll, describe, expect, it } from "vitest";
+import { averagesMeta, importPowerTuning } from "../../runners/collect/import-power-tuning.js";
 import type { InvocationRow } from "../../runners/dataset/contract.js";
+import { writeDataset } from "../../runners/dataset/write.js";
+import { loadDatasets } from "../lib/index.js";
+import { vegaLiteValidator } from "./vega-lite-schema.js";
 import { buildSection, type Block, type Datasets } from "../lib/index.js";
 import { memoryCostMessages } from "../lib/narrative/memory-cost-messages.js";
 import { fixtureSet } from "./helpers.js";
@@ -82,6 +88,43 @@ describe("Memory and cost", async () => {
     const t = text(buildSection("summary", sweep, { strategy: "cost" }).blocks);
     expect(t).toContain(memoryCostMessages.summaryHeading(["cost"]));
     expect(t).toContain("Node.js · `wave`: on power-tuning's averages cost 256 MB; tail-aware (p99) cost 256 MB.");
+  });
+
+  it("renders an imported power-tuning result: its averages, power-tuning's own pick, and a note in the sections that need raw invocations", async () => {
+    // aws-lambda-power-tuning's output format (README "State Machine Output"); made-up numbers.
+    const output = {
+      results: {
+        power: "512",
+        cost: 4.166e-7,
+        duration: 24.5,
+        stats: [
+          { averagePrice: 6.25e-7, averageDuration: 95.2, value: 128 },
+          { averagePrice: 4.166e-7, averageDuration: 47.1, value: 256 },
+          { averagePrice: 4.166e-7, averageDuration: 24.5, value: 512 },
+          { averagePrice: 5e-7, averageDuration: 14.6, value: 1024 },
+        ],
+      },
+    };
+    const imported = importPowerTuning(JSON.stringify(output), { file: "pt.json", runtime: "node", function: "wave", architecture: "x86_64" });
+    const dir = join(fixtures.dir, "fixture-pt-wave");
+    writeDataset(dir, averagesMeta({ name: "fixture-pt-wave", file: "pt.json", region: null, architecture: "x86_64", rows: imported.rows, createdAt: "2025-09-01T00:00:00.000Z" }), [], []);
+    const data = await loadDatasets([dir, join(fixtures.dir, "fixture-single-128mb")]);
+    const s = buildSection("memory-cost", data);
+    const t = text(s.blocks);
+    // power-tuning's own recommendation (results.power, cost strategy: 256 and 512 tie on cost, the faster wins).
+    expect(t).toContain("- Node.js · `wave` (fixture-pt-wave): cost 512 MB, speed 1024 MB and balanced (weight 0.5) 512 MB.");
+    expect(imported.recommendedMB).toBe(512);
+    const spec = s.blocks.find((b) => b.kind === "figure" && b.id === "averages-by-memory") as Extract<Block, { kind: "figure" }>;
+    expect(vegaLiteValidator()(spec.spec)).toBeNull();
+    expect(() => compile(spec.spec as never)).not.toThrow();
+    expect(tableOf(s.blocks, "imported-averages").rows.map((r) => [r.memoryMB, r.averagePriceUsdPerMillion])).toEqual([
+      [128, 0.625],
+      [256, 0.4166],
+      [512, 0.4166],
+      [1024, 0.5],
+    ]);
+    expect(text(buildSection("tail", data).blocks)).toContain(memoryCostMessages.averagesOnly(["fixture-pt-wave"]));
+    expect(text(buildSection("memory-cost", await loadDatasets([dir])).blocks)).toContain(memoryCostMessages.noRawInvocations());
   });
 
   it("says plainly that it needs ≥ 2 memory sizes, and still draws what it can", () => {

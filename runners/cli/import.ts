@@ -1,5 +1,6 @@
 // `npm run import -- <file>… [--name <name>] [--memory <MB>]`: Logs Insights CSV exports and raw
 // CloudWatch log-event files (text, JSON lines) → data/<name>/.
+// `npm run import -- result.json --power-tuning --runtime <id> --function <id>`: an aws-lambda-power-tuning result → a dataset of averages.
 import { Command } from "commander";
 import { defaultManifestPath, loadManifest } from "../../functions/manifest.js";
 import { ARCHITECTURES, type Architecture } from "../dataset/contract.js";
@@ -7,6 +8,7 @@ import { newCampaign } from "../dataset/campaign.js";
 import { datasetDir, publishDataset } from "../dataset/publish.js";
 import { sourceMeta } from "../collect/dataset-meta.js";
 import { groupOfFile, importFiles } from "../collect/import-files.js";
+import { averagesMeta, importPowerTuning } from "../collect/import-power-tuning.js";
 import { readMappingFile } from "../collect/mapping.js";
 import { importMessages } from "../collect/messages.js";
 import { readTextInput } from "../collect/text-input.js";
@@ -17,6 +19,9 @@ const program = new Command()
     "Import REPORT lines as a dataset: CloudWatch Logs Insights CSV exports (raw @message rows, or the seed query's columns) and raw log-event files (one event per line, text or JSON)",
   )
   .argument("<files...>", "CSV exports, and text or JSON-lines files of log events (a file's events belong to its log group, else to the function named like the file)")
+  .option("--power-tuning", "the file is aws-lambda-power-tuning's output (run with includeOutputResults: true): a dataset of averages per memory size")
+  .option("--runtime <name>", "--power-tuning: the runtime of the tuned function (a manifest id, or any name)")
+  .option("--function <name>", "--power-tuning: the tuned function's name")
   .option("--name <name>", "dataset name (default: the first file's name without its extension)")
   .option("--out <dir>", "output folder", "data")
   .option("--force", "replace an existing dataset of the same name", false)
@@ -32,7 +37,7 @@ const program = new Command()
 
 try {
   const files = program.args;
-  const o = program.opts<{ name?: string; out: string; force: boolean; memory?: string; architecture: string; region?: string; mapping?: string; manifest: string }>();
+  const o = program.opts<{ name?: string; out: string; force: boolean; memory?: string; architecture: string; region?: string; mapping?: string; manifest: string; powerTuning?: boolean; runtime?: string; function?: string }>();
   if (!(ARCHITECTURES as readonly string[]).includes(o.architecture)) throw new Error(`--architecture: expected ${ARCHITECTURES.join(" or ")}, got "${o.architecture}"`);
   const architecture = o.architecture as Architecture;
   let memoryMB: number | undefined;
@@ -43,6 +48,14 @@ try {
   const name = o.name ?? groupOfFile(files[0]!);
   const policy = { force: o.force };
   const dir = datasetDir(o.out, name, policy, o.name === undefined ? "the file name (pass --name)" : "--name");
+  if (o.powerTuning) {
+    const [file] = files as [string];
+    if (files.length !== 1 || !o.runtime || !o.function) throw new Error("--power-tuning takes one result file and needs --runtime and --function (power-tuning's output does not name them)");
+    const result = importPowerTuning(readTextInput(file), { file, runtime: o.runtime, function: o.function, architecture });
+    publishDataset(dir, { ...averagesMeta({ name, file, region: o.region ?? null, architecture, rows: result.rows }), campaign: newCampaign("import") }, [], [], policy);
+    console.log(`${result.rows.length} memory sizes of averages (${result.rows.map((r) => r.memoryMB).join(", ")} MB) → ${dir}`);
+    process.exit(0);
+  }
   const manifest = loadManifest(o.manifest);
   const result = importFiles(
     files.map((path) => ({ path, text: readTextInput(path) })),

@@ -62,3 +62,13 @@ export const importMessages = {
   memoryUnreadable: (file: string, line: number, column: string, value: number) =>
     `${file}: line ${line}, column "${column}": ${value} is above Lambda's largest memory size (10,240 MB) and does not read as bytes either; convert the column to MB`,
 };
+
+export const powerTuningMessages = {
+  invalidJson: (file: string, why: string) => `${file}: not valid JSON (${why}); expected aws-lambda-power-tuning's output`,
+  noStats: (file: string) =>
+    `${file}: no "stats" in the power-tuning output (results.stats): run the state machine with "includeOutputResults": true so its output lists every power value's averages`,
+  badField: (file: string, field: string, why: string) => `${file}: ${field}: ${why}`,
+  duplicatePower: (file: string, power: number) => `${file}: power ${power} MB appears twice in results.stats`,
+  detail: (file: string, runtime: string, fn: string, powers: number[]) =>
+    `aws-lambda-power-tuning output ${file}: averages for ${runtime}/${fn} at ${powers.join(", ")} MB (averages only, no raw invocations)`,
+};

@@ -122,6 +122,19 @@ export function unknownKindMessage(rule: string): string {
   return `billing rule "${rule}" bills INIT differently for managed and custom runtimes, and a runtime of this dataset is neither listed in functions/manifest.json nor a Lambda runtime id whose kind is known; use --billing-rule as-reported or aws-2025-08`;
 }
 
+/** One memory size's averages, as aws-lambda-power-tuning reports them (its output's results.stats). */
+export const averageRowSchema = z.object({
+  runtime: z.string().min(1),
+  function: z.string().min(1),
+  memoryMB: z.number().int().min(128),
+  architecture: z.enum(ARCHITECTURES),
+  /** power-tuning's averageDuration: trimmed mean of Duration + Init Duration, ms. */
+  averageDurationMs: z.number().nonnegative(),
+  /** power-tuning's averagePrice: USD per invocation, compute only (no request fee). */
+  averagePriceUsd: z.number().nonnegative(),
+});
+export type AverageRow = z.infer<typeof averageRowSchema>;
+
 const isoTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), "ISO-8601 timestamp");
 
 export const trialsSchema = z
@@ -231,6 +244,12 @@ export const metaSchema = z.object({
   lab: labSchema.optional(),
   /** Free-form warnings the runner wants readers to see (e.g. limits not enforced). */
   warnings: z.array(z.string()).default([]),
+  /**
+   * Optional extension: a dataset of averages instead of raw invocations (an imported
+   * aws-lambda-power-tuning result). Its invocations.csv and requests.csv hold a header and no
+   * rows; sections that need raw invocations say so and leave it out. Absent: raw invocations.
+   */
+  averages: z.array(averageRowSchema).min(1).optional(),
 });
 
 export type DatasetMeta = z.infer<typeof metaSchema>;

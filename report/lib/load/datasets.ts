@@ -54,6 +54,8 @@ export async function loadDatasets(paths: readonly string[], options: LoadOption
     datasets.push({ name: meta.name, dir, meta });
 
     const inv = await readCsvColumns(join(dir, DATASET_FILES.invocations), invocationFields(), {
+      // A dataset of averages (contract: meta.averages) has no raw invocations.
+      allowNoRows: meta.averages !== undefined,
       shown: join(p, DATASET_FILES.invocations),
       expectedRows: meta.counts.invocations,
     });

@@ -46,6 +46,19 @@ export const memoryCostMessages = {
     `${runtime} · \`${fn}\`: on power-tuning's averages ${list(averages.map((p) => pickText(p, weight)))}; tail-aware (p99) ${list(tail.map((p) => pickText(p, weight)))}.`,
   summaryHeading: (strategies: Strategy[]) =>
     `Recommended memory size per function (${list(strategies)} strateg${strategies.length === 1 ? "y" : "ies"}; power-tuning's averages, then tail-aware p99 — see Memory and cost):`,
+  averagesOnly: (datasets: string[]) =>
+    `${list(datasets.map((d) => `**${d}**`))} ${datasets.length > 1 ? "hold" : "holds"} averages only (imported from aws-lambda-power-tuning, no raw invocations): this section needs raw invocations, so ${datasets.length > 1 ? "they are" : "it is"} left out here; the Memory and cost section shows ${datasets.length > 1 ? "them" : "it"}.`,
+  noRawInvocations: () => "No dataset here holds raw invocations, so there are no percentiles, intervals or lambench cost to draw; only imported averages follow.",
+  importedIntro: (datasets: string[]) =>
+    `**Imported averages** (${list(datasets.map((d) => `**${d}**`))}): aws-lambda-power-tuning's own numbers per memory size — its trimmed-mean duration and its average price per invocation (compute only, no request fee), with no intervals, since no raw invocations were imported. The strategies below run on exactly these numbers.`,
+  importedPicks: (dataset: string, runtime: string, fn: string, picks: StrategyPick[], weight: number) =>
+    `${runtime} · \`${fn}\` (${dataset}): ${list(picks.map((p) => pickText(p, weight)))}.`,
+  importedOneSize: (dataset: string, runtime: string, fn: string, memoryMB: number) =>
+    `${runtime} · \`${fn}\` (${dataset}): one memory size only (${mb(memoryMB)}), so there is nothing to recommend between.`,
+  averagesTitle: () => "Imported averages against memory size",
+  averagesSubtitle: () => "aws-lambda-power-tuning's averages; no intervals (no raw invocations imported)",
+  averageDurationMeasure: () => "Average duration (ms)",
+  averageCostMeasure: () => "Average cost ($ per million, compute only)",
   latencyTitle: () => "Total Duration against memory size (p50, p99, max)",
   latencySubtitle: () => "bars: interval; lower is faster",
   costTitle: () => "Cost per million invocations against memory size",

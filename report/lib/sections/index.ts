@@ -13,6 +13,8 @@ import { coldStartSection } from "./cold-start.js";
 import { costSection } from "./cost.js";
 import { expectedRangeSection } from "./expected-range.js";
 import { memorySection } from "./memory.js";
+import { memoryCostMessages } from "../narrative/memory-cost-messages.js";
+import { averagesOnly } from "./imported-averages.js";
 import { memoryCostSection } from "./memory-cost.js";
 import { mitigationsSection } from "./mitigations.js";
 import { summarySection } from "./summary.js";
@@ -53,5 +55,13 @@ const BUILDERS: Record<SectionId, Builder> = {
 export function buildSection(id: SectionId, data: Datasets, options: SectionOptions = {}): SectionResult {
   const build = BUILDERS[id];
   if (!build) throw new Error(`unknown section "${String(id)}" (known: ${Object.keys(BUILDERS).join(", ")})`);
-  return build(analysisUnder(data, options.billingRule), bootstrapOptions({ seed: options.seed, resamples: options.resamples }), options);
+  const analysis = analysisUnder(data, options.billingRule);
+  const section = build(analysis, bootstrapOptions({ seed: options.seed, resamples: options.resamples }), options);
+  const averages = averagesOnly(analysis);
+  // Datasets of averages (an aws-lambda-power-tuning import) appear only in Memory and cost; every
+  // other section needs raw invocations and says so.
+  if (averages.length === 0 || USES_AVERAGES.includes(id)) return section;
+  return { ...section, blocks: [{ kind: "markdown", text: memoryCostMessages.averagesOnly(averages) }, ...section.blocks] };
 }
+
+const USES_AVERAGES: readonly SectionId[] = ["memory-cost", "appendix"];

@@ -4,6 +4,7 @@
 import type { Analysis } from "../analysis.js";
 import { costByMemory, type CostPoint } from "../figures/cost-by-memory.js";
 import { costSpeedFrontier, type FrontierPoint } from "../figures/cost-speed-frontier.js";
+import { averagesByMemory, type AveragePoint } from "../figures/averages-by-memory.js";
 import { latencyByMemory, type LatencyPoint } from "../figures/latency-by-memory.js";
 import { round } from "../narrative/format.js";
 import { memoryCostMessages as say, type StrategyPick } from "../narrative/memory-cost-messages.js";
@@ -11,6 +12,7 @@ import { STRATEGIES, stopsHelping, type Strategy } from "../recommend/index.js";
 import type { Block, Cell, SectionResult } from "../section.js";
 import { DEFAULT_BOOTSTRAP, overlaps, type BootstrapOptions } from "../uncertainty/index.js";
 import type { SectionOptions } from "./index.js";
+import { importedAverages, type ImportedLine } from "./imported-averages.js";
 import { LATENCY_STATS, memorySweep, type Recommendation, type SweepLine } from "./memory-sweep.js";
 import { figure, figureContext, markdown, table, withIntervalColumns } from "./shared.js";
 import { subtitle } from "./subtitle.js";
@@ -69,12 +71,16 @@ export function memoryCostSection(a: Analysis, bootstrap: BootstrapOptions = DEF
   const figureCtx = { ...ctx, functions };
   const series = [...new Set(costs.map((c) => c.series))];
 
+  const imported = importedAverages(a, sweep.balancedWeight);
   const blocks: Block[] = [markdown(say.intro(bootstrap.confidence))];
-  if (sweep.maxSizes < 2) blocks.push(markdown(say.needsTwoSizes([...new Set(points.map((p) => p.memoryMB))].sort((x, y) => x - y))));
-  blocks.push(
-    figure("latency-by-memory", say.latencyTitle(), latencyByMemory(latency, figureCtx, LATENCY_STATS.map((s) => s.name), say.latencyTitle(), subtitle(a, say.latencySubtitle()))),
-    figure("cost-by-memory", say.costTitle(), costByMemory(costs, figureCtx, series, say.costTitle(), subtitle(a, say.costSubtitle()))),
-  );
+  if (points.length === 0) blocks.push(markdown(say.noRawInvocations()));
+  else {
+    if (sweep.maxSizes < 2) blocks.push(markdown(say.needsTwoSizes([...new Set(points.map((p) => p.memoryMB))].sort((x, y) => x - y))));
+    blocks.push(
+      figure("latency-by-memory", say.latencyTitle(), latencyByMemory(latency, figureCtx, LATENCY_STATS.map((s) => s.name), say.latencyTitle(), subtitle(a, say.latencySubtitle()))),
+      figure("cost-by-memory", say.costTitle(), costByMemory(costs, figureCtx, series, say.costTitle(), subtitle(a, say.costSubtitle()))),
+    );
+  }
   if (swept.length > 0) {
     blocks.push(
       figure("cost-speed-frontier", say.frontierTitle(), costSpeedFrontier(frontier, ctx, panels, say.frontierTitle(), subtitle(a, say.frontierSubtitle()))),
@@ -84,6 +90,7 @@ export function memoryCostSection(a: Analysis, bootstrap: BootstrapOptions = DEF
       markdown(recommendationSentences(swept, strategiesShown(options), sweep.balancedWeight, severalArchitectures).map((s) => `- ${s}`).join("\n")),
     );
   }
+  if (imported.length > 0) blocks.push(...importedBlocks(a, imported, sweep.balancedWeight, strategiesShown(options)));
   blocks.push(
     exactTable("memory-cost", "Total Duration (ms), cost (USD per million) and power-tuning's averages per memory size, runtime and function", MEMORY_COST_COLUMNS, points.map((p) => ({ ...p, ptAveragePriceUsdPerMillion: p.ptAveragePriceUsd * 1e6 }))),
     table("recommendations", "Recommended memory size per strategy and basis (power-tuning averages, or p99 with intervals)", RECOMMENDATION_COLUMNS, swept.flatMap((l) => l.recommendations.map((r) => ({ ...r })))),
@@ -122,6 +129,35 @@ export function recommendationSentences(lines: SweepLine[], strategies: Strategy
   return lines
     .filter((l) => l.recommendations.length > 0)
     .map((l) => say.recommendation(who(l, severalArchitectures), l.function, picks(l.recommendations, "power-tuning averages"), picks(l.recommendations, "p99"), weight));
+}
+
+export const IMPORTED_COLUMNS = ["dataset", "architecture", "runtime", "function", "memoryMB", "averageDurationMs", "averagePriceUsdPerMillion"];
+
+function importedBlocks(a: Analysis, imported: ImportedLine[], weight: number, strategies: Strategy[]): Block[] {
+  const name = (l: ImportedLine) => `${l.dataset} · ${l.runtime} · ${l.function}`;
+  const [duration, cost] = [say.averageDurationMeasure(), say.averageCostMeasure()];
+  const rows: AveragePoint[] = imported.flatMap((l) =>
+    l.points.flatMap((p) => [
+      { line: name(l), measure: duration, memoryMB: p.memoryMB, value: round(p.averageDurationMs) },
+      { line: name(l), measure: cost, memoryMB: p.memoryMB, value: significant(p.averagePriceUsd * 1e6) },
+    ]),
+  );
+  const sentences = imported.map((l) =>
+    l.picks.length === 0
+      ? say.importedOneSize(l.dataset, l.runtime, l.function, l.points[0]!.memoryMB)
+      : say.importedPicks(l.dataset, l.runtime, l.function, l.picks.filter((p) => strategies.includes(p.strategy)), weight),
+  );
+  return [
+    markdown(say.importedIntro([...new Set(imported.map((l) => l.dataset))])),
+    figure("averages-by-memory", say.averagesTitle(), averagesByMemory(rows, imported.map(name), [duration, cost], say.averagesTitle(), subtitle(a, say.averagesSubtitle()))),
+    markdown(sentences.map((t) => `- ${t}`).join("\n")),
+    exactTable(
+      "imported-averages",
+      "Imported averages per memory size (aws-lambda-power-tuning): average duration (ms) and average cost (USD per million, compute only)",
+      IMPORTED_COLUMNS,
+      imported.flatMap((l) => l.points.map((p) => ({ dataset: l.dataset, architecture: p.architecture, runtime: l.runtime, function: l.function, memoryMB: p.memoryMB, averageDurationMs: p.averageDurationMs, averagePriceUsdPerMillion: p.averagePriceUsd * 1e6 }))),
+    ),
+  ];
 }
 
 /** A downloadable table with six significant digits (dollars per million can be far below 0.001). */
