@@ -183,3 +183,18 @@ describe("intervals with trials", () => {
     expect(summary.medianLower).toBe(bootstrapInterval([Float64Array.of(2, 3), Float64Array.of(1)], stat.median(), { ...o, stream: ["v", "a"] }).lower);
   });
 });
+
+describe("interval notes", () => {
+  it("say whether run-to-run variation is in the intervals", async () => {
+    const { trialsNote } = await import("../lib/narrative/messages.js");
+    expect(trialsNote({ min: 1, max: 1 })).toBe(
+      "Each group was measured in one trial (one run), so the intervals show the spread inside that run only: **run-to-run variation was not measured**.",
+    );
+    expect(trialsNote({ min: 3, max: 3 })).toBe(
+      "Each group was measured in 3 trials, and the intervals come from a two-level bootstrap (trials, then invocations), so they include run-to-run variation.",
+    );
+    expect(trialsNote({ min: 1, max: 4 })).toBe(
+      "Groups measured in 2 to 4 trials have two-level intervals that include run-to-run variation; for groups measured in one trial, **run-to-run variation was not measured**.",
+    );
+  });
+});

@@ -192,13 +192,27 @@ describe("interval verdicts", () => {
 describe("bootstrapMethod", () => {
   it("states the parameters actually used and the degenerate max", () => {
     const text = bootstrapMethod(bootstrapOptions({ resamples: 1234, confidence: 0.9, seed: 77 }));
-    expect(text).toContain("90 % percentile-bootstrap");
+    expect(text).toContain("90 % bootstrap confidence interval");
     expect(text).toContain("1,234 resamples");
     expect(text).toContain("seed 77");
     expect(text).toContain("5 % to the 95 % percentile");
     expect(text).toContain("can never exceed the observed maximum");
     expect(text).not.toContain("Comparison verdicts");
     expect(bootstrapMethod(bootstrapOptions(), { minEffect: 0.05 })).toContain("at least 5 % of the baseline value");
+  });
+
+  it("says plainly that run-to-run variation was not measured with one trial, and names the two-level scheme with several", () => {
+    const one = bootstrapMethod(bootstrapOptions());
+    expect(one).toContain("Every group was measured in one trial. **Between-run variation was not measured**");
+    expect(one).not.toContain("two-level");
+    const five = bootstrapMethod(bootstrapOptions(), { trials: { min: 5, max: 5 } });
+    expect(five).toContain("Groups measured in several trials (here 5) get a **two-level bootstrap**");
+    // t(4)/z at 95 %: 2.776/1.960.
+    expect(five).toContain("for T = 5: 2.78/1.96");
+    expect(five).not.toContain("Between-run variation was not measured");
+    const mixed = bootstrapMethod(bootstrapOptions(), { trials: { min: 1, max: 3 } });
+    expect(mixed).toContain("(here 2 to 3)");
+    expect(mixed).toContain("**Between-run variation was not measured** for groups measured in one trial");
   });
 });
 

@@ -18,9 +18,11 @@ import {
   seededRandom,
   streamSeed,
   trialGroups,
+  trialScope,
   type BootstrapOptions,
   type Interval,
   type TrialSample,
+  type TrialScope,
 } from "../uncertainty/index.js";
 import { CompareError, compareMessages } from "./messages.js";
 import { COMPARISON_KEYS, COMPARISON_METRICS, type ComparisonMetric } from "./metrics.js";
@@ -67,6 +69,8 @@ export interface Comparison {
     bootstrap: BootstrapOptions;
     /** Exceedance level maxima must reach: (1 − confidence)/2 over the number of maxima compared (Bonferroni). */
     maxLevel: number;
+    /** The fewest and most trials of any group in each run. */
+    trials: { baseline: TrialScope; candidate: TrialScope };
   };
 }
 
@@ -135,7 +139,7 @@ export function compareRuns(baseline: ColumnTable, candidate: ColumnTable, optio
     changes,
     onlyInBaseline: [...baseKeys].filter(([k]) => !candKeys.has(k)).map(([, v]) => v),
     onlyInCandidate: [...candKeys].filter(([k]) => !baseKeys.has(k)).map(([, v]) => v),
-    options: { minEffect, rule, bootstrap: o, maxLevel },
+    options: { minEffect, rule, bootstrap: o, maxLevel, trials: { baseline: trialScope(base, keys), candidate: trialScope(cand, keys) } },
   };
 }
 

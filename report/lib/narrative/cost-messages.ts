@@ -3,6 +3,8 @@
 import { BILLING_RULES, type BillingRuleId } from "../../../runners/dataset/contract.js";
 import type { PriceTable } from "../cost/prices.js";
 import { factor, list, pct } from "./format.js";
+import { trialsNote } from "./messages.js";
+import type { TrialScope } from "../uncertainty/trials.js";
 
 /** Dollars: cents resolution above $1 (and for whole cents), three significant digits below. */
 export function usd(x: number): string {
@@ -53,8 +55,8 @@ export const costMessagesFor = {
       "",
       `Sources: ${t.sources.map((s) => `[${s.name}](${s.url})`).join("; ")}.`,
     ].join("\n"),
-  intervalNote: (confidence: number) =>
-    `Each cost carries a ${Math.round(confidence * 100)} % bootstrap interval of its mean billed duration (cost is linear in it); "clearly" below means the intervals do not overlap.`,
+  intervalNote: (confidence: number, trials: TrialScope) =>
+    `Each cost carries a ${Math.round(confidence * 100)} % bootstrap interval of its mean billed duration (cost is linear in it); "clearly" below means the intervals do not overlap. ${trialsNote(trials)}`,
   cheapest: (c: CheapestCase) =>
     `In **${c.setting}**, \`${c.function}\` costs least on ${c.cheapest.runtime} (${usd(c.cheapest.usd)} per million) and most on ${c.dearest.runtime} (${usd(c.dearest.usd)}, ${factor(c.dearest.usd / c.cheapest.usd)} as much)${c.clear ? "" : "; their intervals overlap, so the gap may be noise"}.`,
   onlyOneRuntime: (setting: string, fn: string, runtime: string, cost: number) =>

@@ -1,6 +1,7 @@
 // Every sentence the report prints, as functions of the numbers (STYLE habit 11). Sections
 // compute the numbers; this module only words them. Formatting lives in format.ts.
 import { factor, factorRange, gbs, level as confidenceLevel, list, mb, ms, pct, pctRange } from "./format.js";
+import type { TrialScope } from "../uncertainty/trials.js";
 
 /** A runtime's overall index with its interval (null when it has none). */
 export interface Ranked {
@@ -68,13 +69,21 @@ function lowestOf(what: string, whats: string, lowest: RuntimeValue[], all: numb
   return `${names(lowest)} have the lowest ${whats} (${list(lowest.map((r) => ms(r.value)))}), with no clear difference between them${highest ? `, and ${highest.runtime} has the highest (${high})` : ""}`;
 }
 
+/** Whether the intervals include run-to-run variation, from the groups' trial counts. */
+export function trialsNote(t: TrialScope): string {
+  if (t.max <= 1) return "Each group was measured in one trial (one run), so the intervals show the spread inside that run only: **run-to-run variation was not measured**.";
+  const several = t.min === t.max ? `${t.min} trials` : `${Math.max(2, t.min)} to ${t.max} trials`;
+  if (t.min >= 2) return `Each group was measured in ${several}, and the intervals come from a two-level bootstrap (trials, then invocations), so they include run-to-run variation.`;
+  return `Groups measured in ${several} have two-level intervals that include run-to-run variation; for groups measured in one trial, **run-to-run variation was not measured**.`;
+}
+
 export const messages = {
   // Conventions stated wherever they matter.
   /** In table titles: a PI replicate whose value is 0 (e.g. a resample without a cold start) has no finite index. */
   unboundedNote: () => "an empty piUpper means the interval has no finite upper end: some resamples scored a value of 0",
   /** Read next to every Performance Index figure and sentence. */
-  intervalNote: (confidence: number) =>
-    `Intervals (in brackets in the text, as error bars or shaded bands in the figures) are ${confidenceLevel(confidence)} confidence intervals (see Method); the text ranks runtimes only where their intervals do not overlap, and says "no clear difference" otherwise.`,
+  intervalNote: (confidence: number, trials: TrialScope) =>
+    `Intervals (in brackets in the text, as error bars or shaded bands in the figures) are ${confidenceLevel(confidence)} confidence intervals (see Method); the text ranks runtimes only where their intervals do not overlap, and says "no clear difference" otherwise. ${trialsNote(trials)}`,
   piDefinition: () =>
     "The Performance Index (PI) compares runtimes function by function: for a lower-is-better value v, PI(r) = max v / v(r), so the worst runtime scores 1 and a runtime scoring 4 is four times as good. A runtime's overall index is the mean of its per-function indexes.",
   percentileDefinition: (definition: string) => `Percentiles use ${definition}.`,
@@ -168,8 +177,8 @@ export const messages = {
         }, so there is no concurrency gain to show.`,
   concurrencyGain: (setting: string, gains: RuntimeInterval[]) => `${inSetting(setting)}: ${list(gains.map((g) => `${g.runtime} ${pctWithInterval(g)}`))}.`,
 
-  summaryIntervals: (confidence: number) =>
-    `Each index comes with a ${confidenceLevel(confidence)} confidence interval; where the leader's interval overlaps another runtime's, the findings say "no clear difference" instead of ranking them (see Method).`,
+  summaryIntervals: (confidence: number, trials: TrialScope) =>
+    `Each index comes with a ${confidenceLevel(confidence)} confidence interval; where the leader's interval overlaps another runtime's, the findings say "no clear difference" instead of ranking them (see Method). ${trialsNote(trials)}`,
   descriptiveStatements: () =>
     "Statements about the narrowest p10–p90 range, the tail that rises the least, the largest gap between max Cold Start and max Init Duration, GB-seconds summed over functions and changes across memory sizes describe the measured invocations and carry no interval.",
   appendixIntro: () =>

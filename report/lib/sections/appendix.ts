@@ -5,7 +5,7 @@ import { PERCENTILE_DEFINITION } from "../metrics/percentile.js";
 import { messages } from "../narrative/messages.js";
 import type { SectionResult } from "../section.js";
 import { bootstrapMethod, DEFAULT_BOOTSTRAP, type BootstrapOptions } from "../uncertainty/index.js";
-import { markdown, table } from "./shared.js";
+import { markdown, table, trialScopeOf } from "./shared.js";
 
 export function appendixSection(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): SectionResult {
   const rules = a.data.datasets.map((d) => ({ dataset: d.name, rule: d.meta.billing.rule, description: d.meta.billing.description }));
@@ -18,14 +18,18 @@ export function appendixSection(a: Analysis, bootstrap: BootstrapOptions = DEFAU
       markdown(`### Cold Start Duration\n\n${messages.coldStartConvention()}`),
       markdown(`### Performance Index\n\n${messages.piDefinition()}`),
       markdown(`### Billing rules\n\n${rules.map((r) => `- ${messages.billedRule(r.dataset, r.rule, r.description)}`).join("\n")}`),
-      markdown(`${bootstrapMethod(bootstrap)}\n\n${messages.descriptiveStatements()}`),
+      markdown(`${bootstrapMethod(bootstrap, { trials: trialScopeOf(a) })}\n\n${messages.descriptiveStatements()}`),
       table("appendix-parameters", "Parameters of the confidence intervals", ["parameter", "value"], [
         { parameter: "confidence", value: bootstrap.confidence },
         { parameter: "resamples", value: bootstrap.resamples },
         { parameter: "seed", value: bootstrap.seed },
         { parameter: "method", value: bootstrap.method },
+        { parameter: "trials per group", value: trialsText(trialScopeOf(a)) },
+        { parameter: "scheme", value: trialScopeOf(a).max > 1 ? "two-level (trials, then invocations), t-calibrated" : "one level (invocations); run-to-run variation not measured" },
       ]),
       table("appendix-billing", "Billing rule of each dataset", ["dataset", "rule", "description"], rules),
     ],
   };
 }
+
+const trialsText = (t: { min: number; max: number }) => (t.min === t.max ? String(t.min) : `${t.min}–${t.max}`);

@@ -7,7 +7,7 @@ import { round } from "../narrative/format.js";
 import { messages } from "../narrative/messages.js";
 import type { SectionResult } from "../section.js";
 import { DEFAULT_BOOTSTRAP, type BootstrapOptions } from "../uncertainty/index.js";
-import { figure, figureContext, leaders, leaderSentences, markdown, perFunction, performanceIndexOf, PI_OVERALL_COLUMNS, piBars, table, valueBars, withIntervalColumns, type PiResult, whenCompared } from "./shared.js";
+import { figure, figureContext, leaders, leaderSentences, markdown, perFunction, performanceIndexOf, PI_OVERALL_COLUMNS, piBars, table, valueBars, withIntervalColumns, type PiResult, whenCompared, trialScopeOf } from "./shared.js";
 import { subtitle } from "./subtitle.js";
 
 /** PI of the mean billed duration per invocation (proportional to the run's duration cost). */
@@ -47,7 +47,7 @@ export function billedSection(a: Analysis, bootstrap: BootstrapOptions = DEFAULT
     id: "billed",
     title: "Billed duration",
     blocks: [
-      markdown(`${messages.billedIntro()} ${messages.intervalNote(bootstrap.confidence)}\n\n${rules.map((r) => `- ${r}`).join("\n")}`),
+      markdown(`${messages.billedIntro()} ${messages.intervalNote(bootstrap.confidence, trialScopeOf(a))}\n\n${rules.map((r) => `- ${r}`).join("\n")}`),
       ...whenCompared(a, figure(
         "billed-pi",
         "Performance Index of mean Billed Duration",

@@ -8,7 +8,7 @@ import { round } from "../narrative/format.js";
 import { messages } from "../narrative/messages.js";
 import type { SectionResult } from "../section.js";
 import { DEFAULT_BOOTSTRAP, type BootstrapOptions } from "../uncertainty/index.js";
-import { figure, figureContext, leaders, leaderSentences, ranking, markdown, perFunction, performanceIndexOf, PI_FUNCTION_COLUMNS, PI_OVERALL_COLUMNS, piBars, table, valueBars, withIntervalColumns, type PiResult, piDefinition, whenCompared } from "./shared.js";
+import { figure, figureContext, leaders, leaderSentences, ranking, markdown, perFunction, performanceIndexOf, PI_FUNCTION_COLUMNS, PI_OVERALL_COLUMNS, piBars, table, valueBars, withIntervalColumns, type PiResult, piDefinition, whenCompared, trialScopeOf } from "./shared.js";
 import { subtitle } from "./subtitle.js";
 
 export function coldStart(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): PiResult {
@@ -51,7 +51,7 @@ export function coldStartSection(a: Analysis, bootstrap: BootstrapOptions = DEFA
     id: "cold-start",
     title: "Cold start",
     blocks: [
-      markdown(`${messages.coldStartIntro()} ${messages.coldStartConvention()} ${piDefinition(a)}${messages.intervalNote(bootstrap.confidence)}`),
+      markdown(`${messages.coldStartIntro()} ${messages.coldStartConvention()} ${piDefinition(a)}${messages.intervalNote(bootstrap.confidence, trialScopeOf(a))}`),
       ...whenCompared(a, figure(
         "cold-start-pi",
         "Performance Index of max Cold Start Duration",

@@ -85,6 +85,7 @@ function methodText(c: Comparison): string {
     maxLevel: o.maxLevel,
     maxima: c.changes.filter((x) => x.exceedance).length,
     rule: o.rule,
+    trials: o.trials,
   });
 }
 

@@ -9,7 +9,7 @@ import { costMessagesFor as say } from "../narrative/cost-messages.js";
 import type { Block, Cell, SectionResult } from "../section.js";
 import { bootstrapOptions, overlaps } from "../uncertainty/index.js";
 import type { SectionOptions } from "./index.js";
-import { figure, figureContext, markdown } from "./shared.js";
+import { figure, figureContext, markdown, trialScopeOf } from "./shared.js";
 import { subtitle } from "./subtitle.js";
 
 /** Memory-size cases spelled out in the text; the table has them all. */
@@ -101,7 +101,7 @@ export function costSection(a: Analysis, options: SectionOptions = {}): SectionR
   const blocks: Block[] = [
     markdown([say.formula(), say.ruleInForce(rule, a.data.datasets.map((d) => ({ dataset: d.name, rule: d.meta.billing.rule }))), say.priceTable(prices.table, prices.shown)].join("\n\n")),
     figure("cost-by-memory", title, costByMemory(points, { ...ctx, functions }, series, title, subtitle(a, say.figureSubtitle()))),
-    markdown([say.intervalNote(confidence), "", ...sentences.map((s) => `- ${s}`)].join("\n")),
+    markdown([say.intervalNote(confidence, trialScopeOf(a)), "", ...sentences.map((s) => `- ${s}`)].join("\n")),
     markdown(memoryText),
     costTable(rows, labelOf),
   ];

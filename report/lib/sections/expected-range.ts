@@ -8,7 +8,7 @@ import { round } from "../narrative/format.js";
 import type { SectionResult } from "../section.js";
 import { DEFAULT_BOOTSTRAP, type BootstrapOptions } from "../uncertainty/index.js";
 import { levelWithFirst } from "./leaders.js";
-import { figure, figureContext, markdown, perFunction, table, withIntervalColumns } from "./shared.js";
+import { figure, figureContext, markdown, perFunction, table, trialScopeOf, withIntervalColumns } from "./shared.js";
 import { subtitle } from "./subtitle.js";
 
 const STATS = [0.1, 0.2, 0.5, 0.8, 0.9].map((p) => stat.percentile(p));
@@ -55,7 +55,7 @@ export function expectedRangeSection(a: Analysis, bootstrap: BootstrapOptions = 
     id: "expected-range",
     title: "Expected range",
     blocks: [
-      markdown(`${messages.expectedRangeIntro()} ${messages.percentileDefinition(PERCENTILE_DEFINITION)} ${messages.variantsElsewhere(a.pairs.filter((p) => a.functionsMeasured.includes(p.variant)).map((p) => p.variant))} ${messages.intervalNote(bootstrap.confidence)}`),
+      markdown(`${messages.expectedRangeIntro()} ${messages.percentileDefinition(PERCENTILE_DEFINITION)} ${messages.variantsElsewhere(a.pairs.filter((p) => a.functionsMeasured.includes(p.variant)).map((p) => p.variant))} ${messages.intervalNote(bootstrap.confidence, trialScopeOf(a))}`),
       figure(
         "expected-range",
         "Expected range of Total Duration",

@@ -6,7 +6,7 @@ import { stat } from "../metrics/statistics.js";
 import { messages } from "../narrative/messages.js";
 import type { SectionResult } from "../section.js";
 import { DEFAULT_BOOTSTRAP, type BootstrapOptions } from "../uncertainty/index.js";
-import { figure, figureContext, leaders, leaderSentences, markdown, performanceIndexOf, PI_OVERALL_COLUMNS, piBars, table, valueBars, withIntervalColumns, type PiResult, piDefinition, whenCompared } from "./shared.js";
+import { figure, figureContext, leaders, leaderSentences, markdown, performanceIndexOf, PI_OVERALL_COLUMNS, piBars, table, valueBars, withIntervalColumns, type PiResult, piDefinition, whenCompared, trialScopeOf } from "./shared.js";
 import { subtitle } from "./subtitle.js";
 
 export function memoryUse(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): PiResult {
@@ -27,7 +27,7 @@ export function memorySection(a: Analysis, bootstrap: BootstrapOptions = DEFAULT
     id: "memory",
     title: "Memory",
     blocks: [
-      markdown(`${messages.memoryIntro()} ${piDefinition(a)}${messages.intervalNote(bootstrap.confidence)}`),
+      markdown(`${messages.memoryIntro()} ${piDefinition(a)}${messages.intervalNote(bootstrap.confidence, trialScopeOf(a))}`),
       ...whenCompared(a, figure(
         "memory-pi",
         "Performance Index of Max Memory Used",

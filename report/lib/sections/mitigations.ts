@@ -14,7 +14,7 @@ import type { Block, SectionResult } from "../section.js";
 import { calibratedInterval, combinedDf, DEFAULT_BOOTSTRAP, deriveSeed, drawReplicates, estimateOfSorted, seededRandom, trialGroups, type BootstrapOptions, type TrialSample } from "../uncertainty/index.js";
 import { levelWithFirst } from "./leaders.js";
 import { gbSecondsPerThousand } from "./billed.js";
-import { figure, figureContext, leaders, leaderSentences, markdown, performanceIndexOf, PI_FUNCTION_COLUMNS, piBars, table, valueBar, valueBars, whenCompared } from "./shared.js";
+import { figure, figureContext, leaders, leaderSentences, markdown, performanceIndexOf, PI_FUNCTION_COLUMNS, piBars, table, valueBar, valueBars, whenCompared, trialScopeOf } from "./shared.js";
 import { subtitle } from "./subtitle.js";
 import { worstCase } from "./worst-case.js";
 
@@ -241,7 +241,7 @@ function codeOptimisation(a: Analysis, bootstrap: BootstrapOptions): Block[] {
     .filter(({ g }) => g.length)
     .map(({ s, g }) => messages.concurrencyGain(s.label, g.map(gainValue)));
   return [
-    markdown(`${messages.concurrencyIntro(pair.base, pair.variant)} ${messages.intervalNote(bootstrap.confidence)}`),
+    markdown(`${messages.concurrencyIntro(pair.base, pair.variant)} ${messages.intervalNote(bootstrap.confidence, trialScopeOf(a))}`),
     figure(
       "mitigation-concurrency-gain",
       `Concurrency gain of ${pair.variant} over ${pair.base}`,

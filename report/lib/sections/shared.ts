@@ -11,7 +11,7 @@ import { round } from "../narrative/format.js";
 import { messages, type Alone, type Ranked, type Unit } from "../narrative/messages.js";
 import type { Block, Cell } from "../section.js";
 import { levelWithFirst, piRange } from "./leaders.js";
-import { bootstrapSummary, DEFAULT_BOOTSTRAP, lowerColumn, performanceIndexIntervals, piCellsOf, upperColumn, type BootstrapOptions } from "../uncertainty/index.js";
+import { bootstrapSummary, DEFAULT_BOOTSTRAP, lowerColumn, performanceIndexIntervals, piCellsOf, trialScope, upperColumn, type BootstrapOptions, type TrialScope } from "../uncertainty/index.js";
 
 export function figureContext(a: Analysis): FigureContext {
   const severalArchitectures = new Set(a.settings.map((s) => s.architecture)).size > 1;
@@ -22,6 +22,9 @@ export function figureContext(a: Analysis): FigureContext {
     settingTitle: severalArchitectures ? "Dataset · memory · architecture" : "Dataset · memory",
   };
 }
+
+/** The fewest and most trials of any group: what the interval notes and the Method section say. */
+export const trialScopeOf = (a: Analysis): TrialScope => memo(a, "trialScope", () => trialScope(a.table, GROUP_KEYS));
 
 /** A statistic row with readable setting and runtime labels next to the ids. */
 export interface StatRow {

@@ -10,7 +10,7 @@ import type { SectionOptions } from "./index.js";
 import { recommendationSentences, strategiesShown } from "./memory-cost.js";
 import { memorySweep } from "./memory-sweep.js";
 import { leadingGains, memorySizeEffects } from "./mitigations.js";
-import { leaders, markdown, whenCompared, table, withIntervalColumns, type PiResult } from "./shared.js";
+import { leaders, markdown, whenCompared, table, withIntervalColumns, type PiResult, trialScopeOf } from "./shared.js";
 import { worstCase } from "./worst-case.js";
 
 /** A headline from a setting's ranked runtimes and those level with the leader. */
@@ -59,7 +59,7 @@ export function summarySection(a: Analysis, bootstrap: BootstrapOptions = DEFAUL
       markdown(messages.summaryIntro(a.data.datasets.map((d) => d.name))),
       markdown(findings.map((f) => `- ${f}`).join("\n")),
       ...(recommended.length ? [markdown([memoryCostMessages.summaryHeading(strategiesShown(options)), "", ...recommended.map((r) => `- ${r}`)].join("\n"))] : []),
-      ...whenCompared(a, markdown(`${messages.piDefinition()} ${messages.summaryIntervals(bootstrap.confidence)}`)),
+      ...whenCompared(a, markdown(`${messages.piDefinition()} ${messages.summaryIntervals(bootstrap.confidence, trialScopeOf(a))}`)),
       table("summary-pi", `Overall Performance Index per metric, setting and runtime, with confidence intervals (${messages.unboundedNote()})`, ["metric", "setting", "runtime", ...withIntervalColumns(["pi"])], rows),
     ],
   };

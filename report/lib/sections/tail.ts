@@ -8,7 +8,7 @@ import { messages } from "../narrative/messages.js";
 import type { SectionResult } from "../section.js";
 import { DEFAULT_BOOTSTRAP, lowerColumn, upperColumn, type BootstrapOptions } from "../uncertainty/index.js";
 import { levelWithFirst } from "./leaders.js";
-import { figure, figureContext, markdown, perFunction, table, withIntervalColumns } from "./shared.js";
+import { figure, figureContext, markdown, perFunction, table, trialScopeOf, withIntervalColumns } from "./shared.js";
 import { subtitle } from "./subtitle.js";
 
 /** p95 to p100 in steps of 0.5. */
@@ -55,7 +55,7 @@ export function tailSection(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_B
     id: "tail",
     title: "Tail",
     blocks: [
-      markdown(`${messages.tailIntro()} ${messages.percentileDefinition(PERCENTILE_DEFINITION)} ${messages.intervalNote(bootstrap.confidence)}`),
+      markdown(`${messages.tailIntro()} ${messages.percentileDefinition(PERCENTILE_DEFINITION)} ${messages.intervalNote(bootstrap.confidence, trialScopeOf(a))}`),
       figure("tail", "Tail of Total Duration (p95 to p100)", tailLines(lines, ctx, subtitle(a, "one panel per function; shaded: confidence interval; lower is better"))),
       markdown(sentences.map((s) => `- ${s}`).join("\n")),
       table("tail", "Total Duration (ms) from p95 to p100, with confidence intervals", ["setting", "function", "runtime", ...withIntervalColumns(STATS.map((s) => s.name))], rows),

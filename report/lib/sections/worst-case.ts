@@ -6,7 +6,7 @@ import { TOTAL_DURATION } from "../metrics/total-duration.js";
 import { messages } from "../narrative/messages.js";
 import type { SectionResult } from "../section.js";
 import { DEFAULT_BOOTSTRAP, type BootstrapOptions } from "../uncertainty/index.js";
-import { figure, figureContext, leaders, leaderSentences, markdown, performanceIndexOf, PI_FUNCTION_COLUMNS, PI_OVERALL_COLUMNS, piBars, table, valueBars, type PiResult, piDefinition, whenCompared } from "./shared.js";
+import { figure, figureContext, leaders, leaderSentences, markdown, performanceIndexOf, PI_FUNCTION_COLUMNS, PI_OVERALL_COLUMNS, piBars, table, valueBars, type PiResult, piDefinition, whenCompared, trialScopeOf } from "./shared.js";
 import { subtitle } from "./subtitle.js";
 
 export function worstCase(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): PiResult {
@@ -32,7 +32,7 @@ export function worstCaseSection(a: Analysis, bootstrap: BootstrapOptions = DEFA
     id: "worst-case",
     title: "Worst case",
     blocks: [
-      markdown(`${messages.worstCaseIntro()} ${piDefinition(a)}${messages.intervalNote(bootstrap.confidence)}`),
+      markdown(`${messages.worstCaseIntro()} ${piDefinition(a)}${messages.intervalNote(bootstrap.confidence, trialScopeOf(a))}`),
       ...whenCompared(a, figure(
         "worst-case-pi",
         "Performance Index of max Total Duration",

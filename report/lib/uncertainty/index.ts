@@ -3,7 +3,7 @@
 export { calibratedDraws, calibratedInterval, combinedDf, singleTrialDraws, type Calibration, type Draws } from "./calibrate.js";
 export { normalQuantile, studentQuantile } from "./distributions.js";
 export { drawReplicates } from "./draws.js";
-export { hasTrials, singleTrial, TRIAL_COLUMN, trialCounts, trialGroups, trialSample, type TrialSample } from "./trials.js";
+export { hasTrials, singleTrial, TRIAL_COLUMN, trialCounts, trialGroups, trialSample, trialScope, type TrialSample, type TrialScope } from "./trials.js";
 export { twoLevelReplicates, type TwoLevelReplicates } from "./two-level.js";
 export { bootstrapInterval, bootstrapSummary, intervalOfSample, intervalOfSorted, lowerColumn, upperColumn, streamSeed, type IntervalOptions, type StreamKey } from "./bootstrap.js";
 export { compareIntervals, intervalFromReplicates, overlaps, type Interval, type IntervalVerdict } from "./interval.js";

@@ -79,3 +79,14 @@ export function trialCounts(table: ColumnTable, by: readonly string[]): { keys: 
     return { keys, counts: sorted.map((s) => new Set(s).size) };
   });
 }
+
+/** The fewest and the most trials any group has: what the notes and the Method section describe. */
+export interface TrialScope {
+  min: number;
+  max: number;
+}
+
+export function trialScope(table: ColumnTable, by: readonly string[]): TrialScope {
+  const { counts } = trialCounts(table, by);
+  return counts.length === 0 ? { min: 1, max: 1 } : { min: Math.min(...counts), max: Math.max(...counts) };
+}
