@@ -32,9 +32,13 @@ export interface SectionResult {
   blocks: Block[];
 }
 
-/** Mime types the notebooks display and the renderer collects. */
+/** Mime types the notebooks display and the renderer collects: each block as the library made it. Front
+ * ends render the standard types shown next to them (report/notebook/show.ts). */
 export const MIME = {
-  markdown: "text/markdown",
-  vegaLite: "application/vnd.vegalite.v5+json",
+  /** The markdown text, as a JSON string. */
+  markdown: "application/vnd.lambench.markdown+json",
+  /** {id, title, spec}: spec is the Vega-Lite spec. */
+  figure: "application/vnd.lambench.figure+json",
+  /** {id, title, columns, rows}. */
   table: "application/vnd.lambench.table+json",
 } as const;

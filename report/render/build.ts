@@ -2,9 +2,10 @@
 // into a staging folder and swap it in only when everything succeeded.
 import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { SECTIONS, type Block, type SectionId, type SectionResult } from "../lib/section.js";
+import { MIME, SECTIONS, type Block, type SectionId, type SectionResult } from "../lib/section.js";
 import type { SectionOptions } from "../lib/sections/index.js";
 import { notebookFileName, parametersSource } from "../notebook/notebook-source.js";
+import type { MimeBundle } from "../notebook/show.js";
 import { stagingDirFor, swapDir, writeFileAtomic } from "../../runners/dataset/atomic.js";
 import { datasetFingerprint, executionHash, readCached, sha256, writeCached, type CachedExecution } from "./cache.js";
 import { collectBlocks } from "./collect.js";
@@ -186,6 +187,13 @@ function settle<T>(promise: Promise<T>): () => Promise<T> {
   return () => promise;
 }
 
+/** A figure output's spec and the SVG the notebook drew of it, when it has both. */
+function figureSvg(bundle: MimeBundle): [Record<string, unknown>, string][] {
+  const figure = bundle[MIME.figure] as { spec?: Record<string, unknown> } | undefined;
+  const svg = bundle["image/svg+xml"];
+  return figure?.spec && typeof svg === "string" ? [[figure.spec, svg]] : [];
+}
+
 /** Static SVGs, cached by spec; renders one figure at a time, as soon as its notebook is done. */
 class SvgRenderer {
   private readonly pending = new Map<string, Promise<string>>();
@@ -200,7 +208,9 @@ class SvgRenderer {
     } catch {
       return; // reported when the outputs are collected for real
     }
-    for (const block of blocks) if (block.kind === "figure") void this.svg(block.spec).catch(() => undefined);
+    // The notebooks display each figure's SVG too (report/notebook/show.ts), drawn by specToSvg.
+    const drawn = new Map(execution.outputs.flatMap((bundle) => figureSvg(bundle)));
+    for (const block of blocks) if (block.kind === "figure") void this.svg(block.spec, drawn.get(block.spec)).catch(() => undefined);
   }
 
   async forSection(section: SectionResult): Promise<Map<string, string>> {
@@ -210,14 +220,14 @@ class SvgRenderer {
     return svgs;
   }
 
-  private svg(spec: Record<string, unknown>): Promise<string> {
+  private svg(spec: Record<string, unknown>, drawn?: string): Promise<string> {
     const key = sha256(JSON.stringify(spec));
     let promise = this.pending.get(key);
     if (!promise) {
       const file = join(this.cacheDir, "svg", `${key}.svg`);
       promise = this.queue.then(async () => {
         if (existsSync(file)) return readFileSync(file, "utf8");
-        const svg = await specToSvg(spec);
+        const svg = drawn ?? (await specToSvg(spec));
         writeFileAtomic(file, svg);
         return svg;
       });

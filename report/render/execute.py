@@ -17,7 +17,9 @@ Exit status 0 even when a notebook fails: the caller decides; 2 on bad input.
 
 import asyncio
 import json
+import os
 import re
+import subprocess
 import sys
 import time
 
@@ -28,6 +30,9 @@ from nbclient.exceptions import CellExecutionError
 
 
 def emit(event):
+    # A kernel that shared this pipe could have made it non-blocking (Node does so to its stdio), and
+    # a large event would then be written in part: keep it blocking.
+    os.set_blocking(sys.stdout.fileno(), True)
     sys.stdout.write(json.dumps(event, sort_keys=True) + "\n")
     sys.stdout.flush()
 
@@ -94,7 +99,8 @@ class Kernel:
 
     async def _start(self, timeout):
         self.km = AsyncKernelManager(kernel_name=self.kernel_name)
-        await self.km.start_kernel(cwd=self.cwd)
+        # The kernel's own stdout is not ours: our events go there.
+        await self.km.start_kernel(cwd=self.cwd, stdout=subprocess.DEVNULL)
         self.kc = self.km.client()
         self.kc.start_channels()
         await self.kc.wait_for_ready(timeout=timeout)

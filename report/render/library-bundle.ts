@@ -1,6 +1,7 @@
 // Bundles the report library (report/notebook/entry.ts and everything it imports) into one
 // CommonJS file that tslab notebooks can `require`.
 import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import * as esbuild from "esbuild";
 import { writeFileAtomic } from "../../runners/dataset/atomic.js";
@@ -20,6 +21,16 @@ const importMetaUrlPlugin: esbuild.Plugin = {
   },
 };
 
+// vega-canvas's Node build awaits an optional `canvas` package at top level, which CommonJS cannot
+// express. Without that package (not a dependency) both builds give no canvas, so the browser build
+// draws the same SVGs as the report's own renderer (report/render/svg.ts).
+const vegaCanvasPlugin: esbuild.Plugin = {
+  name: "vega-canvas-without-node-canvas",
+  setup(build) {
+    build.onResolve({ filter: /^vega-canvas$/ }, () => ({ path: join(paths.nodeModules, "vega-canvas", "build", "vega-canvas.browser.js") }));
+  },
+};
+
 export async function bundleLibrary(outFile: string = paths.libraryBundle): Promise<{ path: string; code: string }> {
   let result: esbuild.BuildResult<{ write: false }>;
   try {
@@ -33,7 +44,7 @@ export async function bundleLibrary(outFile: string = paths.libraryBundle): Prom
     logLevel: "silent",
     legalComments: "none",
     external: ["tslab"],
-    plugins: [importMetaUrlPlugin],
+    plugins: [importMetaUrlPlugin, vegaCanvasPlugin],
     });
   } catch (error) {
     const errors = (error as { errors?: esbuild.Message[] }).errors ?? [];

@@ -20,4 +20,4 @@ export const paths = {
 } as const;
 
 /** Bumped when the renderer changes what it stores in the cache. */
-export const RENDERER_VERSION = "1";
+export const RENDERER_VERSION = "2";

@@ -26,6 +26,6 @@ describe("notebook executor", () => {
       expect(Object.keys(event.outputs[0]!)).toContain(MIME.markdown);
     }
     const memory = finished.find((e) => e.notebook.endsWith("06-memory.ipynb"));
-    expect(memory?.event === "done" && memory.outputs.some((o) => MIME.vegaLite in o)).toBe(true);
+    expect(memory?.event === "done" && memory.outputs.some((o) => MIME.figure in o)).toBe(true);
   }, 180_000);
 });
