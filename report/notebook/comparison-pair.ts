@@ -1,10 +1,15 @@
 // What the comparison notebook compares when opened without parameters: the first two complete
-// datasets in the data folder (baseline, candidate), or a clear error when there are fewer.
-import { findCompleteDatasets } from "./datasets.js";
+// datasets under the data folder (its subfolders included) that can be compared, i.e. measured on
+// the same target and architecture with a memory size in common; or a clear error.
+import { completeDatasetsBelow, type DatasetSummary } from "./datasets.js";
+import { notebookMessages } from "./messages.js";
+
+const comparable = (a: DatasetSummary, b: DatasetSummary): boolean =>
+  a.target === b.target && a.architecture === b.architecture && a.memorySizes.some((m) => b.memorySizes.includes(m));
 
 export function defaultComparisonPair(dataDir: string): [string[], string[]] {
-  const found = findCompleteDatasets(dataDir);
-  if (found.length < 2)
-    throw new Error(`the comparison needs two complete datasets; ${dataDir} has ${found.length}: set baseline and candidate in the parameters cell`);
-  return [[found[0]!], [found[1]!]];
+  const found = completeDatasetsBelow(dataDir);
+  for (const [i, baseline] of found.entries())
+    for (const candidate of found.slice(i + 1)) if (comparable(baseline, candidate)) return [[baseline.dir], [candidate.dir]];
+  throw new Error(notebookMessages.noComparablePair(dataDir, found.length));
 }

@@ -2,6 +2,7 @@
 import { SECTIONS, type SectionId } from "../lib/section.js";
 import type { SectionOptions } from "../lib/sections/index.js";
 import type { ComparisonOptions } from "../lib/sections/comparison.js";
+import { notebookMessages } from "./messages.js";
 
 /** Where the notebooks find the library bundle when opened from notebooks/ in JupyterLab. */
 export const LIBRARY_REQUIRE_PATH = "../.cache/report-lib/report-lib.cjs";
@@ -27,6 +28,18 @@ function optionsLines(options: SectionOptions): string[] {
   return [
     "// Report options: billingRule (aws-2025-08 | aws-pre-2025-08 | as-reported), prices (price table), seed, resamples.",
     `const options = ${JSON.stringify(options)};`,
+  ];
+}
+
+/** Loads the library bundle, or says which command makes it. */
+function requireLibraryLines(): string[] {
+  const [before, after] = notebookMessages.missingBundle("\0").split("\0");
+  return [
+    'import * as tslab from "tslab";',
+    'import { existsSync } from "fs";',
+    'import { resolve } from "path";',
+    `if (!existsSync(reportLibrary)) throw new Error(${JSON.stringify(before)} + resolve(reportLibrary) + ${JSON.stringify(after)});`,
+    "const report = require(reportLibrary);",
   ];
 }
 
@@ -62,14 +75,10 @@ export function notebookFor(id: SectionId): string {
       code("parameters", parametersSource([]), ["parameters"]),
       code(
         "load",
-        [
-          'import * as tslab from "tslab";',
-          "const report = require(reportLibrary);",
-          'const data = await report.loadDatasets(datasets.length > 0 ? datasets : report.findCompleteDatasets("../data"));',
-        ].join("\n"),
+        [...requireLibraryLines(), 'const data = await report.loadDatasets(datasets.length > 0 ? datasets : report.findCompleteDatasets("../data"));'].join("\n"),
       ),
       code("build", `const section = report.buildSection("${id}", data, options);`),
-      code("show", "report.showSection(section, report.tslabEmitter(tslab.display));"),
+      code("show", "await report.showSection(section, report.tslabEmitter(tslab.display));"),
     ],
     metadata: NOTEBOOK_METADATA,
     nbformat: 4,
@@ -78,7 +87,8 @@ export function notebookFor(id: SectionId): string {
   return `${JSON.stringify(notebook, null, 1)}\n`;
 }
 
-const NOTEBOOK_METADATA = {
+/** The notebook-level metadata every generated notebook carries. */
+export const NOTEBOOK_METADATA = {
   kernelspec: { display_name: "TypeScript", language: "typescript", name: "tslab" },
   language_info: { file_extension: ".ts", mimetype: "text/typescript", name: "typescript" },
 };
@@ -94,7 +104,8 @@ export function comparisonParametersSource(
   options: ComparisonOptions = {},
 ): string {
   return [
-    "// Dataset folders of the two runs (absolute, or relative to this notebook). Empty: the first two complete datasets in ../data.",
+    "// Dataset folders of the two runs (absolute, or relative to this notebook). Empty: the first two comparable",
+    "// complete datasets under ../data, subfolders included (same target and architecture, a memory size in common).",
     `const baseline: string[] = ${JSON.stringify(baseline)};`,
     `const candidate: string[] = ${JSON.stringify(candidate)};`,
     "// Report options: billingRule, seed, resamples, minEffect (smallest relative change that counts, e.g. 0.05).",
@@ -118,20 +129,24 @@ export function comparisonNotebook(): string {
           "",
           "Run `npm run notebooks:prepare` once, then run all cells with the TypeScript (tslab) kernel.",
           "`npm run report -- --compare data/<a> data/<b>` executes this notebook with its own runs.",
+          "",
+          "Two runs compare only where they measured the same runtime, function, memory size and architecture.",
+          "With `baseline` and `candidate` left empty, the notebook takes the first two complete datasets under `data/`",
+          "(subfolders such as `data/reruns/` included) of the same target and architecture with a memory size in common;",
+          "to compare others, put their folders in `baseline` and `candidate` (e.g. `[\"../data/local-128mb\"]`).",
         ].join("\n"),
       ),
       code("parameters", comparisonParametersSource([], []), ["parameters"]),
       code(
         "load",
         [
-          'import * as tslab from "tslab";',
-          "const report = require(reportLibrary);",
+          ...requireLibraryLines(),
           'const [baselineDirs, candidateDirs] = baseline.length > 0 ? [baseline, candidate] : report.defaultComparisonPair("../data");',
           "const runs = [await report.loadDatasets(baselineDirs), await report.loadDatasets(candidateDirs)];",
         ].join("\n"),
       ),
       code("build", "const comparison = report.buildComparison(runs[0], runs[1], options);"),
-      code("show", "report.showSection(comparison, report.tslabEmitter(tslab.display));"),
+      code("show", "await report.showSection(comparison, report.tslabEmitter(tslab.display));"),
     ],
     metadata: NOTEBOOK_METADATA,
     nbformat: 4,
