@@ -1,14 +1,20 @@
 # Quick start: `make report` builds the report from the committed datasets; `make test` runs the
-# whole test suite. Both install what they need first (idempotent, stamp files under .cache/setup).
+# whole test suite; `make notebooks` opens the report notebooks in JupyterLab (on 127.0.0.1). They
+# install what they need first (idempotent, stamp files under .cache/setup).
 SHELL := /bin/bash
 STAMPS := .cache/setup
 
-.PHONY: report test setup system clean-setup
+.PHONY: report test notebooks setup system clean-setup
 report: setup
 	npm run report
 
 test: setup
 	npm test
+
+# Extra arguments for `jupyter lab`: make notebooks LAB_ARGS="--port 8899 --no-browser"
+notebooks: setup
+	npm run notebooks:prepare
+	bash scripts/jupyter-lab.sh $(LAB_ARGS)
 
 setup: system $(STAMPS)/npm $(STAMPS)/python $(STAMPS)/lab-runtimes
 

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The project's Python venv (.venv): Jupyter for the tslab kernel, pytest, moto, cfn-lint.
+# The project's Python venv (.venv): Jupyter and JupyterLab for the tslab kernel, pytest, moto, cfn-lint.
 # Pinned in requirements-dev.txt. Registers the tslab kernel inside the venv.
 set -euo pipefail
 cd "$(dirname "$0")/.."
