@@ -1,10 +1,12 @@
 // The local DynamoDB-API server for a bench run, in its own process (so it does not share the
-// front's event loop) that exits as soon as our end of its stdin closes, even if we crash.
+// front's event loop) that exits as soon as our end of its stdin closes, even if we crash; behind
+// the delaying proxy of the declared network-latency model (runners/lab/db-latency.ts).
 import { spawn, type ChildProcess } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { CreateTableCommand, DynamoDBClient, type CreateTableCommandInput } from "@aws-sdk/client-dynamodb";
 import { repoRoot } from "../../functions/manifest.js";
+import type { DbLatencyModel } from "../lab/db-latency.js";
 
 export const LOCAL_CREDENTIALS = { AWS_ACCESS_KEY_ID: "lambench", AWS_SECRET_ACCESS_KEY: "lambench" };
 
@@ -16,19 +18,19 @@ export interface LocalDynamoDb {
   stop(): Promise<void>;
 }
 
-export async function startLocalDynamoDb(region: string): Promise<LocalDynamoDb> {
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "functions", "conformance", "serve-dynamodb.ts")], {
+export async function startLocalDynamoDb(region: string, latency: DbLatencyModel): Promise<LocalDynamoDb> {
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "runners", "bench", "serve-lab-dynamodb.ts"), latency.model], {
     cwd: repoRoot,
     stdio: ["pipe", "pipe", "inherit"],
   });
-  const endpoint = await new Promise<string>((resolve, reject) => {
+  const { endpoint, direct } = await new Promise<{ endpoint: string; direct: string }>((resolve, reject) => {
     let out = "";
     child.stdout!.on("data", (c: Buffer) => {
       out += c.toString("utf8");
       const line = out.split("\n")[0];
       if (out.includes("\n") && line) {
         try {
-          resolve((JSON.parse(line) as { endpoint: string }).endpoint);
+          resolve(JSON.parse(line) as { endpoint: string; direct: string });
         } catch (e) {
           reject(new Error(`DynamoDB server printed an unexpected first line: ${line}`, { cause: e }));
         }
@@ -47,7 +49,8 @@ export async function startLocalDynamoDb(region: string): Promise<LocalDynamoDb>
   try {
     const table = JSON.parse(readFileSync(join(repoRoot, "functions", "conformance", "table.json"), "utf8")) as CreateTableCommandInput & { $comment?: string };
     delete table.$comment;
-    const client = new DynamoDBClient({ endpoint, region, credentials: { accessKeyId: LOCAL_CREDENTIALS.AWS_ACCESS_KEY_ID, secretAccessKey: LOCAL_CREDENTIALS.AWS_SECRET_ACCESS_KEY } });
+    // The table is made directly, not through the latency model.
+    const client = new DynamoDBClient({ endpoint: direct, region, credentials: { accessKeyId: LOCAL_CREDENTIALS.AWS_ACCESS_KEY_ID, secretAccessKey: LOCAL_CREDENTIALS.AWS_SECRET_ACCESS_KEY } });
     await client.send(new CreateTableCommand(table));
     client.destroy();
     return { endpoint, pid: child.pid!, tableName: table.TableName!, stop };

@@ -7,6 +7,7 @@ import { startFront, type Front } from "../lab/front.js";
 import type { FunctionConfig } from "../lab/instance.js";
 import { detectCgroups } from "../lab/cgroups.js";
 import { cpuList, type CpuPlan } from "../lab/cpu-plan.js";
+import { DEFAULT_DB_LATENCY, parseDbLatency, type DbLatencyModel } from "../lab/db-latency.js";
 import { resolveInterpreters, runtimeProblem } from "../lab/interpreters.js";
 import { Lab, routeOf } from "../lab/lab.js";
 import { LOCAL_CREDENTIALS, startLocalDynamoDb, type LocalDynamoDb } from "./dynamodb.js";
@@ -33,7 +34,8 @@ export class LocalTarget {
    * Starts the DynamoDB server, the lab and the front. With a CPU plan and writable cpusets, this
    * process (front, load driver, Runtime API servers) and the DynamoDB server move to the support
    * cores and instances initialise on the init cores and run on the run cores; `cpusetsEnforced`
-   * says whether that happened.
+   * says whether that happened. Every DynamoDB call waits the declared latency model's delay
+   * (default: DEFAULT_DB_LATENCY).
    */
   static async start(
     manifest: Manifest,
@@ -41,8 +43,10 @@ export class LocalTarget {
     timeoutMs: number,
     teardown: Teardown,
     runtimes: string[] = manifest.runtimes.map((r) => r.id),
-    plan: CpuPlan | null = null,
+    conditions: { plan?: CpuPlan | null; dbLatency?: DbLatencyModel } = {},
   ): Promise<LocalTarget> {
+    const plan = conditions.plan ?? null;
+    const dbLatency = conditions.dbLatency ?? parseDbLatency(DEFAULT_DB_LATENCY);
     const interpreters = resolveInterpreters();
     const problems = runtimes.map((id) => runtimeProblem(runtimeSpec(manifest, id).lambdaRuntime, interpreters)).filter((p) => p !== null);
     if (problems.length > 0) throw new Error([...new Set(problems)].join("\n"));
@@ -54,7 +58,7 @@ export class LocalTarget {
       teardown.add(() => support.release());
       support.join(process.pid);
     }
-    const dynamo = await startLocalDynamoDb(LOCAL_REGION);
+    const dynamo = await startLocalDynamoDb(LOCAL_REGION, dbLatency);
     teardown.add(() => dynamo.stop());
     support?.join(dynamo.pid);
     const lab = new Lab({ logDir, concurrencyLimit: ACCOUNT_CONCURRENCY, interpreters, cgroups, ...(plan ? { maxConcurrentInits: plan.maxConcurrentInits } : {}) });

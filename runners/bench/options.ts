@@ -2,6 +2,7 @@
 import { createHash } from "node:crypto";
 import { benchmarkFunctions, type Manifest } from "../../functions/manifest.js";
 import { checkDatasetName } from "../dataset/publish.js";
+import { DEFAULT_DB_LATENCY, parseDbLatency } from "../lab/db-latency.js";
 import { benchMessages as msg } from "./messages.js";
 
 export interface BenchOptions {
@@ -15,6 +16,8 @@ export interface BenchOptions {
   concurrency: number;
   /** Local lab: run even when the CPU plan does not fit (recorded in meta.json). */
   oversubscribe?: boolean;
+  /** Local lab: the network-latency model of DynamoDB calls (runners/lab/db-latency.ts; absent: the default). */
+  dbLatency?: string;
   warmup: number;
   pauseMs: number;
   /** Dataset name prefix; each memory size gets `<name>-<memory>mb`. */
@@ -44,6 +47,7 @@ export interface RawBenchOptions {
   resume?: boolean;
   force?: boolean;
   oversubscribe?: boolean;
+  dbLatency?: string;
   timeoutMs?: string;
   workDir?: string;
 }
@@ -95,6 +99,7 @@ export function normalizeBenchOptions(raw: RawBenchOptions, manifest: Manifest):
     requests: integer("requests", raw.requests, DEFAULTS.requests, 1),
     concurrency: integer("concurrency", raw.concurrency, DEFAULTS.concurrency, 1),
     oversubscribe: raw.oversubscribe ?? false,
+    dbLatency: parseDbLatency(raw.dbLatency ?? DEFAULT_DB_LATENCY).model,
     warmup: integer("warmup", raw.warmup, DEFAULTS.warmup, 0),
     pauseMs: integer("pause-ms", raw.pauseMs, DEFAULTS.pauseMs, 0),
     name: "",

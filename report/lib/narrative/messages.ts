@@ -148,6 +148,12 @@ export const messages = {
 
   billedIntro: () =>
     "Billed Duration is the time AWS charges for, rounded up to the millisecond; the index compares the mean billed duration per invocation, which is proportional to the duration cost of the run. GB-seconds multiply billed time by the configured memory (1 GB = 1024 MB).",
+  labCpuPlan: (dataset: string, p: { cpus: number[]; support: number[]; init: number[]; run: number[]; initSharesSupport: boolean; concurrency: number; memoryMB: number; instanceCores: number; enforced: boolean }) =>
+    `**${dataset}** ran on ${p.cpus.length} core(s): the DynamoDB server, API front and load driver on core(s) ${p.support.join(", ")}; initialising instances on core(s) ${p.init.join(", ")}${p.initSharesSupport ? " (shared with the support roles: the machine has too few cores to give init its own)" : ""}; running instances on core(s) ${p.run.join(", ")}, where ${p.concurrency} instances capped at ${p.memoryMB}/1769 of a core need ${p.instanceCores.toFixed(2)} core(s)${p.enforced ? " (enforced with cpusets)" : " (not enforced: no writable cpuset cgroup)"}.`,
+  labOversubscribed: (dataset: string) =>
+    `**${dataset}** was run with --oversubscribe: its running instances' CPU caps add up to more than the cores left for them, so they compete for CPU and its durations include that contention.`,
+  labDbLatency: (dataset: string, description: string, source: string) => `**${dataset}**: every DynamoDB call waits a declared network latency: ${description}. Source: ${source}.`,
+  labNoDbLatency: (dataset: string) => `**${dataset}**: DynamoDB calls were answered at loopback speed (no network latency model).`,
   billedRule: (dataset: string, rule: string, description: string) => `**${dataset}** uses the billing rule \`${rule}\`: ${description}`,
   billedGbs: (setting: string, cheapest: string, cheapestGbs: number, dearest: string, dearestGbs: number) =>
     `${inSetting(setting)}, summed over the functions, ${cheapest} uses the fewest GB-seconds per 1,000 invocations (${gbs(cheapestGbs)}) and ${dearest} the most (${gbs(dearestGbs)}).`,

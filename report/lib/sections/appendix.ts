@@ -9,6 +9,15 @@ import { markdown, table, trialScopeOf } from "./shared.js";
 
 export function appendixSection(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): SectionResult {
   const rules = a.data.datasets.map((d) => ({ dataset: d.name, rule: d.meta.billing.rule, description: d.meta.billing.description }));
+  const lab = a.data.datasets.flatMap((d) => {
+    const l = d.meta.lab;
+    if (!l) return [];
+    return [
+      messages.labCpuPlan(d.name, l.cpuPlan),
+      ...(l.oversubscribed ? [messages.labOversubscribed(d.name)] : []),
+      l.dbLatency ? messages.labDbLatency(d.name, l.dbLatency.description, l.dbLatency.source) : messages.labNoDbLatency(d.name),
+    ];
+  });
   return {
     id: "appendix",
     title: "Method",
@@ -17,6 +26,7 @@ export function appendixSection(a: Analysis, bootstrap: BootstrapOptions = DEFAU
       markdown(`### Percentiles\n\n${messages.percentileDefinition(PERCENTILE_DEFINITION)}`),
       markdown(`### Cold Start Duration\n\n${messages.coldStartConvention()}`),
       markdown(`### Performance Index\n\n${messages.piDefinition()}`),
+      ...(lab.length > 0 ? [markdown(`### Lab conditions\n\n${lab.map((line) => `- ${line}`).join("\n")}`)] : []),
       markdown(`### Billing rules\n\n${rules.map((r) => `- ${messages.billedRule(r.dataset, r.rule, r.description)}`).join("\n")}`),
       markdown(`${bootstrapMethod(bootstrap, { trials: trialScopeOf(a) })}\n\n${messages.descriptiveStatements()}`),
       table("appendix-parameters", "Parameters of the confidence intervals", ["parameter", "value"], [

@@ -1,0 +1,37 @@
+// The Method section states the lab conditions a dataset's meta.json records (CPU plan,
+// oversubscription, DynamoDB latency model), and nothing for datasets without them.
+import { afterAll, describe, expect, it } from "vitest";
+import { buildSection, type Block } from "../lib/index.js";
+import { messages } from "../lib/narrative/messages.js";
+import { parseDbLatency } from "../../runners/lab/db-latency.js";
+import { planCpus } from "../../runners/lab/cpu-plan.js";
+import { fixtureSet } from "./helpers.js";
+
+const fixtures = fixtureSet();
+afterAll(() => fixtures.cleanup());
+const text = (blocks: Block[]) => blocks.map((b) => (b.kind === "markdown" ? b.text : "")).join("\n");
+
+describe("Method: lab conditions", () => {
+  it("says which cores served which role, whether the plan was oversubscribed, and the latency model with its source", async () => {
+    const data = await fixtures.load({ "fixture-lab-a": { memorySizes: [256], invocationsPerFunction: 4 }, "fixture-lab-b": { memorySizes: [128], invocationsPerFunction: 4 } });
+    const [a, b] = data.datasets;
+    const plan = { ...planCpus([0, 1], 10, [256]), enforced: true };
+    const model = parseDbLatency("soto-202");
+    a!.meta.lab = { cpuPlan: plan, oversubscribed: true, dbLatency: model };
+    b!.meta.lab = { cpuPlan: { ...planCpus([0, 1], 10, [128]), enforced: false }, oversubscribed: false, dbLatency: null };
+    const md = text(buildSection("appendix", data, { resamples: 50 }).blocks);
+    expect(md).toContain("### Lab conditions");
+    expect(md).toContain(messages.labCpuPlan(a!.name, plan));
+    expect(md).toContain("initialising instances on core(s) 0 (shared with the support roles");
+    expect(md).toContain("10 instances capped at 256/1769 of a core need 1.45 core(s) (enforced with cpusets)");
+    expect(md).toContain(messages.labOversubscribed(a!.name));
+    expect(md).toContain(messages.labDbLatency(a!.name, model.description, model.source));
+    expect(md).toContain(messages.labNoDbLatency(b!.name));
+    expect(md).not.toContain(messages.labOversubscribed(b!.name));
+  });
+
+  it("has no lab block for datasets without lab conditions", async () => {
+    const data = await fixtures.load({ "fixture-lab-none": { memorySizes: [128], invocationsPerFunction: 4 } });
+    expect(text(buildSection("appendix", data, { resamples: 50 }).blocks)).not.toContain("### Lab conditions");
+  });
+});
