@@ -11,6 +11,9 @@ import { loadDatasets } from "../lib/index.js";
 import { vegaLiteValidator } from "./vega-lite-schema.js";
 import { buildSection, type Block, type Datasets } from "../lib/index.js";
 import { memoryCostMessages } from "../lib/narrative/memory-cost-messages.js";
+import { analysisUnder } from "../lib/sections/billing-rule.js";
+import { memorySweep } from "../lib/sections/memory-sweep.js";
+import { bootstrapOptions } from "../lib/uncertainty/index.js";
 import { fixtureSet } from "./helpers.js";
 
 const fixtures = fixtureSet();
@@ -82,6 +85,14 @@ describe("Memory and cost", async () => {
     expect(pick("speed", "p99")).toMatchObject({ memoryMB: 512, runnerUpMB: 256, clear: false });
     const t = text(buildSection("memory-cost", sweep, { strategy: "speed" }).blocks);
     expect(t).toContain("Node.js · `wave`: on power-tuning's averages speed 512 MB; tail-aware (p99) speed 512 MB (no clear difference from 256 MB).");
+  });
+
+  it("gives the same picks and verdicts when only the picks' cost intervals are computed (the Summary's shortcut)", async () => {
+    const data = await fixtures.load({ "fixture-picks-128mb": { memorySizes: [128], seed: 5 }, "fixture-picks-512mb": { memorySizes: [512], seed: 6 }, "fixture-picks-1024mb": { memorySizes: [1024], seed: 7 } });
+    const a = analysisUnder(data, undefined);
+    const recs = (mode: "all" | "picks") => memorySweep(a, bootstrapOptions({}), {}, mode).lines.flatMap((l) => l.recommendations);
+    expect(recs("all").length).toBeGreaterThan(0);
+    expect(recs("picks")).toEqual(recs("all"));
   });
 
   it("names the recommendations in the Summary (only the strategy chosen with --strategy)", () => {

@@ -63,6 +63,8 @@ export interface CostOptions {
   by?: readonly string[];
   /** Bootstrap of the mean billed duration (false: no interval). */
   uncertainty?: Partial<BootstrapOptions> | false;
+  /** Which groups get an interval (default: every group); the others get null ends. */
+  intervalFor?: (key: Record<string, unknown>) => boolean;
 }
 
 export interface CostRow extends Cost {
@@ -100,7 +102,7 @@ export function costByGroup(table: ColumnTable, options: CostOptions): CostRow[]
     const cost = costPerMillion({ memoryMB, architecture, billedMs: sample }, options.prices);
     // Cost is linear in the mean billed duration, so its interval is the mean's interval mapped
     // through. A mean's replicates do not need the sample sorted, so no sort is paid here.
-    const interval = o ? intervalOfSample(trials[g]!, stat.mean("meanBilledMs"), o, [options.rule, BILLED, ...by.map((b) => key[b] as string | number)]) : null;
+    const interval = o && (options.intervalFor?.(key) ?? true) ? intervalOfSample(trials[g]!, stat.mean("meanBilledMs"), o, [options.rule, BILLED, ...by.map((b) => key[b] as string | number)]) : null;
     rows.push({
       ...key,
       ...cost,

@@ -40,12 +40,12 @@ export function priceTableOf(prices: SectionOptions["prices"]): { table: PriceTa
 }
 
 /** Cost rows of every benchmark function (compared ones and their variants), manifest order. */
-export function costRows(a: Analysis, options: SectionOptions): { rule: BillingRuleId; rows: CostRow[]; prices: ReturnType<typeof priceTableOf> } {
+export function costRows(a: Analysis, options: SectionOptions, intervalFor?: (key: Record<string, unknown>) => boolean): { rule: BillingRuleId; rows: CostRow[]; prices: ReturnType<typeof priceTableOf> } {
   const rule = options.billingRule ?? "as-reported";
   const prices = priceTableOf(options.prices);
   // The analysis table already carries billed ms under `rule` (analysisUnder); costByGroup
   // recomputes from the contract columns the same way, so both agree.
-  const rows = costByGroup(a.table, { rule, prices: prices.table, by: GROUP_KEYS, uncertainty: { seed: options.seed, resamples: options.resamples } });
+  const rows = costByGroup(a.table, { rule, prices: prices.table, by: GROUP_KEYS, uncertainty: { seed: options.seed, resamples: options.resamples }, ...(intervalFor ? { intervalFor } : {}) });
   return { rule, rows, prices };
 }
 

@@ -78,16 +78,36 @@ export interface Sweep {
   balancedWeight: number;
 }
 
-export function memorySweep(a: Analysis, bootstrap: BootstrapOptions, options: SectionOptions): Sweep {
+/**
+ * "all": every point's cost interval (the section draws them). "picks": only the cost intervals
+ * the tail-aware verdicts read (best and runner-up sizes), the rest null — the same picks and
+ * verdicts for less bootstrap work (the Summary).
+ */
+export type CostIntervals = "all" | "picks";
+
+export function memorySweep(a: Analysis, bootstrap: BootstrapOptions, options: SectionOptions, costIntervals: CostIntervals = "all"): Sweep {
   const balancedWeight = options.balancedWeight ?? DEFAULT_BALANCED_WEIGHT;
-  const key = `memorySweep:${JSON.stringify(bootstrap)}:${options.billingRule ?? ""}:${JSON.stringify(options.prices ?? null)}:${balancedWeight}`;
-  return memo(a, key, () => compute(a, bootstrap, options, balancedWeight));
+  const key = `memorySweep:${JSON.stringify(bootstrap)}:${options.billingRule ?? ""}:${JSON.stringify(options.prices ?? null)}:${balancedWeight}:${costIntervals}`;
+  return memo(a, key, () => {
+    if (costIntervals === "all") return compute(a, bootstrap, options, balancedWeight, undefined);
+    const estimates = compute(a, bootstrap, options, balancedWeight, () => false);
+    const needed = new Set(
+      estimates.lines.flatMap((l) =>
+        l.recommendations
+          .filter((r) => r.basis === "p99" && r.strategy !== "speed")
+          .flatMap((r) => [r.memoryMB, r.runnerUpMB].filter((m): m is number => m !== null).map((m) => groupId({ dataset: l.points.find((p) => p.memoryMB === m)!.dataset, memoryMB: m, architecture: l.architecture, runtime: l.runtimeId, function: l.function }))),
+      ),
+    );
+    return compute(a, bootstrap, options, balancedWeight, (k) => needed.has(groupId(k)));
+  });
 }
 
-function compute(a: Analysis, bootstrap: BootstrapOptions, options: SectionOptions, balancedWeight: number): Sweep {
-  const id = (k: Record<string, unknown>) => JSON.stringify(GROUP_KEYS.map((c) => k[c]));
+const groupId = (k: Record<string, unknown>) => JSON.stringify(GROUP_KEYS.map((c) => k[c]));
+
+function compute(a: Analysis, bootstrap: BootstrapOptions, options: SectionOptions, balancedWeight: number, intervalFor: ((key: Record<string, unknown>) => boolean) | undefined): Sweep {
+  const id = groupId;
   const latency = new Map((bootstrapSummary(a.table, GROUP_KEYS, TOTAL_DURATION, LATENCY_STATS, bootstrap).objects() as Record<string, unknown>[]).map((r) => [id(r), r]));
-  const { rows: costs, prices } = costRows(a, { ...options, seed: bootstrap.seed, resamples: bootstrap.resamples });
+  const { rows: costs, prices } = costRows(a, { ...options, seed: bootstrap.seed, resamples: bootstrap.resamples }, intervalFor);
   const cost = new Map(costs.map((r) => [id(r), r]));
   const durations = groupedValues(a.table, GROUP_KEYS, TOTAL_DURATION);
   const billed = groupedValues(a.table, GROUP_KEYS, BILLED);

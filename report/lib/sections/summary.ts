@@ -44,7 +44,7 @@ export function summarySection(a: Analysis, bootstrap: BootstrapOptions = DEFAUL
     findings.push(messages.summaryMemorySize(architectures > 1 ? `${e.runtime} (${e.architecture})` : e.runtime, e.worstChangePct, e.fromMB, e.toMB));
   }
 
-  const sweep = memorySweep(a, bootstrap, options);
+  const sweep = memorySweep(a, bootstrap, options, "picks");
   const swept = sweep.lines.filter((l) => l.points.length >= 2);
   const severalArchitectures = new Set(swept.map((l) => l.architecture)).size > 1;
   const recommended = recommendationSentences(swept, strategiesShown(options), sweep.balancedWeight, severalArchitectures);
