@@ -39,6 +39,10 @@ describe("production logs → npm run import → report", () => {
     const pairs = data.invocations.groupby("runtime", "function").count().objects() as { runtime: string; function: string; count: number }[];
     expect(pairs.map((p) => `${p.runtime}/${p.function}/${p.count}`).sort()).toEqual(["nodejs20.x/orders-api/60", "python3.12/checkout/60"]);
     expect(describeDatasets(data)[0]!.runtimes).toEqual(["nodejs20.x", "python3.12"]);
+    expect(describeDatasets(data)[0]!.runtimeVersions).toEqual([
+      { runtime: "nodejs20.x", version: "nodejs:20.v33" },
+      { runtime: "python3.12", version: "python:3.12.v40" },
+    ]);
 
     const sections = Object.fromEntries(sectionIds.map((id) => [id, buildSection(id, data)]));
     for (const id of sectionIds) expect(sections[id]!.blocks.length, id).toBeGreaterThan(0);

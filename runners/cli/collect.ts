@@ -9,7 +9,8 @@ import { datasetDir, publishDataset } from "../dataset/publish.js";
 import { configuredRegion, createLogsClient } from "../collect/cloudwatch.js";
 import { collectFromCloudWatch } from "../collect/collect.js";
 import { sourceMeta } from "../collect/dataset-meta.js";
-import { readMappingFile, streamMapping } from "../collect/mapping.js";
+import { createFunctionsClient, describeFunctions } from "../collect/function-config.js";
+import { functionNameOf, readMappingFile, streamMapping } from "../collect/mapping.js";
 import { collectMessages } from "../collect/messages.js";
 import { parseTimeOption } from "../collect/time-option.js";
 import { quietSdkNodeVersionWarning, sdkErrorMessage } from "../aws/sdk-env.js";
@@ -25,7 +26,11 @@ const program = new Command()
   .requiredOption("--name <name>", "dataset name")
   .option("--out <dir>", "output folder", "data")
   .option("--force", "replace an existing dataset of the same name", false)
-  .option("--mapping <file.json>", '{"<log group>": {"runtime", "function", "architecture"?, "memoryMB"?}} (default: from the function name "…-<runtime>-<function>")')
+  .option(
+    "--mapping <file.json>",
+    '{"<log group>": {"runtime", "function", "architecture"?, "memoryMB"?}} (default: function = the log group\'s function name; runtime and architecture from Lambda\'s GetFunctionConfiguration, else "unknown")',
+  )
+  .option("--no-describe", "do not call lambda:GetFunctionConfiguration for runtimes and architectures")
   .option("--architecture <arch>", `default architecture: ${ARCHITECTURES.join(" | ")}`, "x86_64")
   .option("--method <m>", "filter (FilterLogEvents) | insights (Logs Insights)", "filter")
   .option("--region <region>", "AWS region (default: the standard AWS configuration)")
@@ -48,6 +53,7 @@ try {
     region?: string;
     maxAttempts: string;
     manifest: string;
+    describe: boolean;
   }>();
   if (!(ARCHITECTURES as readonly string[]).includes(o.architecture)) throw new Error(`--architecture: expected ${ARCHITECTURES.join(" or ")}, got "${o.architecture}"`);
   if (o.method !== "filter" && o.method !== "insights") throw new Error(`--method: expected filter or insights, got "${o.method}"`);
@@ -60,9 +66,19 @@ try {
   const dir = datasetDir(o.out, o.name, policy);
   const architecture = o.architecture as Architecture;
   const manifest = loadManifest(o.manifest);
-  const mapping = streamMapping({ ...(o.mapping ? { file: readMappingFile(o.mapping) } : {}), manifest, architecture });
   const client = createLogsClient({ ...(o.region ? { region: o.region } : {}), maxAttempts: Number(o.maxAttempts) });
   const region = await configuredRegion(client);
+  const file = o.mapping ? readMappingFile(o.mapping) : undefined;
+  const warnings: string[] = [];
+  let configurations;
+  if (o.describe) {
+    const functions = createFunctionsClient({ region, maxAttempts: Number(o.maxAttempts) });
+    const described = await describeFunctions(functions, o.logGroup.filter((g) => !file?.[g]).map(functionNameOf));
+    functions.destroy();
+    configurations = described.configurations;
+    warnings.push(...described.failures);
+  }
+  const mapping = streamMapping({ ...(file ? { file } : {}), manifest, architecture, ...(configurations ? { configurations } : {}) });
   bar.start(0, 0, { group: "", calls: 0 });
   const result = await collectFromCloudWatch(client, {
     logGroupNames: o.logGroup,
@@ -74,11 +90,10 @@ try {
   });
   bar.stop();
   client.destroy();
-  const warnings: string[] = [];
   if (result.unreadable.length > 0) warnings.push(`${result.unreadable.length} REPORT lines could not be read and were skipped`);
   if (result.duplicates > 0) warnings.push(collectMessages.duplicatesDropped(result.duplicates));
   for (const [g, n] of result.unmapped) warnings.push(`${n} REPORT lines from ${g} had no runtime/function mapping and were skipped`);
-  if (result.rows.length === 0) throw new Error(`no REPORT lines found for ${o.logGroup.join(", ")} between ${new Date(since).toISOString()} and ${new Date(until).toISOString()}`);
+  if (result.rows.length === 0) throw new Error(collectMessages.noReportLines(o.logGroup, new Date(since).toISOString(), new Date(until).toISOString(), result.unmapped));
   publishDataset(
     dir,
     sourceMeta({

@@ -42,7 +42,9 @@ try {
   const architecture = o.architecture as Architecture;
   let memoryMB: number | undefined;
   if (o.memory !== undefined) {
-    if (!/^\d+$/.test(o.memory) || Number(o.memory) < 128) throw new Error(`--memory: expected a whole number of MB ≥ 128, got "${o.memory}"`);
+    if (!/^\d+$/.test(o.memory) || Number(o.memory) < 128 || Number(o.memory) > 10_240) {
+      throw new Error(`--memory: expected a whole number of MB from 128 to 10240 (not bytes), got "${o.memory}"`);
+    }
     memoryMB = Number(o.memory);
   }
   const name = o.name ?? groupOfFile(files[0]!);
@@ -75,6 +77,7 @@ try {
       architecture,
       region: o.region ?? null,
       billing: result.billing,
+      runtimeVersions: result.runtimeVersions,
     }),
     result.rows,
     [],

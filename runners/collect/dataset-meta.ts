@@ -16,6 +16,8 @@ export interface SourceMetaInput {
   createdAt?: string;
   /** One import or one collection (runners/dataset/campaign.ts). */
   campaign: string;
+  /** Runtime → the version its INIT_START lines name (e.g. "nodejs:20.v33"). */
+  runtimeVersions?: Record<string, string>;
   /** Duplicate REPORT lines dropped (collect). */
   duplicatesDropped?: number;
 }
@@ -32,7 +34,7 @@ export function sourceMeta(i: SourceMetaInput): Omit<DatasetMeta, "complete" | "
     protocol: null,
     memorySizes,
     architecture: i.architecture,
-    runtimeVersions: {},
+    runtimeVersions: i.runtimeVersions ?? {},
     machine: null,
     region: i.region,
     billing: i.billing,

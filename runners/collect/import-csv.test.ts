@@ -57,6 +57,15 @@ describe("import: raw @message exports", () => {
 });
 
 describe("import: the seed query's columns", () => {
+  it("reads a memory column in bytes as bytes: divides by 10⁶ and says so, or refuses what reads as neither", () => {
+    const bytes = SEED.split("\n").map((line, i) => (i === 0 ? line : line.replace(/,([\d.]+),(rust|node|Node\.js),/, (_, m: string, rt: string) => `,${Math.round(Number(m) * 1.048576) * 1_000_000},${rt},`))).join("\n");
+    const r = importInsightsCsv(bytes, options({ memoryMB: 128 }));
+    expect(r.rows.map((x) => x.maxMemoryUsedMB)).toEqual([45, 46, 70, 71]);
+    expect(r.corrections.join("\n")).toContain("MaxMemoryUsed: values above Lambda's largest memory size (10,240 MB) that read as bytes: divided by 10⁶");
+    const mixed = bytes.replace(/,45000000,/, ",45,");
+    expect(() => importInsightsCsv(mixed, options({ memoryMB: 128 }))).toThrow(/line 3, column "MaxMemoryUsed": 46000000 cannot be read as MB or as bytes/);
+  });
+
   it("detects the aliased BilledDuration and the 1024² division and corrects both, saying how", () => {
     const r = importInsightsCsv(SEED, options({ memoryMB: 128 }));
     expect(r.layout).toBe("seed");

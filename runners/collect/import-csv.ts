@@ -103,6 +103,8 @@ function importRaw(t: CsvTable, o: ImportOptions): ImportResult {
 const isWhole = (x: number) => Math.abs(x - Math.round(x)) < 1e-6;
 // Insights reports memory in bytes of 10^6 per MB (its @maxMemoryUsed for "73 MB" is 73000000).
 const MIB_TO_MB = (1024 * 1024) / 1_000_000;
+/** Lambda's largest configurable memory size. */
+export const LAMBDA_MAX_MEMORY_MB = 10_240;
 
 function importSeed(t: CsvTable, o: ImportOptions): ImportResult {
   if (o.memoryMB === undefined) {
@@ -164,6 +166,15 @@ function importSeed(t: CsvTable, o: ImportOptions): ImportResult {
   }
   // Memory divided by 1024² instead of 10⁶: the values turn whole when scaled back.
   // Tolerance covers an export rounded to 2 decimals (0.005 × 1.048576).
+  // Bytes where MB belong: Lambda's largest memory size is 10,240 MB, so a larger value is bytes
+  // (Insights' @maxMemoryUsed counts 10⁶ bytes per MB). Corrected when every value then reads as
+  // a plausible MB figure; refused otherwise.
+  if (parsed.some((p) => p.memory > LAMBDA_MAX_MEMORY_MB)) {
+    const implausible = parsed.find((p) => p.memory / 1_000_000 > LAMBDA_MAX_MEMORY_MB || (p.memory > LAMBDA_MAX_MEMORY_MB) !== parsed[0]!.memory > LAMBDA_MAX_MEMORY_MB);
+    if (implausible) throw new ImportError(msg.memoryUnreadable(o.source, implausible.line, "MaxMemoryUsed", implausible.memory));
+    for (const p of parsed) p.memory = Math.round(p.memory / 1_000_000);
+    corrections.push(msg.memoryInBytes(o.source, "MaxMemoryUsed", "10⁶ (Lambda's MB) and rounded to whole MB, as REPORT lines give them"));
+  }
   const scaledBack = parsed.every((p) => Math.abs(p.memory * MIB_TO_MB - Math.round(p.memory * MIB_TO_MB)) < 0.006);
   const memoryDividedByMiB = scaledBack && parsed.some((p) => !isWhole(p.memory));
   if (memoryDividedByMiB) {

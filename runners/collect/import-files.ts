@@ -34,6 +34,8 @@ export interface ImportFilesResult {
   unreadable: (UnreadableLine & { file: string })[];
   /** One phrase per file, for meta.json's source detail. */
   described: string[];
+  /** Runtime → versions named by INIT_START lines (comma-separated when several). */
+  runtimeVersions: Record<string, string>;
 }
 
 const isCsv = (path: string, text: string) => extname(path).toLowerCase() === ".csv" || /^\uFEFF?"?@?timestamp"?,/i.test(text);
@@ -46,7 +48,7 @@ export function groupOfFile(path: string): string {
 }
 
 export function importFiles(inputs: readonly ImportInput[], o: ImportFilesOptions): ImportFilesResult {
-  const out: ImportFilesResult = { rows: [], corrections: [], warnings: [], billing: { rule: "as-reported", description: BILLING_RULES["as-reported"].description }, unreadable: [], described: [] };
+  const out: ImportFilesResult = { rows: [], corrections: [], warnings: [], billing: { rule: "as-reported", description: BILLING_RULES["as-reported"].description }, unreadable: [], described: [], runtimeVersions: {} };
   const rules = new Set<BillingRuleId>();
   const seen = new Set<string>();
   let duplicates = 0;
@@ -85,6 +87,11 @@ export function importFiles(inputs: readonly ImportInput[], o: ImportFilesOption
     const observed = observedRuntimes(file.events, o.manifest);
     const mapping = streamMapping({ ...(o.mapping ? { file: o.mapping } : {}), manifest: o.manifest, architecture, observed });
     const r = rowsFromEvents(file.events, mapping);
+    for (const [runtime, names] of observed.versions) {
+      if (!r.rows.some((row) => row.runtime === runtime)) continue;
+      const known = out.runtimeVersions[runtime]?.split(", ") ?? [];
+      out.runtimeVersions[runtime] = [...new Set([...known, ...names])].join(", ");
+    }
     rules.add("as-reported");
     duplicates += keepNew(r.rows);
     duplicates += r.duplicates;

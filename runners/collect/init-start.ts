@@ -25,6 +25,8 @@ export interface ObservedRuntimes {
   byStream: Map<string, string>;
   /** Runtime id by log group, when every INIT_START of the group names the same one. */
   byGroup: Map<string, string>;
+  /** Runtime id → the runtime versions its INIT_START lines name, in first-seen order. */
+  versions: Map<string, string[]>;
 }
 
 export const streamKey = (group: string | undefined, stream: string): string => `${group ?? ""}\u0000${stream}`;
@@ -32,16 +34,19 @@ export const streamKey = (group: string | undefined, stream: string): string => 
 export function observedRuntimes(events: readonly LogEvent[], manifest: Manifest): ObservedRuntimes {
   const byStream = new Map<string, string>();
   const groupRuntimes = new Map<string, Set<string>>();
+  const versions = new Map<string, string[]>();
   for (const e of events) {
     const version = runtimeVersionOf(e.message);
     if (version === null) continue;
     const id = runtimeIdFromVersion(manifest, version);
     if (id === null) continue;
     byStream.set(streamKey(e.logGroupName, e.logStreamName), id);
+    if (!versions.has(id)) versions.set(id, []);
+    if (!versions.get(id)!.includes(version)) versions.get(id)!.push(version);
     const group = e.logGroupName ?? "";
     if (!groupRuntimes.has(group)) groupRuntimes.set(group, new Set());
     groupRuntimes.get(group)!.add(id);
   }
   const byGroup = new Map([...groupRuntimes].filter(([, ids]) => ids.size === 1).map(([g, ids]) => [g, [...ids][0]!]));
-  return { byStream, byGroup };
+  return { byStream, byGroup, versions };
 }

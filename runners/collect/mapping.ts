@@ -14,7 +14,8 @@ const identitySchema = z.object({
   runtime: z.string().min(1),
   function: z.string().min(1),
   architecture: z.enum(ARCHITECTURES).optional(),
-  memoryMB: z.number().int().positive().optional(),
+  // Lambda's largest memory size is 10,240 MB: a larger figure is bytes, refused rather than guessed.
+  memoryMB: z.number().int().positive().max(10_240, "is above Lambda's largest memory size (10,240 MB); give MB, not bytes").optional(),
 });
 const mappingFileSchema = z.record(z.string().min(1), identitySchema);
 export type MappingFile = z.infer<typeof mappingFileSchema>;

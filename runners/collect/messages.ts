@@ -60,7 +60,7 @@ export const importMessages = {
   memoryInBytes: (file: string, column: string, divisor: string) =>
     `${column}: values above Lambda's largest memory size (10,240 MB) that read as bytes: divided by ${divisor} (${file})`,
   memoryUnreadable: (file: string, line: number, column: string, value: number) =>
-    `${file}: line ${line}, column "${column}": ${value} is above Lambda's largest memory size (10,240 MB) and does not read as bytes either; convert the column to MB`,
+    `${file}: line ${line}, column "${column}": ${value} cannot be read as MB or as bytes (the column mixes values above and below Lambda's largest memory size, 10,240 MB, or the value is too large even as bytes); convert the column to MB`,
 };
 
 export const powerTuningMessages = {

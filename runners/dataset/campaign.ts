@@ -3,7 +3,7 @@
 // only within one campaign or across matching protocols.
 import { randomBytes } from "node:crypto";
 
-export type CampaignKind = "bench" | "import" | "collect";
+export type CampaignKind = "bench" | "import" | "collect" | "combine";
 
 /** `<kind>-<UTC time to the second>-<4 random hex digits>`, e.g. `bench-20261129T123344Z-3f9a`. */
 export function newCampaign(kind: CampaignKind, now: Date = new Date(), random: () => string = () => randomBytes(2).toString("hex")): string {

@@ -8,3 +8,18 @@ export const datasetMessages = {
   existingDataset: (invocations: number, createdAt: string) => `a dataset (${invocations} invocation${invocations === 1 ? "" : "s"}, created ${createdAt})`,
   existingFolder: () => "a folder that is not a dataset",
 };
+
+/** `npm run combine`: what it refuses and how it describes what it made. */
+export const combineMessages = {
+  tooFew: () => "combine: give two or more dataset folders",
+  unreadable: (path: string, why: string) => `${path}: cannot read (${why})`,
+  incomplete: (dir: string) => `${dir}: the dataset is incomplete (meta.json says complete: false); finish or resume its run first`,
+  badField: (path: string, line: number, field: string, value: string) => `${path}: line ${line}, field ${field}: unreadable value "${value}"`,
+  mismatch: (field: string, values: readonly string[]) => `cannot combine datasets whose ${field} differs (${values.join("; ")})`,
+  sharedRequests: (n: number) => `${n} invocation${n === 1 ? "" : "s"} appear in more than one dataset (same request id): these datasets overlap, so combining them would count them twice`,
+  part: (name: string, campaign: string | null, fromTrial: number, toTrial: number) =>
+    `${name}${campaign ? ` (campaign ${campaign})` : ""} as trial${fromTrial === toTrial ? ` ${fromTrial}` : `s ${fromTrial}–${toTrial}`}`,
+  detail: (parts: readonly string[]) => `combined from ${parts.join(", ")}`,
+  protocolsDiffer: () => "the combined runs used different protocols (requests, concurrency, warm-up or pause); their trials are pooled as they are",
+  machinesDiffer: () => "the combined runs ran on different machines or under different resource limits; their trials are pooled as they are",
+};
