@@ -1,6 +1,8 @@
 // Added latency of the lab's API front + Runtime API per warm invocation (p50), against calling
 // the same Node handler directly in-process. Target: <= 0.5 ms. Prints figures; never fails on time.
-//   node --import tsx bench/lab-overhead.ts [--iterations 2000] [--artefact functions/node/dist/wave.zip]
+//   node --import tsx bench/lab-overhead.ts [--iterations 2000] [--artefact functions/node/dist/wave.zip] [--cpusets]
+// --cpusets places the roles as a bench run does (runners/lab/cpu-plan.ts): this process (front,
+// Runtime API, load) on the support cores, the instance on the run cores, with its CPU cap.
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -12,13 +14,14 @@ import { parseArgs } from "node:util";
 import { Pool } from "undici";
 import { repoRoot } from "../functions/manifest.js";
 import { unpackArtefact } from "../runners/lab/artefacts.js";
-import type { Cgroups } from "../runners/lab/cgroups.js";
+import { allowedCpus, detectCgroups, type Cgroups, type SupportPartition } from "../runners/lab/cgroups.js";
+import { cpuList, layout } from "../runners/lab/cpu-plan.js";
 import { proxyEvent } from "../runners/lab/api-gateway.js";
 import { startFront } from "../runners/lab/front.js";
 import { Lab } from "../runners/lab/lab.js";
 import { zipTestFunction } from "../runners/lab/test-support.js";
 
-const { values } = parseArgs({ options: { iterations: { type: "string", default: "2000" }, artefact: { type: "string" } } });
+const { values } = parseArgs({ options: { iterations: { type: "string", default: "2000" }, artefact: { type: "string" }, cpusets: { type: "boolean", default: false } } });
 const iterations = Number(values.iterations);
 const warmup = Math.max(100, Math.floor(iterations / 10));
 const tmp = mkdtempSync(join(tmpdir(), "lambench-overhead-"));
@@ -31,6 +34,21 @@ try {
   zip = zipTestFunction("node", tmp);
 }
 const codeDir = unpackArtefact(zip, join(tmp, "cache"));
+
+// Placement first, so every measurement below runs where a bench run would put it.
+const uncapped: Cgroups = { support: { version: null, cpu: false, memory: false, note: "overhead benchmark runs uncapped" }, cpusets: false, create: () => null, cleanStale: () => [] };
+let cgroups: Cgroups = uncapped;
+let support: SupportPartition | null = null;
+if (values.cpusets) {
+  cgroups = detectCgroups();
+  const roles = layout(allowedCpus());
+  support = cgroups.partition?.({ support: cpuList(roles.support), init: cpuList(roles.init), run: cpuList(roles.run) }) ?? null;
+  if (support) {
+    support.join(process.pid);
+    console.log(`cpusets: this process on core(s) ${cpuList(roles.support)}, the instance initialising on ${cpuList(roles.init)} and running on ${cpuList(roles.run)} (capped at 1769/1769 of a core)`);
+  } else console.log("cpusets: not available here (no writable cpuset cgroup); measured without them");
+}
+
 const body = JSON.stringify({ message: "hello from lambench", values: [1, 2, 3, 4, 5, 6, 7, 8] });
 
 const p50 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
@@ -78,9 +96,8 @@ await new Promise<void>((r) => plain.listen(0, "127.0.0.1", () => r()));
 const plainTimes = await overHttp(`http://127.0.0.1:${(plain.address() as AddressInfo).port}/node/wave`);
 plain.close();
 
-// 3. Through the lab: front -> Runtime API -> instance process (uncapped, so only the plumbing differs).
-const uncapped: Cgroups = { support: { version: null, cpu: false, memory: false, note: "overhead benchmark runs uncapped" }, cpusets: false, create: () => null, cleanStale: () => [] };
-const lab = new Lab({ logDir: join(tmp, "logs"), cgroups: uncapped });
+// 3. Through the lab: front -> Runtime API -> instance process (uncapped unless --cpusets, so only the plumbing differs).
+const lab = new Lab({ logDir: join(tmp, "logs"), cgroups });
 lab.deploy({
   functionName: "overhead-node-wave",
   runtime: "node",
@@ -105,6 +122,7 @@ const invokeTimes = await time(iterations, async () => {
 });
 await front.stop();
 await lab.stop();
+await support?.release();
 rmSync(tmp, { recursive: true, force: true });
 
 const d = p50(direct);
