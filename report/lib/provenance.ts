@@ -36,7 +36,7 @@ export function describeDatasets(data: Datasets): DatasetProvenance[] {
     present.get(ds![i]!)!.add(rt![i]!);
   }
   const runtimesOf = (dataset: string) => inManifestOrder(order, present.get(dataset) ?? []).map((id) => namedRuntime(data.manifest, id).label);
-  return data.datasets.map(({ meta }) => ({
+  return data.datasets.map(({ meta, corrections }) => ({
     name: meta.name,
     target: meta.target,
     source: meta.source.detail ? `${meta.source.kind}: ${meta.source.detail}` : meta.source.kind,
@@ -57,7 +57,7 @@ export function describeDatasets(data: Datasets): DatasetProvenance[] {
     billing: meta.billing,
     git: meta.git,
     counts: meta.counts,
-    corrections: meta.source.corrections,
+    corrections: [...meta.source.corrections, ...corrections],
     warnings: meta.warnings,
     isFixture: meta.source.kind === "fixture",
   }));

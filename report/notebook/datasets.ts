@@ -23,7 +23,8 @@ function summary(dir: string): DatasetSummary | null {
 function subfolders(dir: string): string[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir, { withFileTypes: true })
-    .filter((entry) => entry.isDirectory())
+    // Hidden folders are a dataset being swapped in (runners/dataset/atomic.ts staging), never one to read.
+    .filter((entry) => entry.isDirectory() && !entry.name.startsWith("."))
     .map((entry) => join(dir, entry.name))
     .sort();
 }

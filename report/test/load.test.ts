@@ -1,4 +1,5 @@
 // Loading datasets: types, the dataset column, concatenation, and clear errors on bad input.
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadDatasets, describeDatasets, DatasetError } from "../lib/index.js";
@@ -96,5 +97,52 @@ describe("bad input", () => {
     await expect(loadDatasets([])).rejects.toThrow(/no dataset given/);
     const a = dataset("twice");
     await expect(loadDatasets([a, a])).rejects.toThrow(/dataset name "fixture-twice" appears twice/);
+  });
+});
+
+describe("rows consistent with meta.json", () => {
+  /** A fixture dataset whose invocations.csv gets `edit` applied to its lines; meta.json's count follows. */
+  function edited(name: string, edit: (lines: string[]) => string[], metaEdit: (meta: Record<string, unknown>) => void = () => {}): string {
+    const path = dataset(name);
+    const csv = join(path, "invocations.csv");
+    const lines = edit(readFileSync(csv, "utf8").trimEnd().split("\n"));
+    writeFileSync(csv, lines.join("\n") + "\n");
+    const meta = JSON.parse(readFileSync(join(path, "meta.json"), "utf8")) as { counts: { invocations: number } } & Record<string, unknown>;
+    meta.counts.invocations = lines.length - 1;
+    metaEdit(meta);
+    writeFileSync(join(path, "meta.json"), JSON.stringify(meta));
+    return path;
+  }
+  const cell = (line: string, column: number, value: string) => line.split(",").map((c, i) => (i === column ? value : c)).join(",");
+  const column = (name: string) => ["runtime", "function", "memoryMB", "architecture", "trial", "requestId", "timestamp", "instanceId", "durationMs"].indexOf(name);
+
+  it("drops a row that repeats an earlier one exactly, and records it for the title page", async () => {
+    const path = edited("dup-same", (l) => [...l, l[3]!, l[3]!]);
+    const data = await loadDatasets([path]);
+    expect(data.invocations.numRows()).toBe(120);
+    expect(data.datasets[0]!.corrections).toEqual(["invocations.csv: 2 row(s) repeating an earlier row exactly (same request id, every field equal) were dropped"]);
+    expect(describeDatasets(data)[0]!.corrections).toContain("invocations.csv: 2 row(s) repeating an earlier row exactly (same request id, every field equal) were dropped");
+  });
+
+  it("refuses a request id used on two different rows, naming both lines and a differing field", async () => {
+    const path = edited("dup-diff", (l) => [...l, cell(l[3]!, column("durationMs"), "999")]);
+    const id = readFileSync(join(path, "invocations.csv"), "utf8").split("\n")[3]!.split(",")[column("requestId")];
+    await expect(loadDatasets([path])).rejects.toThrow(
+      `${join(path, "invocations.csv")} line 122, field requestId: "${id}" was already used on line 4, with a different durationMs; a request id names one invocation`,
+    );
+  });
+
+  it("refuses a row whose memory size contradicts meta.json", async () => {
+    const path = edited("mem", (l) => l.map((line, i) => (i === 7 ? cell(line, column("memoryMB"), "256") : line)));
+    await expect(loadDatasets([path])).rejects.toThrow(`${join(path, "invocations.csv")} line 8, field memoryMB: 256 is not a memory size meta.json declares (memorySizes: 128)`);
+  });
+
+  it("refuses a row whose runtime meta.json does not declare", async () => {
+    const path = edited("rt", (l) => l, (meta) => {
+      (meta.protocol as { runtimes: string[] }).runtimes = ["node", "python", "go"];
+      meta.runtimeVersions = { node: "x", python: "x", go: "x" };
+    });
+    const firstRust = readFileSync(join(path, "invocations.csv"), "utf8").split("\n").findIndex((l) => l.startsWith("rust,")) + 1;
+    await expect(loadDatasets([path])).rejects.toThrow(`${join(path, "invocations.csv")} line ${firstRust}, field runtime: "rust" is not a runtime meta.json declares (node, python, go)`);
   });
 });

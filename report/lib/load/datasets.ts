@@ -5,6 +5,7 @@ import * as aq from "arquero";
 import type { ColumnTable } from "arquero";
 import { DATASET_FILES, type DatasetMeta } from "../../../runners/dataset/contract.js";
 import { loadManifest, namedRuntime, type Manifest, type RuntimeKind } from "../../../functions/manifest.js";
+import { checkRowsMatchMeta, dropDuplicateInvocations } from "./consistency.js";
 import { readCsvColumns, type ColumnValues } from "./csv.js";
 import { readMeta } from "./meta.js";
 import { DatasetError, loadMessages } from "./messages.js";
@@ -14,6 +15,8 @@ export interface LoadedDataset {
   name: string;
   dir: string;
   meta: DatasetMeta;
+  /** What the loader corrected (identical repeated rows dropped), for the title page. */
+  corrections: string[];
 }
 
 export interface Datasets {
@@ -51,15 +54,20 @@ export async function loadDatasets(paths: readonly string[], options: LoadOption
     const meta = readMeta(dir, p);
     const twin = datasets.find((d) => d.name === meta.name);
     if (twin) throw new DatasetError(loadMessages.duplicateName(meta.name, twin.dir, dir));
-    datasets.push({ name: meta.name, dir, meta });
+    const corrections: string[] = [];
+    datasets.push({ name: meta.name, dir, meta, corrections });
 
-    const inv = await readCsvColumns(join(dir, DATASET_FILES.invocations), invocationFields(), {
+    const invShown = join(p, DATASET_FILES.invocations);
+    const read = await readCsvColumns(join(dir, DATASET_FILES.invocations), invocationFields(), {
       // A dataset of averages (contract: meta.averages) has no raw invocations.
       allowNoRows: meta.averages !== undefined,
-      shown: join(p, DATASET_FILES.invocations),
+      shown: invShown,
       expectedRows: meta.counts.invocations,
     });
-    checkCount(join(p, DATASET_FILES.invocations), meta.counts.invocations, inv.rows);
+    checkCount(invShown, meta.counts.invocations, read.rows);
+    checkRowsMatchMeta(invShown, read.columns, read.rows, meta);
+    const inv = dropDuplicateInvocations(invShown, read.columns, read.rows);
+    if (inv.dropped > 0) corrections.push(loadMessages.duplicatesDropped(DATASET_FILES.invocations, inv.dropped));
     const runtimes = inv.columns.runtime as string[];
     invocationParts.push(
       aq.table({
@@ -74,6 +82,7 @@ export async function loadDatasets(paths: readonly string[], options: LoadOption
       expectedRows: meta.counts.requests,
     });
     checkCount(join(p, DATASET_FILES.requests), meta.counts.requests, req.rows);
+    checkRowsMatchMeta(join(p, DATASET_FILES.requests), req.columns, req.rows, meta);
     requestParts.push(aq.table({ dataset: constant(meta.name, req.rows), ...req.columns } as Record<string, ColumnValues>));
   }
   return {

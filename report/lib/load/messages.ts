@@ -23,4 +23,11 @@ export const loadMessages = {
     `${path} line ${line}, field ${field}: ${JSON.stringify(value)} ${reason}`,
   countMismatch: (path: string, expected: number, actual: number) =>
     `${path}: meta.json counts ${expected} rows but the file has ${actual}`,
+  memoryNotInMeta: (path: string, line: number, memoryMB: number, declared: readonly number[]) =>
+    `${path} line ${line}, field memoryMB: ${memoryMB} is not a memory size meta.json declares (memorySizes: ${declared.join(", ")})`,
+  runtimeNotInMeta: (path: string, line: number, runtime: string, declared: readonly string[]) =>
+    `${path} line ${line}, field runtime: ${JSON.stringify(runtime)} is not a runtime meta.json declares (${declared.join(", ")})`,
+  duplicateRequestId: (path: string, line: number, id: string, firstLine: number, field: string) =>
+    `${path} line ${line}, field requestId: ${JSON.stringify(id)} was already used on line ${firstLine}, with a different ${field}; a request id names one invocation`,
+  duplicatesDropped: (file: string, n: number) => `${file}: ${n} row(s) repeating an earlier row exactly (same request id, every field equal) were dropped`,
 } as const;
