@@ -7,6 +7,7 @@ export { DatasetError } from "./load/messages.js";
 export { buildSection, type SectionOptions } from "./sections/index.js";
 export { buildComparison, COMPARISON_TITLE, type ComparisonOptions, type ComparisonResult } from "./sections/comparison.js";
 export { describeDatasets, type DatasetProvenance } from "./provenance.js";
+export { protocolGroups, type ProtocolGroup } from "./comparability.js";
 export { VEGA_LITE_SCHEMA } from "./figures/common.js";
 export { PERCENTILE_DEFINITION } from "./metrics/percentile.js";
 export { SECTIONS, MIME, type SectionId, type SectionResult, type Block, type Cell } from "./section.js";

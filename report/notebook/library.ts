@@ -1,2 +1,2 @@
 // The analysis library as the notebooks and the renderer see it.
-export { loadDatasets, buildSection, buildComparison, sectionIds, describeDatasets, type DatasetProvenance } from "../lib/index.js";
+export { loadDatasets, DatasetError, buildSection, buildComparison, sectionIds, describeDatasets, protocolGroups, type DatasetProvenance, type ProtocolGroup } from "../lib/index.js";

@@ -22,6 +22,11 @@ import { sectionOptionsFor } from "./section-options.js";
 export interface BuildOptions extends OutputOptions {
   /** Absolute dataset folders. */
   datasets: string[];
+  /**
+   * The user named the datasets (--data): one that cannot be loaded fails the build. Otherwise (the
+   * default, every dataset found in data/) it is left out with a warning on the title page.
+   */
+  datasetsExplicit?: boolean;
   /** Execute this section's notebook even when cached (the others come from the cache). */
   section: SectionId | null;
   concurrency: number;
@@ -68,12 +73,15 @@ function executorSettings(options: BuildOptions): ExecutorOptions {
   return { concurrency: options.concurrency, cwd: options.notebooksDir, isolateKernels: options.isolateKernels };
 }
 
-async function build(options: BuildOptions, started: number, headStart: Executor | undefined): Promise<BuildResult> {
+async function build(buildOptions: BuildOptions, started: number, headStart: Executor | undefined): Promise<BuildResult> {
   const bundleStarted = performance.now();
   const library = await bundleLibrary();
-  options.log(renderMessages.progress.bundle(seconds(bundleStarted)));
+  buildOptions.log(renderMessages.progress.bundle(seconds(bundleStarted)));
 
-  const fingerprints = options.datasets.map(datasetFingerprint);
+  // Every dataset is loaded and checked here, once, before any notebook runs.
+  const checked = await checkDatasets(buildOptions, library.code);
+  const options = { ...buildOptions, datasets: checked.usable };
+  const fingerprints = checked.fingerprints;
   const executions = new Map<SectionId, CachedExecution>();
   const outcomes = new Map<SectionId, SectionOutcome>();
   const jobs: (ExecutionJob & { id: SectionId; hash: string })[] = [];
@@ -91,7 +99,7 @@ async function build(options: BuildOptions, started: number, headStart: Executor
   }
 
   // Independent of the notebooks: computed while they run.
-  const provenance = settle(datasetProvenance(options.datasets, fingerprints, library.code, options.cacheDir));
+  const provenance = settle(datasetProvenance(options.datasets, fingerprints, library.code, options.cacheDir, checked.notices));
   const svgs = new SvgRenderer(options.cacheDir);
   for (const execution of executions.values()) svgs.prerender(execution);
 
@@ -238,12 +246,51 @@ class SvgRenderer {
   }
 }
 
-async function datasetProvenance(datasets: string[], fingerprints: string[], librarySource: string, cacheDir: string): Promise<string> {
-  const file = join(cacheDir, "provenance", `${sha256(JSON.stringify({ datasets, fingerprints, library: sha256(librarySource) }))}.html`);
+/**
+ * Loads every dataset once (a success is remembered in the cache by content and library), so a
+ * bad dataset is reported once, by the build, instead of by every notebook. Named datasets
+ * (--data) must all load; of the datasets found in data/, one that does not is left out with a
+ * title-page warning.
+ */
+async function checkDatasets(options: BuildOptions, librarySource: string): Promise<{ usable: string[]; fingerprints: string[]; notices: string[] }> {
+  const explicit = options.datasetsExplicit ?? true;
+  const library = await import("../notebook/library.js");
+  const usable: string[] = [];
+  const fingerprints: string[] = [];
+  const notices: string[] = [];
+  const names = new Map<string, string>();
+  for (const dir of options.datasets) {
+    const fingerprint = datasetFingerprint(dir);
+    const marker = join(options.cacheDir, "datasets-checked", `${sha256(JSON.stringify({ fingerprint, library: sha256(librarySource) }))}.json`);
+    try {
+      if (!existsSync(marker)) {
+        await library.loadDatasets([dir]);
+        writeFileAtomic(marker, "{}\n");
+      }
+      const name = datasetName(dir);
+      const twin = names.get(name);
+      if (twin !== undefined) throw new library.DatasetError(renderMessages.duplicateDataset(name, twin, dir));
+      names.set(name, dir);
+    } catch (error) {
+      if (!(error instanceof library.DatasetError)) throw error;
+      if (explicit) throw new ReportBuildError(renderMessages.badDataset(error.message));
+      notices.push(renderMessages.skippedDataset(dir, error.message));
+      options.log(renderMessages.progress.skipped(dir, error.message));
+      continue;
+    }
+    usable.push(dir);
+    fingerprints.push(fingerprint);
+  }
+  if (usable.length === 0) throw new ReportBuildError(renderMessages.noUsableDataset(notices));
+  return { usable, fingerprints, notices };
+}
+
+async function datasetProvenance(datasets: string[], fingerprints: string[], librarySource: string, cacheDir: string, notices: readonly string[]): Promise<string> {
+  const file = join(cacheDir, "provenance", `${sha256(JSON.stringify({ datasets, fingerprints, notices, library: sha256(librarySource) }))}.html`);
   if (existsSync(file)) return readFileSync(file, "utf8");
   const library = await import("../notebook/library.js");
   const data = await library.loadDatasets(datasets);
-  const html = provenanceHtml(library.describeDatasets(data));
+  const html = provenanceHtml(library.describeDatasets(data), library.protocolGroups(data.datasets), notices);
   writeFileAtomic(file, html);
   return html;
 }

@@ -1,7 +1,8 @@
 // HTML fragments for blocks, pages and the print layout.
 import { Marked } from "marked";
 import type { Block, SectionResult } from "../lib/section.js";
-import type { DatasetProvenance } from "../notebook/library.js";
+import type { DatasetProvenance, ProtocolGroup } from "../notebook/library.js";
+import { renderMessages } from "./messages.js";
 import { escapeHtml, tableToHtml } from "../notebook/table-html.js";
 
 // Sentences carry data-derived names (datasets, runtimes): raw HTML in them is shown, not run.
@@ -82,7 +83,8 @@ export function navHtml(sections: readonly SectionResult[], current: string | nu
 }
 
 /** The datasets' provenance (from the library's describeDatasets) as a table, one column per dataset. */
-export function provenanceHtml(datasets: readonly DatasetProvenance[]): string {
+export function provenanceHtml(datasets: readonly DatasetProvenance[], protocols: readonly ProtocolGroup[] = [], notices: readonly string[] = []): string {
+  const warnings = [...notices, ...(protocols.length > 1 ? [renderMessages.protocolsDiffer(protocols)] : [])];
   const yesNo = (b: boolean): string => (b ? "yes" : "no");
   const rows: [string, (d: DatasetProvenance) => string][] = [
     ["Target", (d) => (d.isFixture ? `${d.target} (FIXTURE: made-up numbers for tests, not results)` : d.target)],
@@ -110,6 +112,7 @@ export function provenanceHtml(datasets: readonly DatasetProvenance[]): string {
     ["Warnings", (d) => d.warnings.join("; ") || "none"],
   ];
   return [
+    ...warnings.map((w) => `<p class="provenance-warning"><strong>Warning:</strong> ${escapeHtml(w)}</p>`),
     '<table class="provenance-table">',
     `<thead><tr><th></th>${datasets.map((d) => `<th>${escapeHtml(d.name)}</th>`).join("")}</tr></thead>`,
     "<tbody>",

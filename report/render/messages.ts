@@ -15,6 +15,14 @@ export const renderMessages = {
   noDatasets: (dataDir: string) =>
     `no complete dataset in ${rel(dataDir)}/ — run the local lab (npm run bench) or pass --data <dir>[,<dir>…]`,
   missingDataset: (dir: string) => `dataset folder not found: ${rel(dir)}`,
+  badDataset: (message: string) => `report not built; a dataset was refused before any notebook ran: ${message}`,
+  duplicateDataset: (name: string, a: string, b: string) => `dataset name "${name}" appears twice (${rel(a)} and ${rel(b)})`,
+  noUsableDataset: (skipped: readonly string[]) => `no dataset could be loaded:\n${skipped.map((s) => `  ${s}`).join("\n")}`,
+  skippedDataset: (dir: string, message: string) => `Dataset ${rel(dir)} was left out of this report because it cannot be loaded: ${message}`,
+  protocolsDiffer: (groups: readonly { datasets: string[]; fields: Record<string, string> }[]) =>
+    `These datasets were measured under different protocols (${groups
+      .map((g) => `${g.datasets.join(", ")}: ${Object.entries(g.fields).map(([k, v]) => `${k} ${v}`).join(", ")}`)
+      .join("; ")}); findings across them are left out.`,
   missingNotebook: (file: string) => `notebook not found: ${rel(file)} (run npm run notebooks:generate)`,
   unknownSection: (id: string, known: readonly string[]) => `unknown section "${id}"; sections: ${known.join(", ")}`,
   noPython: (python: string) =>
@@ -38,6 +46,7 @@ export const renderMessages = {
     fresh: (notebook: string, seconds: number) => `[fresh]  ${rel(notebook)} (${secs(seconds)})`,
     cached: (notebook: string, seconds: number) => `[cached] ${rel(notebook)} (executed earlier in ${secs(seconds)})`,
     failed: (notebook: string, seconds: number) => `[failed] ${rel(notebook)} (${secs(seconds)})`,
+    skipped: (dir: string, message: string) => `[skip]   ${rel(dir)}: ${message}`,
     site: (dir: string, pages: number, seconds: number) => `[site]   ${rel(dir)}/ — ${pages} pages (${secs(seconds)})`,
     pdf: (file: string, pages: number | undefined, seconds: number, cached: boolean) =>
       `[pdf]    ${rel(file)}${pages === undefined ? "" : ` — ${pages} pages`} (${cached ? "cached, " : ""}${secs(seconds)})`,

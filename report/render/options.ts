@@ -59,6 +59,7 @@ export function normalizeReportOptions(raw: RawReportOptions, log: (line: string
 
   return {
     datasets,
+    datasetsExplicit: raw.data !== undefined,
     ...normalizeOutputOptions(raw, cwd, { site: paths.site, pdf: paths.pdf }),
     section,
     concurrency: jobs,

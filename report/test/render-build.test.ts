@@ -11,6 +11,8 @@ import { withChromium } from "../render/chromium.js";
 import { pageFileName } from "../render/html.js";
 import { ReportBuildError } from "../render/messages.js";
 import { paths } from "../render/paths.js";
+import { escapeHtml } from "../notebook/table-html.js";
+import { generateFixtureDataset } from "./fixtures/generate.js";
 import { renderWorkspace, snapshotDir } from "./render-fixture.js";
 import { pngDistinctBytes } from "./render-png.js";
 
@@ -73,6 +75,31 @@ describe("report build over FIXTURE datasets", () => {
     await expect(build).rejects.toThrow(/04-tail\.ipynb: cell 3 \(throw new Error\("deliberate failure \(test\)"\);\) failed: .*deliberate failure/);
     expect(snapshotDir(site)).toEqual(sitesBefore);
     expect(readFileSync(join(ws.root, "report.pdf")).toString("base64") === pdfBefore, "PDF changed").toBe(true);
+  }, 120_000);
+
+  it("refuses a named bad dataset once, before any notebook runs, and leaves the site untouched", async () => {
+    const bad = join(ws.root, "bad", "fixture-bad");
+    generateFixtureDataset(bad, { name: "fixture-bad", invocationsPerFunction: 6, defect: "malformed-number" });
+    const sitesBefore = snapshotDir(site);
+    ws.lines.length = 0;
+    const build = buildReport(ws.options({ datasets: [...ws.datasets, bad] }));
+    await expect(build).rejects.toThrow(
+      new ReportBuildError(`report not built; a dataset was refused before any notebook ran: ${join(bad, "invocations.csv")} line 3, field durationMs: "abc" is not a number`),
+    );
+    expect(ws.lines.filter((l) => l.startsWith("[run]") || l.startsWith("[fresh]") || l.startsWith("[failed]"))).toEqual([]);
+    expect(snapshotDir(site)).toEqual(sitesBefore);
+  }, 120_000);
+
+  it("leaves an unloadable dataset out of the default report, with a warning on the title page", async () => {
+    const bad = join(ws.root, "bad", "fixture-bad");
+    const out = join(ws.root, "site-skip");
+    ws.lines.length = 0;
+    const result = await buildReport(ws.options({ datasets: [...ws.datasets, bad], datasetsExplicit: false, siteDir: out, pdfPath: null }));
+    expect(result.sections.every((s) => s.status === "cached")).toBe(true); // the notebooks saw the same datasets as before
+    const message = `${join(bad, "invocations.csv")} line 3, field durationMs: "abc" is not a number`;
+    expect(ws.lines).toContain(`[skip]   ${bad}: ${message}`);
+    const index = readFileSync(join(out, "index.html"), "utf8");
+    expect(index).toContain(`<p class="provenance-warning"><strong>Warning:</strong> Dataset ${bad} was left out of this report because it cannot be loaded: ${escapeHtml(message)}</p>`);
   }, 120_000);
 
   it("prints a PDF with a title page, contents, every section title and page numbers", () => {

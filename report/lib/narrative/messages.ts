@@ -26,6 +26,15 @@ export interface RuntimeInterval extends RuntimeValue {
 /** "153 % (140–160 %)". */
 const pctWithInterval = (g: RuntimeInterval) => (g.lower === null || g.upper === null ? pct(g.value) : `${pct(g.value)} (${pctRange(g.lower, g.upper)})`);
 
+/** Datasets of one protocol class, the memory sizes they hold, and the protocol fields that set them apart. */
+export interface ProtocolGroupSizes {
+  datasets: string[];
+  sizes: number[];
+  fields: Record<string, string>;
+}
+const groupDescription = (g: ProtocolGroupSizes) =>
+  `${list(g.datasets)} at ${list(g.sizes.map(mb))}: ${Object.entries(g.fields).map(([k, v]) => `${k} ${v}`).join(", ")}`;
+
 const inSetting = (setting: string) => `In **${setting}**`;
 
 /** "5.3× (4.8–5.9×)": the index and its interval, when the interval says more than the index. */
@@ -230,6 +239,10 @@ export const messages = {
     runtimes.length === 1
       ? `Only ${runtimes[0]} has data, so no runtime is compared with another: the sections describe ${runtimes[0]}'s own numbers, and the Performance Indexes are 1× by definition.`
       : `No function ran on more than one runtime (${aloneList(alone)}), so no runtime is compared with another: the sections describe each function's own numbers.`,
+  memorySizesNotComparable: (groups: readonly ProtocolGroupSizes[], architecture?: string) =>
+    `No memory-size finding${architecture ? ` for ${architecture}` : ""}: the memory sizes present come from datasets measured under different protocols (${groups.map(groupDescription).join("; ")}), so a change between them could come from the protocol rather than from the memory size.`,
+  memorySizesLeftOut: (kept: readonly ProtocolGroupSizes[], leftOut: readonly ProtocolGroupSizes[], architecture?: string) =>
+    `Memory sizes${architecture ? ` (${architecture})` : ""} are compared only within datasets measured under one protocol (${kept.map(groupDescription).join("; ")}); left out, as measured under a different protocol: ${leftOut.map(groupDescription).join("; ")}.`,
   summaryMemorySize: (runtime: string, changePct: number, fromSize: number, toSize: number) =>
     `Memory size: going from ${mb(fromSize)} to ${mb(toSize)} changes the worst case most for ${runtime}: it ${changePct < 0 ? "falls" : "rises"} by ${pct(Math.abs(changePct))}.`,
   fixtureWarning: (datasets: string[]) =>

@@ -1,4 +1,5 @@
 import type { Analysis, Setting } from "../analysis.js";
+import { protocolClass, protocolGroups } from "../comparability.js";
 import { concurrencyGainBars } from "../figures/concurrency-gain-bars.js";
 import { memorySizeComparison } from "../figures/memory-size-comparison.js";
 import { performanceIndexBars } from "../figures/performance-index-bars.js";
@@ -21,16 +22,54 @@ import { worstCase } from "./worst-case.js";
 /** Architectures present, in load order. */
 export const architecturesOf = (a: Analysis): string[] => [...new Set(a.settings.map((s) => s.architecture))];
 
-/** One setting per memory size (the first loaded) of one architecture (default: all), smallest size first, then by architecture. */
+/**
+ * One setting per memory size (the first loaded) of one architecture (default: all), smallest size
+ * first, then by architecture; only datasets of one protocol are combined (comparableSizes).
+ */
 export function settingsBySize(a: Analysis, architecture?: string): Setting[] {
-  const bySize = new Map<string, Setting>();
-  for (const s of a.settings) {
-    if (architecture !== undefined && s.architecture !== architecture) continue;
-    const k = `${s.architecture}\u0000${s.memoryMB}`;
-    if (!bySize.has(k)) bySize.set(k, s);
-  }
   const archOrder = architecturesOf(a);
-  return [...bySize.values()].sort((x, y) => x.memoryMB - y.memoryMB || archOrder.indexOf(x.architecture) - archOrder.indexOf(y.architecture));
+  const sizes = (architecture === undefined ? archOrder : [architecture]).flatMap((arch) => comparableSizes(a, arch).sizes);
+  return sizes.sort((x, y) => x.memoryMB - y.memoryMB || archOrder.indexOf(x.architecture) - archOrder.indexOf(y.architecture));
+}
+
+export interface SizeSelection {
+  /** One setting per memory size, all from datasets of one protocol class. */
+  sizes: Setting[];
+  /** Why datasets were left out of the memory-size comparison (or why there is none), or null. */
+  note: string | null;
+}
+
+/**
+ * The memory sizes of one architecture that may be compared: those of the protocol class
+ * (lib/comparability.ts) covering the most sizes (the first loaded on a tie). A size measured only
+ * under another protocol is left out, and the note says which datasets and how their protocols differ.
+ */
+export function comparableSizes(a: Analysis, architecture: string): SizeSelection {
+  return memo(a, `comparableSizes:${architecture}`, () => {
+    const metaOf = new Map(a.data.datasets.map((d) => [d.name, d]));
+    const classes = new Map<string, Map<number, Setting>>();
+    for (const s of a.settings) {
+      if (s.architecture !== architecture) continue;
+      const key = protocolClass(metaOf.get(s.dataset)!);
+      const bySize = classes.get(key) ?? new Map<number, Setting>();
+      if (!bySize.has(s.memoryMB)) bySize.set(s.memoryMB, s);
+      classes.set(key, bySize);
+    }
+    const ranked = [...classes.values()].sort((x, y) => y.size - x.size);
+    const chosen = [...(ranked[0]?.values() ?? [])].sort((x, y) => x.memoryMB - y.memoryMB);
+    if (classes.size < 2) return { sizes: chosen, note: null };
+    const datasetsIn = (c: Map<number, Setting>) => [...new Set([...c.values()].map((s) => s.dataset))];
+    const groups = protocolGroups([...classes.values()].flatMap(datasetsIn).map((n) => metaOf.get(n)!));
+    const sizesOf = (names: string[]) => [...new Set(a.settings.filter((s) => s.architecture === architecture && names.includes(s.dataset)).map((s) => s.memoryMB))].sort((x, y) => x - y);
+    const described = groups.map((g) => ({ datasets: g.datasets, sizes: sizesOf(g.datasets), fields: g.fields }));
+    const arch = architecturesOf(a).length > 1 ? architecture : undefined;
+    if (chosen.length >= 2) {
+      const kept = datasetsIn(ranked[0]!);
+      return { sizes: chosen, note: messages.memorySizesLeftOut(described.filter((g) => g.datasets.some((n) => kept.includes(n))), described.filter((g) => !g.datasets.some((n) => kept.includes(n))), arch) };
+    }
+    const distinctSizes = new Set([...classes.values()].flatMap((c) => [...c.keys()]));
+    return { sizes: chosen, note: distinctSizes.size >= 2 ? messages.memorySizesNotComparable(described, arch) : null };
+  });
 }
 
 export interface MemorySizeEffect {
@@ -132,8 +171,9 @@ function moreMemory(a: Analysis, bootstrap: BootstrapOptions): Block[] {
   const blocks: Block[] = [markdown(messages.memorySizesIntro())];
   const architectures = architecturesOf(a);
   for (const architecture of architectures) {
-    const ofArchitecture = settingsBySize(a, architecture);
-    if (ofArchitecture.length < 2) blocks.push(markdown(messages.oneMemorySize(ofArchitecture[0]?.memoryMB ?? 0, architectures.length > 1 ? architecture : undefined)));
+    const { sizes: ofArchitecture, note } = comparableSizes(a, architecture);
+    if (note) blocks.push(markdown(note));
+    else if (ofArchitecture.length < 2) blocks.push(markdown(messages.oneMemorySize(ofArchitecture[0]?.memoryMB ?? 0, architectures.length > 1 ? architecture : undefined)));
   }
   const labels = sizes.map((s) => s.label);
   const inSizes = <T extends { setting: string }>(rows: T[]) => rows.filter((r) => labels.includes(r.setting));

@@ -9,7 +9,7 @@ import { memoryUse } from "./memory.js";
 import type { SectionOptions } from "./index.js";
 import { recommendationSentences, strategiesShown } from "./memory-cost.js";
 import { memorySweep } from "./memory-sweep.js";
-import { leadingGains, memorySizeEffects } from "./mitigations.js";
+import { architecturesOf, comparableSizes, leadingGains, memorySizeEffects } from "./mitigations.js";
 import { leaders, markdown, whenCompared, table, withIntervalColumns, type PiResult, trialScopeOf } from "./shared.js";
 import { worstCase } from "./worst-case.js";
 
@@ -42,6 +42,11 @@ export function summarySection(a: Analysis, bootstrap: BootstrapOptions = DEFAUL
   if (effects[0]) {
     const e = effects[0];
     findings.push(messages.summaryMemorySize(architectures > 1 ? `${e.runtime} (${e.architecture})` : e.runtime, e.worstChangePct, e.fromMB, e.toMB));
+  }
+  // Why a memory-size finding is missing, or which datasets it leaves out (different protocols).
+  for (const architecture of architecturesOf(a)) {
+    const { note } = comparableSizes(a, architecture);
+    if (note) findings.push(note);
   }
 
   const sweep = memorySweep(a, bootstrap, options, "picks");

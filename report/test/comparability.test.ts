@@ -1,0 +1,68 @@
+// Cross-dataset findings only across comparable datasets: a data folder mixing protocols (the
+// 128 MB dataset of a short run next to a full 256 MB one) gives no memory-size finding, says why,
+// and the title page flags it. Fixture datasets with made-up numbers.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildSection, describeDatasets, type Datasets, type SectionResult } from "../lib/index.js";
+import { protocolGroups } from "../lib/comparability.js";
+import { messages } from "../lib/narrative/messages.js";
+import { provenanceHtml } from "../render/html.js";
+import { fixtureSet } from "./helpers.js";
+
+const text = (r: SectionResult) => r.blocks.flatMap((b) => (b.kind === "markdown" ? [b.text] : [])).join("\n");
+const fixtures = fixtureSet();
+let mixed: Datasets;
+let matching: Datasets;
+let threeWay: Datasets;
+beforeAll(async () => {
+  mixed = await fixtures.load({ "fixture-short-128": { memorySizes: [128], invocationsPerFunction: 6 }, "fixture-full-256": { memorySizes: [256], invocationsPerFunction: 12 } });
+  matching = await fixtures.load({ "fixture-same-128": { memorySizes: [128], invocationsPerFunction: 12 }, "fixture-same-256": { memorySizes: [256], invocationsPerFunction: 12 } });
+  threeWay = await fixtures.load({
+    "fixture-a-128": { memorySizes: [128], invocationsPerFunction: 12 },
+    "fixture-a-256": { memorySizes: [256], invocationsPerFunction: 12 },
+    "fixture-b-512": { memorySizes: [512], invocationsPerFunction: 6 },
+  });
+});
+afterAll(() => fixtures.cleanup());
+
+describe("memory-size findings across datasets", () => {
+  it("are left out, with the reason, when the sizes come from different protocols", () => {
+    const why = messages.memorySizesNotComparable([
+      { datasets: ["fixture-short-128"], sizes: [128], fields: { "requests per function": "6" } },
+      { datasets: ["fixture-full-256"], sizes: [256], fields: { "requests per function": "12" } },
+    ]);
+    expect(why).toBe(
+      "No memory-size finding: the memory sizes present come from datasets measured under different protocols (fixture-short-128 at 128 MB: requests per function 6; fixture-full-256 at 256 MB: requests per function 12), so a change between them could come from the protocol rather than from the memory size.",
+    );
+    const summary = text(buildSection("summary", mixed));
+    expect(summary).not.toContain("Memory size: going from");
+    expect(summary).toContain(why);
+    const mitigations = text(buildSection("mitigations", mixed));
+    expect(mitigations).not.toMatch(/going from 128 MB to 256 MB changes/);
+    expect(mitigations).toContain(why);
+  });
+
+  it("are made when the protocols match", () => {
+    const summary = text(buildSection("summary", matching));
+    expect(summary).toMatch(/Memory size: going from 128 MB to 256 MB changes the worst case most for/);
+    expect(summary).not.toContain("No memory-size finding");
+    expect(text(buildSection("mitigations", matching))).toMatch(/going from 128 MB to 256 MB changes the worst case by/);
+  });
+
+  it("use the protocol covering the most sizes and name the dataset left out", () => {
+    const summary = text(buildSection("summary", threeWay));
+    expect(summary).toMatch(/Memory size: going from 128 MB to 256 MB changes/);
+    expect(summary).toContain(
+      "Memory sizes are compared only within datasets measured under one protocol (fixture-a-128 and fixture-a-256 at 128 MB and 256 MB: requests per function 12); left out, as measured under a different protocol: fixture-b-512 at 512 MB: requests per function 6.",
+    );
+  });
+});
+
+describe("title page", () => {
+  it("flags datasets whose protocols differ, naming what differs", () => {
+    const html = provenanceHtml(describeDatasets(mixed), protocolGroups(mixed.datasets));
+    expect(html).toContain(
+      "These datasets were measured under different protocols (fixture-short-128: requests per function 6; fixture-full-256: requests per function 12); findings across them are left out.",
+    );
+    expect(provenanceHtml(describeDatasets(matching), protocolGroups(matching.datasets))).not.toContain("different protocols");
+  });
+});
