@@ -12,6 +12,8 @@ export const labMessages = {
   pickPython: (release: string) => `set LAMBENCH_PYTHON to a Python ${release} interpreter`,
   badDbLatency: (value: string) =>
     `--db-latency: expected "soto-202" (the default: published same-region Lambda→DynamoDB call times), "fixed:<ms>" or "0" (none), got "${value}"`,
+  lambdaPerfNotJson: (file: string, why: string) => `${file}: not a lambda-perf daily file (not JSON: ${why})`,
+  lambdaPerfField: (file: string, field: string, why: string) => `${file}: lambda-perf field ${field}: ${why}`,
   limitsNotEnforced: (note: string) =>
     `WARNING: resource limits are NOT enforced (${note}). Durations measured on this machine are not comparable to capped runs.`,
   notDeployed: (route: string) => `no function deployed at /${route}`,
