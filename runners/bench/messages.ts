@@ -25,7 +25,18 @@ export const benchMessages = {
   limitsNotEnforced: (note: string) =>
     `WARNING: CPU/memory limits are NOT enforced (${note}). Numbers from this run are not comparable to capped runs; meta.json records it.`,
   collectedMismatch: (segment: string, reports: number, invoked: number) =>
-    `${segment}: ${reports} REPORT lines collected for ${invoked} invocations that reached the lab`,
+    `${segment}: ${reports} REPORT lines collected for ${invoked} invocations that reached the function`,
+  badSeed: (value: string) => `--seed: expected an integer from 0 to 4294967295, got "${value}"`,
+  trialPlan: (trials: number, seed: number, segments: number, memorySizes: number[]) =>
+    `${trials} trial(s) × ${segments} segment(s) at ${memorySizes.join(", ")} MB, segment order drawn per trial from seed ${seed} (--seed ${seed} repeats it)`,
+  segmentLabel: (k: { trial: number; memoryMB: number; runtime: string; function: string }, trials: number, position: number, segments: number) =>
+    `trial ${k.trial}/${trials} segment ${position}/${segments} ${k.memoryMB} MB ${k.runtime}/${k.function}`,
+  alreadyMeasured: (label: string) => `${label}: already measured (resume)`,
+  freshEnvironments: (trial: number, trials: number, memoryMB: number, seconds: number) =>
+    `trial ${trial}/${trials}, ${memoryMB} MB: fresh execution environments (${seconds.toFixed(1)} s)`,
+  segmentDone: (label: string, rps: number, statuses: string, reports: number, seconds: number) =>
+    `${label}: ${rps.toFixed(0)} req/s, HTTP ${statuses}, ${reports} REPORT lines, ${seconds.toFixed(1)} s`,
+  datasetWritten: (dir: string) => `dataset written: ${dir}`,
   unreadable: (segment: string, n: number, first: string) => `${segment}: ${n} unreadable REPORT line(s), first: ${first}`,
   planRefused: (concurrency: number, memoryMB: number, cores: number, runCores: number, needed: number, maxConcurrency: number, maxMemoryMB: number) =>
     `the lab cannot hold concurrency ${concurrency} at ${memoryMB} MB on this ${cores}-core machine: the running instances' CPU caps need ${concurrency} × ${memoryMB}/1769 = ${needed.toFixed(2)} cores, and ${runCores} core(s) are left for them once the database, front, load driver and initialising instances have theirs. ` +

@@ -9,7 +9,7 @@ const manifest = loadManifest();
 describe("bench options", () => {
   it("defaults to every runtime and benchmark function in manifest order, 500 requests at concurrency 10", () => {
     const o = normalizeBenchOptions({}, manifest);
-    expect(o).toMatchObject({ target: "local", memorySizes: [128, 256], requests: 500, concurrency: 10, warmup: 3, name: "local", out: "data", resume: false });
+    expect(o).toMatchObject({ target: "local", memorySizes: [128, 256], requests: 500, concurrency: 10, warmup: 3, trials: 4, seed: null, name: "local", out: "data", resume: false });
     expect(o.runtimes).toEqual(manifest.runtimes.map((r) => r.id));
     expect(o.functions).toEqual(manifest.functions.filter((f) => f.role === "benchmark").map((f) => f.id));
   });
@@ -51,6 +51,9 @@ describe("bench options", () => {
     [{ target: "gcp" }, '--target: expected "local" or "aws", got "gcp"'],
     [{ name: "../x" }, '--name: "../x" is not a usable dataset name (letters, digits, dot, dash and underscore; no path separators, no "..", not starting with a dot)'],
     [{ name: "a/b" }, '--name: "a/b" is not a usable dataset name'],
+    [{ trials: "0" }, '--trials: expected an integer >= 1, got "0"'],
+    [{ seed: "-3" }, '--seed: expected an integer from 0 to 4294967295, got "-3"'],
+    [{ seed: "4294967296" }, '--seed: expected an integer from 0 to 4294967295, got "4294967296"'],
   ])("rejects %o clearly", (raw, message) => {
     expect(() => normalizeBenchOptions(raw, manifest)).toThrow(message);
   });
@@ -62,6 +65,8 @@ describe("bench options", () => {
     expect(normalizeBenchOptions({ requests: "30" }, manifest).name).toBe(short.name); // the same command finds it again (--resume)
     expect(normalizeBenchOptions({ requests: "31" }, manifest).name).not.toBe(short.name);
     expect(normalizeBenchOptions({ runtimes: "go" }, manifest).name).toMatch(/^local-partial-/);
+    expect(normalizeBenchOptions({ trials: "1" }, manifest).name).toMatch(/^local-partial-/);
+    expect(normalizeBenchOptions({ trials: "1" }, manifest).name).not.toBe(normalizeBenchOptions({ trials: "2" }, manifest).name);
     expect(normalizeBenchOptions({ functions: "wave", target: "aws" }, manifest).name).toMatch(/^aws-partial-/);
     expect(normalizeBenchOptions({ memory: "128" }, manifest).name).toBe("local"); // one memory size is still the full protocol
     expect(normalizeBenchOptions({ requests: "30", name: "mine" }, manifest).name).toBe("mine");

@@ -26,6 +26,10 @@ export interface BenchOptions {
   resume: boolean;
   /** Replace existing datasets of the same name. */
   force: boolean;
+  /** Trials of the protocol: each from fresh environments, in its own random segment order. */
+  trials: number;
+  /** Seed of the trial orders; null draws one (recorded in meta.json either way). */
+  seed: number | null;
   /** Per-invocation limit in the lab (Lambda's function timeout). */
   timeoutMs: number;
   /** Lock, segments and log streams of runs in progress. */
@@ -48,6 +52,8 @@ export interface RawBenchOptions {
   force?: boolean;
   oversubscribe?: boolean;
   dbLatency?: string;
+  trials?: string;
+  seed?: string;
   timeoutMs?: string;
   workDir?: string;
 }
@@ -58,7 +64,7 @@ export interface RawBenchOptions {
  */
 export const POWER_TUNING_DEFAULT_POWER_VALUES = [128, 256, 512, 1024, 1536, 3008] as const;
 
-export const DEFAULTS = { memory: "128,256", requests: 500, concurrency: 10, warmup: 3, pauseMs: 2000, out: "data", timeoutMs: 30_000, workDir: ".lambench" };
+export const DEFAULTS = { memory: "128,256", trials: 4, requests: 500, concurrency: 10, warmup: 3, pauseMs: 2000, out: "data", timeoutMs: 30_000, workDir: ".lambench" };
 
 function list(option: string, value: string | undefined): string[] | null {
   if (value === undefined) return null;
@@ -70,6 +76,12 @@ function list(option: string, value: string | undefined): string[] | null {
 function integer(option: string, value: string | undefined, fallback: number, min: number): number {
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value.trim()) || Number(value) < min) throw new Error(msg.badInteger(option, value, min));
+  return Number(value);
+}
+
+function seed(value: string | undefined): number | null {
+  if (value === undefined) return null;
+  if (!/^\d+$/.test(value.trim()) || Number(value) > 0xffffffff) throw new Error(msg.badSeed(value));
   return Number(value);
 }
 
@@ -106,21 +118,23 @@ export function normalizeBenchOptions(raw: RawBenchOptions, manifest: Manifest):
     out: raw.out ?? DEFAULTS.out,
     resume: raw.resume ?? false,
     force: raw.force ?? false,
+    trials: integer("trials", raw.trials, DEFAULTS.trials, 1),
+    seed: seed(raw.seed),
     timeoutMs: integer("timeout-ms", raw.timeoutMs, DEFAULTS.timeoutMs, 1),
     workDir: raw.workDir ?? DEFAULTS.workDir,
   };
-  const partial = options.requests < DEFAULTS.requests || options.runtimes.length < allRuntimes.length || options.functions.length < allFunctions.length;
+  const partial = options.requests < DEFAULTS.requests || options.trials < DEFAULTS.trials || options.runtimes.length < allRuntimes.length || options.functions.length < allFunctions.length;
   options.name = checkDatasetName(raw.name ?? (partial ? partialRunName(options) : target));
   return options;
 }
 
 /**
- * The default name of a run shorter than the default protocol (fewer requests, runtimes or
- * functions): `<target>-partial-<8 hex digits of its protocol>`, so it never lands on the
+ * The default name of a run shorter than the default protocol (fewer requests, trials, runtimes
+ * or functions): `<target>-partial-<8 hex digits of its protocol>`, so it never lands on the
  * full-protocol datasets (`local-128mb`) and the same command (--resume) finds it again.
  */
-export function partialRunName(o: Pick<BenchOptions, "target" | "runtimes" | "functions" | "requests" | "concurrency" | "warmup" | "pauseMs">): string {
-  const protocol = JSON.stringify([o.runtimes, o.functions, o.requests, o.concurrency, o.warmup, o.pauseMs]);
+export function partialRunName(o: Pick<BenchOptions, "target" | "runtimes" | "functions" | "requests" | "concurrency" | "warmup" | "pauseMs" | "trials">): string {
+  const protocol = JSON.stringify([o.runtimes, o.functions, o.requests, o.concurrency, o.warmup, o.pauseMs, o.trials]);
   return `${o.target}-partial-${createHash("sha256").update(protocol).digest("hex").slice(0, 8)}`;
 }
 

@@ -1,10 +1,13 @@
-// --resume after an interrupted run reuses the finished segments and completes the dataset.
+// The bench CLI end to end in the local lab, on a test-only manifest of test functions (so it
+// takes seconds): trials in seeded random orders with their rows tagged, and --resume after an
+// interrupted run reusing the finished segments of the trial it stopped in.
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { repoRoot } from "../../functions/manifest.js";
+import { metaSchema } from "../dataset/contract.js";
 import { zipTestFunction } from "../lab/test-support.js";
 
 const dir = mkdtempSync(join(tmpdir(), "lambench-resume-"));
@@ -13,23 +16,26 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 function testManifest(): string {
   const zip = zipTestFunction("node", dir);
   const path = join(dir, "manifest.json");
+  const fns = [
+    { id: "fast", payload: { n: "{seq}" } },
+    { id: "echo", payload: { m: "{seq}" } },
+    { id: "slow", payload: { sleepMs: 400 } },
+  ];
   writeFileSync(
     path,
     JSON.stringify({
       schema: "lambench.manifest/1",
       runtimes: [{ id: "testnode", label: "Test Node", lambdaRuntime: "nodejs22.x", kind: "managed", language: "javascript", folder: dir }],
       functions: [
-        { id: "fast", role: "benchmark", tableAccess: "none", description: "test-only", payload: { n: "{seq}" } },
-        { id: "slow", role: "benchmark", tableAccess: "none", description: "test-only", payload: { sleepMs: 400 } },
+        ...fns.map((f) => ({ id: f.id, role: "benchmark", tableAccess: "none", description: "test-only", payload: f.payload })),
+        { id: "warm", role: "warmup", tableAccess: "none", description: "test-only warm-up", payload: {} },
       ],
-      entries: [
-        { runtime: "testnode", function: "fast", handler: "index.handler", build: "true", artefact: zip },
-        { runtime: "testnode", function: "slow", handler: "index.handler", build: "true", artefact: zip },
-      ],
+      entries: [...fns, { id: "warm" }].map((f) => ({ runtime: "testnode", function: f.id, handler: "index.handler", build: "true", artefact: zip })),
     }),
   );
   return path;
 }
+const manifest = testManifest();
 
 function bench(args: string[]): { child: ChildProcess; output: () => string; exit: Promise<number | null> } {
   // The machine-wide lock moved to a private path, so this test does not wait on other benches.
@@ -41,35 +47,77 @@ function bench(args: string[]): { child: ChildProcess; output: () => string; exi
   return { child, output: () => out, exit: new Promise((r) => child.once("exit", (code) => r(code))) };
 }
 
+const csv = (path: string) => readFileSync(path, "utf8").trim().split("\n");
+/** Column values of a dataset CSV by header name. */
+function column(path: string, name: string): string[] {
+  const [header, ...rows] = csv(path);
+  const i = header!.split(",").indexOf(name);
+  return rows.map((r) => r.split(",")[i]!);
+}
+
+describe("bench --trials", () => {
+  it("writes rows tagged with trials 1–3, each trial in its own seeded order from fresh environments, and records orders and seed", async () => {
+    const out = join(dir, "trials-out");
+    const args = ["--manifest", manifest, "--memory", "128", "--trials", "3", "--seed", "1234", "--requests", "12", "--concurrency", "3", "--warmup", "1", "--pause-ms", "0"];
+    const run = bench([...args, "--out", out, "--work-dir", join(dir, "trials-work"), "--name", "t"]);
+    expect(await run.exit, run.output()).toBe(0);
+    const ds = join(out, "t-128mb");
+    const meta = metaSchema.parse(JSON.parse(readFileSync(join(ds, "meta.json"), "utf8")));
+    expect(meta.trials).toMatchObject({ count: 3, seed: 1234 });
+    const orders = meta.trials!.orders;
+    for (const o of orders) expect([...o].sort()).toEqual(["testnode/echo", "testnode/fast", "testnode/slow"]);
+    expect(new Set(orders.map((o) => o.join())).size).toBe(3);
+    expect(meta.counts).toEqual({ invocations: 108, requests: 108 });
+    const trials = column(join(ds, "invocations.csv"), "trial");
+    for (const t of ["1", "2", "3"]) expect(trials.filter((x) => x === t)).toHaveLength(36);
+    expect(new Set(column(join(ds, "requests.csv"), "trial"))).toEqual(new Set(["1", "2", "3"]));
+    // The rows of each trial come in that trial's order, each from fresh environments (a cold start first).
+    const functions = column(join(ds, "invocations.csv"), "function");
+    const inits = column(join(ds, "invocations.csv"), "initDurationMs");
+    for (const [k, order] of orders.entries()) {
+      const rows = trials.flatMap((t, i) => (t === String(k + 1) ? [i] : []));
+      expect([...new Set(rows.map((i) => `testnode/${functions[i]}`))]).toEqual(order);
+      for (const fn of order) expect(rows.filter((i) => `testnode/${functions[i]}` === fn && inits[i] !== "")).not.toHaveLength(0);
+    }
+    // Progress says trial and segment.
+    expect(run.output()).toContain(`trial 2/3 segment 1/3 128 MB ${orders[1]![0]}: `);
+    expect(run.output()).toContain("3 trial(s) × 3 segment(s) at 128 MB, segment order drawn per trial from seed 1234");
+  });
+});
+
 describe("bench --resume", () => {
-  it("continues an interrupted run without re-measuring finished segments", async () => {
+  it("continues an interrupted run within its trial without re-measuring finished segments", async () => {
     const out = join(dir, "out");
     const work = join(dir, "work");
-    const args = ["--manifest", testManifest(), "--memory", "256", "--requests", "40", "--concurrency", "4", "--warmup", "0", "--pause-ms", "0", "--out", out, "--work-dir", work, "--name", "t"];
+    const args = ["--manifest", manifest, "--functions", "fast,slow", "--memory", "256", "--trials", "2", "--seed", "9", "--requests", "40", "--concurrency", "4", "--warmup", "0", "--pause-ms", "0", "--out", out, "--work-dir", work, "--name", "t"];
     const first = bench(args);
-    const segment = join(work, "runs", "t", "segments", "256mb-testnode-fast.json");
+    const segments = join(work, "runs", "t", "segments");
     const deadline = Date.now() + 30_000;
-    while (!existsSync(segment) && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
+    const saved = () => (existsSync(segments) ? readdirSync(segments).filter((f) => f.endsWith(".json")) : []);
+    while (saved().length === 0 && Date.now() < deadline) await new Promise((r) => setTimeout(r, 50));
     first.child.kill("SIGINT");
     expect(await first.exit, first.output()).toBe(130);
     expect(existsSync(join(out, "t-256mb")), first.output()).toBe(false);
-    const fastRequestIds = (JSON.parse(readFileSync(segment, "utf8")) as { invocations: Array<{ requestId: string }> }).invocations.map((r) => r.requestId);
+    const done = saved();
+    expect(done.length, first.output()).toBeGreaterThan(0);
+    const kept = done.flatMap((f) => (JSON.parse(readFileSync(join(segments, f), "utf8")) as { invocations: Array<{ requestId: string }> }).invocations.map((r) => r.requestId));
 
     const second = bench([...args, "--resume"]);
     expect(await second.exit, second.output()).toBe(0);
-    expect(second.output()).toContain("256 MB testnode/fast: already measured (resume)");
+    const firstSegment = done.find((f) => f.startsWith("trial1-"))!.replace(/^trial1-256mb-testnode-(\w+)\.json$/, "$1");
+    expect(second.output()).toMatch(new RegExp(`trial 1/2 segment 1/2 256 MB testnode/${firstSegment}: already measured \\(resume\\)`));
     const meta = JSON.parse(readFileSync(join(out, "t-256mb", "meta.json"), "utf8")) as { complete: boolean; counts: { invocations: number; requests: number } };
-    expect(meta).toMatchObject({ complete: true, counts: { invocations: 80, requests: 80 } });
-    const csv = readFileSync(join(out, "t-256mb", "invocations.csv"), "utf8");
-    for (const id of fastRequestIds) expect(csv).toContain(id);
+    expect(meta).toMatchObject({ complete: true, counts: { invocations: 160, requests: 160 } });
+    const written = readFileSync(join(out, "t-256mb", "invocations.csv"), "utf8");
+    for (const id of kept) expect(written).toContain(id);
     expect(existsSync(join(work, "runs", "t"))).toBe(false);
 
     // The same command again (a new campaign) does not replace the dataset without --force; it is refused before measuring.
     const third = bench(args);
     expect(await third.exit, third.output()).toBe(1);
-    expect(third.output()).toContain(`bench: ${join(out, "t-256mb")} already holds a dataset (80 invocations, created `);
+    expect(third.output()).toContain(`bench: ${join(out, "t-256mb")} already holds a dataset (160 invocations, created `);
     expect(third.output()).toContain("refusing to replace it. Pass --force to replace it, or choose another --name.");
     expect(third.output()).not.toContain("testnode/fast:");
-    expect(readFileSync(join(out, "t-256mb", "invocations.csv"), "utf8")).toBe(csv);
+    expect(readFileSync(join(out, "t-256mb", "invocations.csv"), "utf8")).toBe(written);
   });
 });

@@ -1,22 +1,24 @@
 // The run's work dir (under .lambench/, never a dataset): its protocol, one file per finished
-// segment and the lab's log streams. --resume reuses the finished segments.
+// segment of each trial and the lab's log streams. --resume reuses the finished segments, so an
+// interrupted run continues within its trial, at the first segment not yet measured.
 import { existsSync, mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import type { InvocationRow, RequestRow } from "../dataset/contract.js";
 import { writeFileAtomic } from "../dataset/atomic.js";
+import { newCampaign } from "../dataset/campaign.js";
 import { benchMessages as msg } from "./messages.js";
 import type { BenchOptions } from "./options.js";
+import { newSeed } from "./order.js";
+import type { TrialSegmentKey } from "./target.js";
 
-export interface SegmentKey {
-  memoryMB: number;
-  runtime: string;
-  function: string;
-}
+export type { SegmentKey, TrialSegmentKey } from "./target.js";
 
-export interface SegmentResult extends SegmentKey {
+export interface SegmentResult extends TrialSegmentKey {
   invocations: InvocationRow[];
   requests: RequestRow[];
   warnings: string[];
+  /** Duplicate REPORT lines dropped while collecting (AWS). */
+  duplicates?: number;
   seconds: { warmup: number; load: number; collect: number };
 }
 
@@ -24,6 +26,8 @@ export interface RunProtocol {
   createdAt: string;
   /** The campaign id every dataset of this run records (kept across --resume). */
   campaign: string;
+  /** The seed of the trial orders: the user's --seed, or one drawn when the run started (kept across --resume). */
+  seed: number;
   options: Omit<BenchOptions, "resume" | "out" | "workDir" | "force">;
 }
 
@@ -48,9 +52,9 @@ export class WorkDir {
   }
 
   /** Starts fresh, or (resume) checks the interrupted run had the same protocol and returns its. */
-  open(options: BenchOptions, createdAt: string, campaign: string): RunProtocol {
+  open(options: BenchOptions, createdAt: string, campaign: string, seed: number): RunProtocol {
     const { resume: _r, out: _o, workDir: _w, force: _f, ...rest } = options;
-    const protocol: RunProtocol = { createdAt, campaign, options: rest };
+    const protocol: RunProtocol = { createdAt, campaign, seed, options: rest };
     if (options.resume && existsSync(this.protocolFile)) {
       const previous = readWorkJson<RunProtocol>(this.protocolFile);
       if (JSON.stringify(previous.options) !== JSON.stringify(protocol.options)) throw new Error(msg.resumeMismatch(this.protocolFile));
@@ -62,11 +66,11 @@ export class WorkDir {
     return protocol;
   }
 
-  private segmentFile(k: SegmentKey): string {
-    return join(this.dir, "segments", `${k.memoryMB}mb-${k.runtime}-${k.function}.json`);
+  private segmentFile(k: TrialSegmentKey): string {
+    return join(this.dir, "segments", `trial${k.trial}-${k.memoryMB}mb-${k.runtime}-${k.function}.json`);
   }
 
-  finished(k: SegmentKey): SegmentResult | null {
+  finished(k: TrialSegmentKey): SegmentResult | null {
     const f = this.segmentFile(k);
     return existsSync(f) ? readWorkJson<SegmentResult>(f) : null;
   }
@@ -75,12 +79,13 @@ export class WorkDir {
     writeFileAtomic(this.segmentFile(result), JSON.stringify(result) + "\n");
   }
 
-  /** Log streams of one function (cleared before a segment is (re)run). */
-  clearLogs(functionName: string): void {
-    rmSync(join(this.logDir, functionName), { recursive: true, force: true });
-  }
-
   remove(): void {
     rmSync(this.dir, { recursive: true, force: true });
   }
+}
+
+/** The work dir of the run these options describe, opened: fresh, or (--resume) the interrupted run's. */
+export function openWorkDir(options: BenchOptions, campaign: string = newCampaign("bench")): { work: WorkDir; run: RunProtocol } {
+  const work = new WorkDir(options.workDir, options.name);
+  return { work, run: work.open(options, new Date().toISOString(), campaign, options.seed ?? newSeed()) };
 }

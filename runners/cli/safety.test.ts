@@ -136,7 +136,7 @@ describe("bench work folder", () => {
     mkdirSync(work.dir, { recursive: true });
     const file = join(work.dir, "protocol.json");
     writeFileSync(file, '{"createdAt": "2026-01-01T00:00:00.000Z", "options": {"target": "loc');
-    expect(() => work.open(options, "2026-01-02T00:00:00.000Z", "bench-x")).toThrow(
+    expect(() => work.open(options, "2026-01-02T00:00:00.000Z", "bench-x", 1)).toThrow(
       `${file}: unreadable (Unterminated string in JSON at position 68); it belongs to an interrupted run's work folder: rerun without --resume to start that run over.`,
     );
   });

@@ -1,7 +1,7 @@
 // meta.json for datasets that come from existing logs (collect) or an export (import): no protocol,
 // no machine; what was read and what was corrected is said in source and warnings.
-import { DATASET_SCHEMA, type Architecture, type BillingRuleId, type DatasetMeta, type InvocationRow } from "../dataset/contract.js";
-import { gitState } from "../bench/provenance.js";
+import type { Architecture, BillingRuleId, DatasetMeta, InvocationRow } from "../dataset/contract.js";
+import { datasetMeta } from "../dataset/meta.js";
 
 export interface SourceMetaInput {
   name: string;
@@ -24,8 +24,7 @@ export interface SourceMetaInput {
 
 export function sourceMeta(i: SourceMetaInput): Omit<DatasetMeta, "complete" | "counts"> {
   const memorySizes = [...new Set(i.rows.map((r) => r.memoryMB))].sort((a, b) => a - b);
-  return {
-    schema: DATASET_SCHEMA,
+  return datasetMeta({
     name: i.name,
     target: i.kind === "import" ? "import" : "aws",
     createdAt: i.createdAt ?? new Date().toISOString(),
@@ -38,7 +37,6 @@ export function sourceMeta(i: SourceMetaInput): Omit<DatasetMeta, "complete" | "
     machine: null,
     region: i.region,
     billing: i.billing,
-    git: gitState(),
     warnings: i.warnings ?? [],
-  };
+  });
 }

@@ -12,6 +12,8 @@ export interface LocalFunctionLogs {
   function: string;
   memoryMB: number;
   architecture: Architecture;
+  /** The bench trial the rows belong to (default 1). */
+  trial?: number;
 }
 
 function streamFiles(dir: string): string[] {
@@ -59,6 +61,7 @@ export function collectFunction(logDir: string, fn: LocalFunctionLogs): Collecte
     function: fn.function,
     architecture: fn.architecture,
     memoryMB: fn.memoryMB,
+    trial: fn.trial ?? 1,
   }));
   return { rows, unreadable };
 }

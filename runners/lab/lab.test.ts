@@ -190,6 +190,21 @@ describe("lab scaling and failures", () => {
     expect(t.lab.liveInstances).toHaveLength(0);
   });
 
+  it("retireAll stops every instance, busy ones too, so the next call of any function is a cold start", async () => {
+    t = startTestLab();
+    t.deploy("node");
+    const first = done(await t.lab.invoke("node/fn", event({})));
+    const busy = t.lab.invoke("node/fn", event({ sleepMs: 2000 }));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(t.lab.liveInstances.length).toBeGreaterThan(0);
+    await t.lab.retireAll();
+    expect(t.lab.liveInstances).toHaveLength(0);
+    expect(done(await busy).record.status).toBe("error");
+    const next = done(await t.lab.invoke("node/fn", event({})));
+    expect(next.record.instanceId).not.toBe(first.record.instanceId);
+    expect(next.record.initDurationMs).toBeGreaterThan(0);
+  });
+
   it("REPORT lines in the log streams are collected back with the shared parser", async () => {
     t = startTestLab();
     const config = t.deploy("node", { memoryMB: 192 });

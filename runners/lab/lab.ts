@@ -147,6 +147,15 @@ export class Lab {
     await Promise.all(idle.map((i) => i.shutdown()));
   }
 
+  /**
+   * Retires every instance, busy or idle, and waits until all are gone (those already closing
+   * too): the next invocation of any function is a cold start in a new environment. The lab
+   * keeps serving.
+   */
+  async retireAll(): Promise<void> {
+    await Promise.all([...this.instances, ...this.closing].map((i) => i.shutdown()));
+  }
+
   /** Kills every instance and removes its cgroup and server. */
   async stop(): Promise<void> {
     if (this.stopped) return;

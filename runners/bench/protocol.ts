@@ -1,0 +1,191 @@
+// The bench protocol (DESIGN.md "Protocol"), one loop for every target: trials × segments. Each
+// trial starts from fresh execution environments and visits every selected (runtime, function)
+// in its own seeded random order; a segment is the warm-up calls, the measured load, the
+// collection of its REPORT lines and a pause. Finished segments are kept in the work dir, so
+// --resume continues within a trial; one dataset per memory size is written once every trial is in.
+import { resolve } from "node:path";
+import type { Manifest } from "../../functions/manifest.js";
+import type { RequestRow, TrialsMeta } from "../dataset/contract.js";
+import { datasetMeta } from "../dataset/meta.js";
+import { assertReplaceable, publishDataset } from "../dataset/publish.js";
+import { driveSegment, warmUp, type SegmentProgress } from "./drive.js";
+import { benchMessages as msg } from "./messages.js";
+import { datasetName, type BenchOptions } from "./options.js";
+import { segmentId, trialOrders } from "./order.js";
+import { concurrencyAt } from "./sweep-concurrency.js";
+import { reachedFunction, type Target, type TrialSegmentKey } from "./target.js";
+import type { Teardown } from "./teardown.js";
+import type { RunProtocol, SegmentResult, WorkDir } from "./work-dir.js";
+
+export interface BenchReporter extends SegmentProgress {
+  info(line: string): void;
+  warn(line: string): void;
+}
+
+export const silentReporter: BenchReporter = { info() {}, warn() {}, segmentStart() {}, segmentProgress() {}, segmentEnd() {} };
+
+export interface BenchRun {
+  datasets: string[];
+  segments: SegmentResult[];
+  /** Trial count, seed and each trial's order, as meta.json records them. */
+  trials: TrialsMeta;
+}
+
+export interface ProtocolContext {
+  manifest: Manifest;
+  reporter: BenchReporter;
+  teardown: Teardown;
+  /** The run's work dir, opened (openWorkDir), and what it holds about the run. */
+  work: WorkDir;
+  run: RunProtocol;
+  /** Waits between segments (tests pass a fast one). */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+export async function runProtocol(target: Target, options: BenchOptions, ctx: ProtocolContext): Promise<BenchRun> {
+  const { manifest, reporter, teardown, work, run } = ctx;
+  const sleep = ctx.sleep ?? defaultSleep;
+  const warmupFn = options.warmup > 0 ? manifest.functions.find((f) => f.role === "warmup") : undefined;
+  const pairs = options.runtimes.flatMap((runtime) => options.functions.map((fn) => [runtime, fn] as const));
+  // The warm-up function's environments are renewed too: a trial's warm-up starts cold as well.
+  const renewed = [...pairs, ...(warmupFn ? options.runtimes.map((runtime) => [runtime, warmupFn.id] as const) : [])];
+  const trials: TrialsMeta = { count: options.trials, seed: run.seed, orders: trialOrders(pairs.map(([r, f]) => segmentId(r, f)), options.trials, run.seed) };
+  reporter.info(msg.trialPlan(trials.count, trials.seed, pairs.length, options.memorySizes));
+  // Existing datasets are refused before anything is deployed or measured, not after the run.
+  const policy = { force: options.force, campaign: run.campaign };
+  for (const memoryMB of options.memorySizes) assertReplaceable(resolve(options.out, datasetName(options, memoryMB)), policy);
+
+  // Each memory size's concurrency (the lab's CPU plan or --concurrency), the same in every trial.
+  const atSize = new Map(options.memorySizes.map((m) => [m, concurrencyAt(options, m)]));
+  for (const memoryMB of options.memorySizes) {
+    const { concurrency, source } = atSize.get(memoryMB)!;
+    reporter.info(source === "cpu-plan" ? msg.planConcurrency(memoryMB, concurrency) : msg.optionConcurrency(memoryMB, concurrency));
+    await target.prepare(memoryMB);
+  }
+  const results = new Map<number, SegmentResult[]>(options.memorySizes.map((m) => [m, []]));
+  for (let trial = 1; trial <= trials.count; trial++) {
+    const order = trials.orders[trial - 1]!;
+    for (const memoryMB of options.memorySizes) {
+      /** When this process renewed the environments for the trial (null: not yet). */
+      let renewedAt: number | null = null;
+      for (const [index, id] of order.entries()) {
+        const [runtime, fn] = id.split("/") as [string, string];
+        const key: TrialSegmentKey = { trial, memoryMB, runtime, function: fn };
+        const label = msg.segmentLabel(key, trials.count, index + 1, order.length);
+        const done = work.finished(key);
+        if (done) {
+          reporter.info(msg.alreadyMeasured(label));
+          results.get(memoryMB)!.push(done);
+          continue;
+        }
+        // Fresh environments before the trial's first segment still to measure (after --resume too).
+        if (renewedAt === null) {
+          renewedAt = Date.now();
+          await target.freshEnvironments(memoryMB, renewed);
+          reporter.info(msg.freshEnvironments(trial, trials.count, memoryMB, (Date.now() - renewedAt) / 1000));
+        }
+        const earlier = [...results.values()].flat().filter((s) => s.runtime === runtime && s.function === fn && s.memoryMB === memoryMB);
+        const sizeOptions = { ...options, concurrency: atSize.get(memoryMB)!.concurrency };
+        const result = await runSegment(target, key, label, sizeOptions, manifest, warmupFn, reporter, Math.max(renewedAt, latestTimestamp(earlier) + 1));
+        teardown.check();
+        work.save(result);
+        results.get(memoryMB)!.push(result);
+        if (options.pauseMs > 0) await sleep(options.pauseMs);
+      }
+    }
+  }
+
+  const datasets: string[] = [];
+  for (const memoryMB of options.memorySizes) {
+    const segments = results.get(memoryMB)!;
+    const name = datasetName(options, memoryMB);
+    const description = target.describe(memoryMB, run.createdAt);
+    const { detail, warnings, ...where } = description;
+    const meta = datasetMeta({
+      name,
+      ...where,
+      createdAt: run.createdAt,
+      campaign: run.campaign,
+      source: { kind: "bench", detail, corrections: [], ...duplicatesDropped(segments) },
+      protocol: {
+        requestsPerFunction: options.requests,
+        concurrency: atSize.get(memoryMB)!.concurrency,
+        concurrencySource: atSize.get(memoryMB)!.source,
+        warmupRequests: options.warmup,
+        pauseMs: options.pauseMs,
+        runtimes: options.runtimes,
+        functions: options.functions,
+      },
+      memorySizes: [memoryMB],
+      trials,
+      warnings: [...warnings, ...segments.flatMap((s) => s.warnings)],
+    });
+    const finalDir = resolve(options.out, name);
+    teardown.check();
+    publishDataset(finalDir, meta, segments.flatMap((s) => s.invocations), segments.flatMap((s) => s.requests), policy);
+    datasets.push(finalDir);
+    reporter.info(msg.datasetWritten(finalDir));
+  }
+  work.remove();
+  return { datasets, segments: [...results.values()].flat(), trials };
+}
+
+/** Duplicate REPORT lines the collector dropped, for targets that count them (AWS). */
+function duplicatesDropped(segments: readonly SegmentResult[]): { duplicatesDropped?: number } {
+  const counted = segments.filter((s) => s.duplicates !== undefined);
+  return counted.length === 0 ? {} : { duplicatesDropped: counted.reduce((n, s) => n + s.duplicates!, 0) };
+}
+
+function latestTimestamp(segments: readonly SegmentResult[]): number {
+  let latest = -Infinity;
+  for (const s of segments) for (const r of s.invocations) latest = Math.max(latest, Date.parse(r.timestamp));
+  return latest;
+}
+
+async function runSegment(
+  target: Target,
+  key: TrialSegmentKey,
+  label: string,
+  options: BenchOptions,
+  manifest: Manifest,
+  warmupFn: Manifest["functions"][number] | undefined,
+  reporter: BenchReporter,
+  /**
+   * Epoch ms before which no REPORT line belongs to this segment: when its trial's environments
+   * were renewed (so not an interrupted attempt's lines either), and after the function's lines
+   * of an earlier segment of the run.
+   */
+  notBefore: number,
+): Promise<SegmentResult> {
+  const { memoryMB, runtime } = key;
+  const fnSpec = manifest.functions.find((f) => f.id === key.function)!;
+  const t0 = performance.now();
+  if (warmupFn) await warmUp(await target.endpoint({ memoryMB, runtime, function: warmupFn.id }), options.warmup, warmupFn.payload);
+  const t1 = performance.now();
+  const url = await target.endpoint({ memoryMB, runtime, function: key.function });
+  // A second of slack for clocks (REPORT lines are stamped by the target, the start by this
+  // machine), but never back before the segment could have begun.
+  const sinceMs = Math.max(Date.now() - 1000, notBefore);
+  const load = await driveSegment(url, options, fnSpec.payload, label, reporter);
+  const t2 = performance.now();
+  const reached = load.rows.filter((r) => reachedFunction(r.httpStatus)).length;
+  const { rows, unreadable, duplicates } = await target.collect(key, sinceMs, reached);
+  const warnings: string[] = [];
+  if (rows.length !== reached) warnings.push(msg.collectedMismatch(label, rows.length, reached));
+  if (unreadable.length > 0) warnings.push(msg.unreadable(label, unreadable.length, unreadable[0]!.reason));
+  for (const w of warnings) reporter.warn(w);
+  const requests: RequestRow[] = load.rows.map((r) => ({ runtime, function: key.function, memoryMB, trial: key.trial, ...r }));
+  const t3 = performance.now();
+  const statuses = Object.entries(load.statusCounts).map(([s, n]) => `${s}×${n}`).join(" ");
+  reporter.info(msg.segmentDone(label, load.requestsPerSecond, statuses, rows.length, (t3 - t0) / 1000));
+  return {
+    ...key,
+    invocations: rows,
+    requests,
+    warnings,
+    ...(duplicates !== undefined ? { duplicates } : {}),
+    seconds: { warmup: (t1 - t0) / 1000, load: (t2 - t1) / 1000, collect: (t3 - t2) / 1000 },
+  };
+}
