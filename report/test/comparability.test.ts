@@ -2,7 +2,8 @@
 // 128 MB dataset of a short run next to a full 256 MB one) gives no memory-size finding, says why,
 // and the title page flags it. Fixture datasets with made-up numbers.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { buildSection, describeDatasets, type Datasets, type SectionResult } from "../lib/index.js";
+import { join } from "node:path";
+import { buildComparison, buildSection, describeDatasets, loadDatasets, type Datasets, type SectionResult } from "../lib/index.js";
 import { protocolGroups } from "../lib/comparability.js";
 import { messages } from "../lib/narrative/messages.js";
 import { provenanceHtml } from "../render/html.js";
@@ -54,6 +55,19 @@ describe("memory-size findings across datasets", () => {
     expect(summary).toContain(
       "Memory sizes are compared only within datasets measured under one protocol (fixture-a-128 and fixture-a-256 at 128 MB and 256 MB: requests per function 12); left out, as measured under a different protocol: fixture-b-512 at 512 MB: requests per function 6.",
     );
+  });
+});
+
+describe("comparison of two runs", () => {
+  it("gives no verdicts between runs of different protocols, and says why", async () => {
+    const [short, full] = await Promise.all(["fixture-short-128", "fixture-full-256"].map((n) => loadDatasets([join(fixtures.dir, n)])));
+    const result = buildComparison(short!, full!, { resamples: 200 });
+    const shown = result.blocks.flatMap((b) => (b.kind === "markdown" ? [b.text] : [])).join("\n");
+    expect(shown).toContain(
+      "**No verdicts**: the runs were measured under different protocols (fixture-short-128: requests per function 6; fixture-full-256: requests per function 12), so a change between them could come from the protocol rather than from the code or the platform. Compare runs of one protocol: rerun the candidate with the baseline's options.",
+    );
+    expect(shown).not.toMatch(/regression|improvement/i);
+    expect(result.blocks.some((b) => b.kind === "table" || b.kind === "figure")).toBe(false);
   });
 });
 

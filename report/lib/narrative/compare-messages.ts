@@ -38,6 +38,8 @@ export const compareMessagesFor = {
     `${c.where}: ${c.metric} ${value(c.baseline, c.unit)} → ${value(c.candidate, c.unit)} (${c.relativePct === null ? "baseline 0" : signedPct(c.relativePct)}; change ${signed(c.change, c.unit)}, interval ${signed(c.lower, c.unit)} … ${signed(c.upper, c.unit)}).`,
   regressionsHeading: (shown: number, total: number) => `**Regressions**${shown < total ? ` (the ${shown} largest of ${total}; the table has all)` : ""}:`,
   improvementsHeading: (shown: number, total: number) => `**Improvements**${shown < total ? ` (the ${shown} largest of ${total}; the table has all)` : ""}:`,
+  notComparable: (groups: readonly { datasets: string[]; fields: Record<string, string> }[]) =>
+    `**No verdicts**: the runs were measured under different protocols (${groups.map((g) => `${list(g.datasets)}: ${Object.entries(g.fields).map(([k, v]) => `${k} ${v}`).join(", ")}`).join("; ")}), so a change between them could come from the protocol rather than from the code or the platform. Compare runs of one protocol: rerun the candidate with the baseline's options.`,
   noRegression: () => "**No regression**: no change of any metric is both clearly above 0 and large enough to count.",
   noImprovement: () => "No improvement: no change of any metric is both clearly below 0 and large enough to count.",
   onlyIn: (side: "baseline" | "candidate", groups: string[]) =>

@@ -1,6 +1,7 @@
 // The comparison report (npm run report -- --compare <a> <b>): for every group both runs measured
 // and every metric, the change, its interval and a verdict; the largest changes as a figure.
 import { analysisOf } from "../analysis.js";
+import { protocolGroups } from "../comparability.js";
 import { compareRuns, largestChanges, COMPARISON_METRICS, type Change, type Comparison } from "../compare/index.js";
 import { largestChangesBars, type ChangeBar } from "../figures/largest-changes.js";
 import type { Datasets } from "../load/datasets.js";
@@ -41,6 +42,11 @@ export const CHANGE_COLUMNS = [
 ] as const;
 
 export function buildComparison(baseline: Datasets, candidate: Datasets, options: ComparisonOptions = {}): ComparisonResult {
+  // Verdicts only between runs of one protocol: otherwise a change could come from the protocol.
+  const protocols = protocolGroups([...baseline.datasets, ...candidate.datasets]);
+  if (protocols.length > 1) {
+    return { id: "compare", title: COMPARISON_TITLE, blocks: [{ kind: "markdown", text: [say.intro(describe(baseline), describe(candidate)), say.notComparable(protocols)].join("\n\n") }] };
+  }
   const before = analysisOf(baseline);
   const after = analysisOf(candidate);
   const comparison = compareRuns(before.table, after.table, {
