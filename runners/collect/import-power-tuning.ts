@@ -4,8 +4,8 @@
 //   the `results` object alone, or a Step Functions describe-execution answer whose "output" is that JSON as a string.
 // `stats` is only present when the execution ran with "includeOutputResults": true.
 import { z } from "zod";
-import { gitState } from "../bench/provenance.js";
-import { BILLING_RULES, DATASET_SCHEMA, type Architecture, type AverageRow, type DatasetMeta } from "../dataset/contract.js";
+import { BILLING_RULES, type Architecture, type AverageRow, type DatasetMeta } from "../dataset/contract.js";
+import { datasetMeta } from "../dataset/meta.js";
 import { powerTuningMessages as msg } from "./messages.js";
 
 const stat = z.object({
@@ -64,8 +64,7 @@ function isObject(x: unknown): x is Record<string, unknown> {
 /** meta.json of an imported power-tuning result: target aws, no protocol or machine, billing as AWS reported it. */
 export function averagesMeta(i: { name: string; file: string; region: string | null; architecture: Architecture; rows: AverageRow[]; createdAt?: string }): Omit<DatasetMeta, "complete" | "counts"> {
   const head = i.rows[0]!;
-  return {
-    schema: DATASET_SCHEMA,
+  return datasetMeta({
     name: i.name,
     target: "aws",
     createdAt: i.createdAt ?? new Date().toISOString(),
@@ -77,8 +76,7 @@ export function averagesMeta(i: { name: string; file: string; region: string | n
     machine: null,
     region: i.region,
     billing: { rule: "as-reported", description: BILLING_RULES["as-reported"].description },
-    git: gitState(),
     warnings: [],
     averages: i.rows,
-  };
+  });
 }

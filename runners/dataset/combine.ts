@@ -7,7 +7,6 @@ import { parse } from "csv-parse/sync";
 import {
   ARCHITECTURES,
   DATASET_FILES,
-  DATASET_SCHEMA,
   INVOCATION_STATUSES,
   metaSchema,
   type DatasetMeta,
@@ -15,6 +14,7 @@ import {
   type RequestRow,
 } from "./contract.js";
 import { combineMessages as msg } from "./messages.js";
+import { datasetMeta } from "./meta.js";
 
 export interface SourceDataset {
   dir: string;
@@ -135,27 +135,28 @@ export function combineDatasets(sources: readonly SourceDataset[], o: { name: st
   }
   const kinds = metas.map((m) => m.source.kind);
   return {
-    meta: {
-      schema: DATASET_SCHEMA,
-      name: o.name,
-      target: metas[0]!.target,
-      createdAt: o.createdAt ?? new Date().toISOString(),
-      campaign: o.campaign,
-      source: {
-        kind: same(kinds) ? kinds[0]! : "import",
-        detail: msg.detail(parts),
-        corrections: metas.flatMap((m) => m.source.corrections.map((c) => `${m.name}: ${c}`)),
+    meta: datasetMeta(
+      {
+        name: o.name,
+        target: metas[0]!.target,
+        createdAt: o.createdAt ?? new Date().toISOString(),
+        campaign: o.campaign,
+        source: {
+          kind: same(kinds) ? kinds[0]! : "import",
+          detail: msg.detail(parts),
+          corrections: metas.flatMap((m) => m.source.corrections.map((c) => `${m.name}: ${c}`)),
+        },
+        protocol: same(metas.map((m) => m.protocol)) ? metas[0]!.protocol : null,
+        memorySizes: [...new Set(metas.flatMap((m) => m.memorySizes))].sort((a, b) => a - b),
+        architecture: metas[0]!.architecture,
+        runtimeVersions,
+        machine: same(metas.map((m) => m.machine)) ? metas[0]!.machine : null,
+        region: same(metas.map((m) => m.region)) ? metas[0]!.region : null,
+        billing: metas[0]!.billing,
+        warnings,
       },
-      protocol: same(metas.map((m) => m.protocol)) ? metas[0]!.protocol : null,
-      memorySizes: [...new Set(metas.flatMap((m) => m.memorySizes))].sort((a, b) => a - b),
-      architecture: metas[0]!.architecture,
-      runtimeVersions,
-      machine: same(metas.map((m) => m.machine)) ? metas[0]!.machine : null,
-      region: same(metas.map((m) => m.region)) ? metas[0]!.region : null,
-      billing: metas[0]!.billing,
-      git: o.git,
-      warnings,
-    },
+      o.git,
+    ),
     invocations,
     requests,
   };
