@@ -45,9 +45,13 @@ function checkGolden(name: string, spec: Record<string, unknown>): void {
 const fixtures = fixtureSet();
 let full: Figure[] = [];
 let degraded: Figure[] = [];
+let trials: Figure[] = [];
+/** Figures that draw each trial's value over the pooled one (data with several trials). */
+const WITH_TRIAL_POINTS = ["expected-range--expected-range", "worst-case--worst-case-max", "cold-start--cold-start-max"];
 beforeAll(async () => {
   full = figuresOf(await fixtures.load({ "fixture-128mb": { memorySizes: [128] }, "fixture-256mb": { memorySizes: [256], seed: 2 } }));
   degraded = figuresOf(await fixtures.load({ "fixture-only-128mb": { memorySizes: [128], dropFunctions: ["conc"], seed: 3 } }));
+  trials = figuresOf(await fixtures.load({ "fixture-trials-128mb": { memorySizes: [128], trials: 3, trialSpread: 0.1, seed: 4 } }));
 });
 afterAll(() => fixtures.cleanup());
 
@@ -63,14 +67,14 @@ describe("figures", () => {
   });
 
   it("validates every spec against vega-lite's JSON schema", () => {
-    for (const f of [...full, ...degraded]) {
+    for (const f of [...full, ...degraded, ...trials]) {
       const ok = validate(f.spec);
       expect(ok, `${f.id}: ${ajv.errorsText(validate.errors)}`).toBe(true);
     }
   });
 
   it("compiles every spec with vega-lite", () => {
-    for (const f of [...full, ...degraded]) {
+    for (const f of [...full, ...degraded, ...trials]) {
       expect(() => compile(f.spec as never), f.id).not.toThrow();
     }
   });
@@ -79,9 +83,20 @@ describe("figures", () => {
     expect(validate({ mark: "no-such-mark", data: { values: [] } })).toBe(false);
   });
 
+  it("draws each trial's value where the data has several trials, and only there", () => {
+    const trialRows = (f: Figure) => ((f.spec.data as { values: Record<string, unknown>[] }).values ?? []).filter((r) => r.trial != null);
+    for (const id of WITH_TRIAL_POINTS) {
+      const f = trials.find((x) => x.id === id)!;
+      // 3 trials × 4 runtimes × 3 compared functions (wave, save, search; conc is a variant).
+      expect(trialRows(f).length, id).toBe(3 * 4 * 3);
+      expect(JSON.stringify(f.spec), id).toContain('"trialValue"');
+    }
+    for (const f of full) expect(trialRows(f), f.id).toEqual([]);
+  });
+
   it("matches the golden specs", () => {
     const failures: string[] = [];
-    for (const f of full) {
+    for (const f of [...full, ...trials.filter((t) => WITH_TRIAL_POINTS.includes(t.id)).map((t) => ({ ...t, id: `trials--${t.id}` }))]) {
       try {
         checkGolden(f.id, f.spec);
       } catch (e) {

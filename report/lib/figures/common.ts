@@ -60,6 +60,38 @@ export function errorBarLayer(field: string, title: string, extra: Spec = {}): S
   };
 }
 
+/** One trial's value of the figure's statistic, drawn over the pooled value (data with several trials only). */
+export interface TrialPoint {
+  setting: string;
+  function: string;
+  runtime: string;
+  trial: number;
+  trialValue: number | null;
+}
+
+/** Rows of the figure's own data that are trial points, and those that are not. */
+export const TRIAL_ROWS = "isValid(datum.trial)";
+export const POOLED_ROWS = "!isValid(datum.trial)";
+
+/** Each trial's value as a small open circle on the value axis `axis` ("x" or "y"). */
+export function trialPointsLayer(axis: "x" | "y", title: string, format: string, extra: Spec = {}): Spec {
+  return {
+    transform: [{ filter: TRIAL_ROWS }],
+    mark: { type: "point", shape: "circle", size: 22, filled: false, strokeWidth: 1.2, opacity: 0.9 },
+    encoding: {
+      [axis]: { field: "trialValue", type: "quantitative", title },
+      color: { value: "#222" },
+      tooltip: [{ field: "runtime" }, { field: "function" }, { field: "trial", type: "ordinal", title: "trial" }, { field: "trialValue", type: "quantitative", title: `${title}, this trial`, format }],
+      ...extra,
+    },
+  };
+}
+
+/** `layer` with every layer limited to the pooled rows (when the data also holds trial points). */
+export function pooledOnly(layers: Spec[]): Spec[] {
+  return layers.map((l) => ({ ...l, transform: [{ filter: POOLED_ROWS }, ...((l.transform as Spec[] | undefined) ?? [])] }));
+}
+
 /** Tooltip entries for an interval. */
 export function intervalTooltip(field: string, title: string, format: string): Spec[] {
   return [

@@ -1,6 +1,7 @@
 // Grouped bars of one value per function and runtime (e.g. max Total Duration) with its
-// confidence interval as an error bar, one row of panels per setting.
-import { base, errorBarLayer, functionFacet, intervalTooltip, runtimeAxis, runtimeColor, settingFacet, sortRows, type FigureContext, type Spec } from "./common.js";
+// confidence interval as an error bar, one row of panels per setting; with several trials, each
+// trial's value as an open circle.
+import { base, errorBarLayer, functionFacet, intervalTooltip, pooledOnly, runtimeAxis, runtimeColor, settingFacet, sortRows, trialPointsLayer, type FigureContext, type Spec, type TrialPoint } from "./common.js";
 
 export interface ValueRow {
   setting: string;
@@ -11,7 +12,8 @@ export interface ValueRow {
   valueUpper?: number | null;
 }
 
-export function maxValueBars(rows: ValueRow[], ctx: FigureContext, title: string, yTitle: string, subtitle: string): Spec {
+/** `trials`: each trial's value (empty for one trial: the figure is then as it always was). */
+export function maxValueBars(rows: ValueRow[], ctx: FigureContext, title: string, yTitle: string, subtitle: string, trials: TrialPoint[] = []): Spec {
   const withIntervals = rows.some((r) => r.valueLower != null);
   const bar: Spec = {
     mark: { type: "bar" },
@@ -27,15 +29,21 @@ export function maxValueBars(rows: ValueRow[], ctx: FigureContext, title: string
       ],
     },
   };
+  const layers = withIntervals ? [bar, errorBarLayer("value", yTitle, { x: runtimeAxis(ctx, "x") })] : [bar];
+  const withTrials = trials.length > 0;
   return {
     ...base(title, subtitle),
-    data: { values: sortRows(rows, ctx) },
+    data: { values: withTrials ? [...sortRows(rows, ctx), ...sortRows(trials, ctx, (p, q) => p.trial - q.trial)] : sortRows(rows, ctx) },
     facet: { column: functionFacet(ctx), row: settingFacet(ctx) },
     resolve: { scale: { y: "independent" } },
     spec: {
       width: 160,
       height: 180,
-      ...(withIntervals ? { layer: [bar, errorBarLayer("value", yTitle, { x: runtimeAxis(ctx, "x") })] } : bar),
+      ...(withTrials
+        ? { layer: [...pooledOnly(layers), trialPointsLayer("y", yTitle, ",.2f", { x: runtimeAxis(ctx, "x") })] }
+        : withIntervals
+          ? { layer: layers }
+          : bar),
     },
   };
 }

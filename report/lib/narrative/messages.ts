@@ -137,6 +137,11 @@ export const messages = {
     `${inSetting(setting)}, \`${fn}\`: ${lowestOf("median", "medians", lowest, all, highest)}; ${all === 1 ? `its p10–p90 range spans ${ms(width)}` : `${narrowest} has the narrowest p10–p90 range (${ms(width)})`}.`,
 
   worstCaseIntro: () => "The worst case is the maximum Total Duration (Duration + Init Duration) each runtime reached for each function: the slowest response a user saw.",
+  /** `leaders`: each runtime that had the lowest value in some trial, with those trials (at least two runtimes). */
+  trialsDisagree: (setting: string, fn: string, what: string, leaders: { runtime: string; trials: number[] }[]) =>
+    `${inSetting(setting)}, the trials disagree on which runtime has the lowest ${what} of \`${fn}\`: ${list(
+      leaders.map((l) => `${l.runtime} in trial${l.trials.length === 1 ? "" : "s"} ${list(l.trials.map(String))}`),
+    )}.`,
   worstCaseSpread: (setting: string, best: string, bestMax: number, worst: string, worstMax: number, worstFn: string) =>
     `${inSetting(setting)}, ${best}'s worst case stays at or under ${ms(bestMax)} for every function, while ${worst} reaches ${ms(worstMax)} on \`${worstFn}\`.`,
 

@@ -8,7 +8,7 @@ import { round } from "../narrative/format.js";
 import { messages } from "../narrative/messages.js";
 import type { SectionResult } from "../section.js";
 import { DEFAULT_BOOTSTRAP, type BootstrapOptions } from "../uncertainty/index.js";
-import { figure, figureContext, leaders, leaderSentences, ranking, markdown, perFunction, performanceIndexOf, PI_FUNCTION_COLUMNS, PI_OVERALL_COLUMNS, piBars, table, valueBars, withIntervalColumns, type PiResult, piDefinition, whenCompared, trialScopeOf } from "./shared.js";
+import { figure, figureContext, leaders, leaderSentences, ranking, markdown, perFunction, performanceIndexOf, PI_FUNCTION_COLUMNS, PI_OVERALL_COLUMNS, piBars, table, valueBars, withIntervalColumns, type PiResult, piDefinition, whenCompared, trialScopeOf, perTrial } from "./shared.js";
 import { subtitle } from "./subtitle.js";
 
 export function coldStart(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): PiResult {
@@ -18,6 +18,7 @@ export function coldStart(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOO
 export function coldStartSection(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): SectionResult {
   const ctx = figureContext(a);
   const pi = coldStart(a, bootstrap);
+  const trialMaxima = perTrial(a, COLD_START, stat.max());
   const init = perFunction(a, "initDurationMs", [stat.max("maxInit")], a.functions, bootstrap);
   const initOf = new Map(init.map((r) => [`${r.setting}|${r.function}|${r.runtime}`, r]));
   const pairs = pi.perFunction.map((r) => {
@@ -71,7 +72,8 @@ export function coldStartSection(a: Analysis, bootstrap: BootstrapOptions = DEFA
           ctx,
           "Max Cold Start Duration per function and runtime",
           "Max Cold Start Duration (ms)",
-          subtitle(a, "error bars: confidence intervals; lower is better"),
+          subtitle(a, `error bars: confidence intervals${trialMaxima.length ? "; open circles: each trial's max" : ""}; lower is better`),
+          trialMaxima,
         ),
       ),
       figure(

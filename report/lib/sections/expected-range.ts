@@ -8,7 +8,7 @@ import { round } from "../narrative/format.js";
 import type { SectionResult } from "../section.js";
 import { DEFAULT_BOOTSTRAP, type BootstrapOptions } from "../uncertainty/index.js";
 import { levelWithFirst } from "./leaders.js";
-import { figure, figureContext, markdown, perFunction, table, trialScopeOf, withIntervalColumns } from "./shared.js";
+import { figure, figureContext, markdown, perFunction, table, trialScopeOf, withIntervalColumns, perTrial, trialDisagreements } from "./shared.js";
 import { subtitle } from "./subtitle.js";
 
 const STATS = [0.1, 0.2, 0.5, 0.8, 0.9].map((p) => stat.percentile(p));
@@ -16,6 +16,7 @@ const STATS = [0.1, 0.2, 0.5, 0.8, 0.9].map((p) => stat.percentile(p));
 export function expectedRangeSection(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): SectionResult {
   const ctx = figureContext(a);
   const rows = perFunction(a, TOTAL_DURATION, STATS, a.functions, bootstrap);
+  const trialMedians = perTrial(a, TOTAL_DURATION, stat.median());
   const sentences: string[] = [];
   for (const s of a.settings) {
     for (const fn of a.functions) {
@@ -39,6 +40,7 @@ export function expectedRangeSection(a: Analysis, bootstrap: BootstrapOptions = 
       );
     }
   }
+  for (const d of trialDisagreements(trialMedians)) sentences.push(messages.trialsDisagree(d.setting, d.function, "median Total Duration", d.leaders));
   const figureRows = rows.map((r) => ({
     setting: r.setting,
     function: r.function,
@@ -59,7 +61,12 @@ export function expectedRangeSection(a: Analysis, bootstrap: BootstrapOptions = 
       figure(
         "expected-range",
         "Expected range of Total Duration",
-        expectedRange(figureRows, ctx, subtitle(a, "p10–p90 band, p20–p80 highlighted, median tick with its confidence interval")),
+        expectedRange(
+          figureRows,
+          ctx,
+          subtitle(a, `p10–p90 band, p20–p80 highlighted, median tick with its confidence interval${trialMedians.length ? "; open circles: each trial's median" : ""}`),
+          trialMedians,
+        ),
       ),
       markdown(sentences.map((s) => `- ${s}`).join("\n")),
       table(

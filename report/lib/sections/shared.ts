@@ -11,7 +11,7 @@ import { round } from "../narrative/format.js";
 import { messages, type Alone, type Ranked, type Unit } from "../narrative/messages.js";
 import type { Block, Cell } from "../section.js";
 import { levelWithFirst, piRange } from "./leaders.js";
-import { bootstrapSummary, DEFAULT_BOOTSTRAP, lowerColumn, performanceIndexIntervals, piCellsOf, trialScope, upperColumn, type BootstrapOptions, type TrialScope } from "../uncertainty/index.js";
+import { bootstrapSummary, DEFAULT_BOOTSTRAP, hasTrials, lowerColumn, performanceIndexIntervals, piCellsOf, TRIAL_COLUMN, trialScope, upperColumn, type BootstrapOptions, type TrialScope } from "../uncertainty/index.js";
 
 export function figureContext(a: Analysis): FigureContext {
   const severalArchitectures = new Set(a.settings.map((s) => s.architecture)).size > 1;
@@ -25,6 +25,57 @@ export function figureContext(a: Analysis): FigureContext {
 
 /** The fewest and most trials of any group: what the interval notes and the Method section say. */
 export const trialScopeOf = (a: Analysis): TrialScope => memo(a, "trialScope", () => trialScope(a.table, GROUP_KEYS));
+
+/** One trial's value of a statistic for one function and runtime (figures draw these over the pooled value). */
+export interface TrialValueRow {
+  setting: string;
+  function: string;
+  runtime: string;
+  trial: number;
+  trialValue: number | null;
+}
+
+/** `statistic` of `value` per setting × runtime × function × trial; none when the data has one trial. */
+export function perTrial(a: Analysis, value: string, statistic: Statistic, functions = a.functions): TrialValueRow[] {
+  if (!hasTrials(a.table)) return [];
+  const all = memo(a, `perTrial:${value}:${JSON.stringify(statistic)}`, () => summarise(a.table, [...GROUP_KEYS, TRIAL_COLUMN], value, [statistic]).objects() as Record<string, unknown>[]);
+  const labelOf = new Map(a.runtimes.map((r) => [r.id, r.label]));
+  return all
+    .filter((r) => functions.includes(r.function as string) && r[statistic.name] !== null)
+    .map((r) => ({
+      setting: settingOf(a, r).label,
+      function: r.function as string,
+      runtime: labelOf.get(r.runtime as string) ?? (r.runtime as string),
+      trial: r[TRIAL_COLUMN] as number,
+      trialValue: round(r[statistic.name] as number),
+    }));
+}
+
+/**
+ * Where the trials disagree on which runtime has the lowest value of a function: per setting and
+ * function, each runtime that was lowest in some trial with those trials (only where that is more
+ * than one runtime). Ties in a trial count for every tied runtime.
+ */
+export function trialDisagreements(rows: readonly TrialValueRow[]): { setting: string; function: string; leaders: { runtime: string; trials: number[] }[] }[] {
+  const groups = new Map<string, TrialValueRow[]>();
+  for (const r of rows) {
+    if (r.trialValue === null) continue;
+    const k = JSON.stringify([r.setting, r.function]);
+    groups.set(k, [...(groups.get(k) ?? []), r]);
+  }
+  return [...groups].flatMap(([k, group]) => {
+    const [setting, fn] = JSON.parse(k) as [string, string];
+    const byTrial = new Map<number, TrialValueRow[]>();
+    for (const r of group) byTrial.set(r.trial, [...(byTrial.get(r.trial) ?? []), r]);
+    const leaders = new Map<string, number[]>();
+    for (const [trial, inTrial] of [...byTrial].sort((x, y) => x[0] - y[0])) {
+      if (inTrial.length < 2) continue;
+      const lowest = Math.min(...inTrial.map((r) => r.trialValue!));
+      for (const r of inTrial) if (r.trialValue === lowest) leaders.set(r.runtime, [...(leaders.get(r.runtime) ?? []), trial]);
+    }
+    return leaders.size > 1 ? [{ setting, function: fn, leaders: [...leaders].map(([runtime, trials]) => ({ runtime, trials })) }] : [];
+  });
+}
 
 /** A statistic row with readable setting and runtime labels next to the ids. */
 export interface StatRow {

@@ -6,7 +6,7 @@ import { TOTAL_DURATION } from "../metrics/total-duration.js";
 import { messages } from "../narrative/messages.js";
 import type { SectionResult } from "../section.js";
 import { DEFAULT_BOOTSTRAP, type BootstrapOptions } from "../uncertainty/index.js";
-import { figure, figureContext, leaders, leaderSentences, markdown, performanceIndexOf, PI_FUNCTION_COLUMNS, PI_OVERALL_COLUMNS, piBars, table, valueBars, type PiResult, piDefinition, whenCompared, trialScopeOf } from "./shared.js";
+import { figure, figureContext, leaders, leaderSentences, markdown, performanceIndexOf, PI_FUNCTION_COLUMNS, PI_OVERALL_COLUMNS, piBars, table, valueBars, type PiResult, piDefinition, whenCompared, trialScopeOf, perTrial, trialDisagreements } from "./shared.js";
 import { subtitle } from "./subtitle.js";
 
 export function worstCase(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): PiResult {
@@ -16,6 +16,7 @@ export function worstCase(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOO
 export function worstCaseSection(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): SectionResult {
   const ctx = figureContext(a);
   const pi = worstCase(a, bootstrap);
+  const trialMaxima = perTrial(a, TOTAL_DURATION, stat.max());
   const sentences: string[] = [];
   for (const s of a.settings) {
     const lead = leaders(pi, s.label);
@@ -28,6 +29,7 @@ export function worstCaseSection(a: Analysis, bootstrap: BootstrapOptions = DEFA
     const top = [...rows].sort((x, y) => (y.value as number) - (x.value as number))[0]!;
     if (top.runtime !== best) sentences.push(messages.worstCaseSpread(s.label, best, bestMax, top.runtime, top.value as number, top.function));
   }
+  for (const d of trialDisagreements(trialMaxima)) sentences.push(messages.trialsDisagree(d.setting, d.function, "max Total Duration", d.leaders));
   return {
     id: "worst-case",
     title: "Worst case",
@@ -52,7 +54,8 @@ export function worstCaseSection(a: Analysis, bootstrap: BootstrapOptions = DEFA
           ctx,
           "Max Total Duration per function and runtime",
           "Max Total Duration (ms)",
-          subtitle(a, "error bars: confidence intervals; lower is better"),
+          subtitle(a, `error bars: confidence intervals${trialMaxima.length ? "; open circles: each trial's max" : ""}; lower is better`),
+          trialMaxima,
         ),
       ),
       table("worst-case-pi", "Performance Index of max Total Duration per runtime", PI_OVERALL_COLUMNS, pi.overall),
