@@ -31,6 +31,7 @@ export const benchMessages = {
     `${trials} trial(s) × ${segments} segment(s) at ${memorySizes.join(", ")} MB, segment order drawn per trial from seed ${seed} (--seed ${seed} repeats it)`,
   segmentLabel: (k: { trial: number; memoryMB: number; runtime: string; function: string }, trials: number, position: number, segments: number) =>
     `trial ${k.trial}/${trials} segment ${position}/${segments} ${k.memoryMB} MB ${k.runtime}/${k.function}`,
+  trialDone: (trial: number, trials: number, seconds: number) => `trial ${trial}/${trials} done in ${seconds.toFixed(1)} s`,
   alreadyMeasured: (label: string) => `${label}: already measured (resume)`,
   freshEnvironments: (trial: number, trials: number, memoryMB: number, seconds: number) =>
     `trial ${trial}/${trials}, ${memoryMB} MB: fresh execution environments (${seconds.toFixed(1)} s)`,

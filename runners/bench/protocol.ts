@@ -67,6 +67,7 @@ export async function runProtocol(target: Target, options: BenchOptions, ctx: Pr
   const results = new Map<number, SegmentResult[]>(options.memorySizes.map((m) => [m, []]));
   for (let trial = 1; trial <= trials.count; trial++) {
     const order = trials.orders[trial - 1]!;
+    const trialStart = Date.now();
     for (const memoryMB of options.memorySizes) {
       /** When this process renewed the environments for the trial (null: not yet). */
       let renewedAt: number | null = null;
@@ -95,6 +96,7 @@ export async function runProtocol(target: Target, options: BenchOptions, ctx: Pr
         if (options.pauseMs > 0) await sleep(options.pauseMs);
       }
     }
+    reporter.info(msg.trialDone(trial, trials.count, (Date.now() - trialStart) / 1000));
   }
 
   const datasets: string[] = [];

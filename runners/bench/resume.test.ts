@@ -82,6 +82,7 @@ describe("bench --trials", () => {
     // Progress says trial and segment.
     expect(run.output()).toContain(`trial 2/3 segment 1/3 128 MB ${orders[1]![0]}: `);
     expect(run.output()).toContain("3 trial(s) × 3 segment(s) at 128 MB, segment order drawn per trial from seed 1234");
+    expect(run.output()).toMatch(/trial 3\/3 done in \d+\.\d s/);
   });
 });
 
