@@ -2,13 +2,12 @@
 // into a staging folder and swap it in only when everything succeeded.
 import { existsSync, readFileSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
-import { MIME, SECTIONS, type Block, type SectionId, type SectionResult } from "../lib/section.js";
+import { SECTIONS, type Block, type SectionId, type SectionResult } from "../lib/section.js";
 import type { SectionOptions } from "../lib/sections/index.js";
 import { notebookFileName, parametersSource } from "../notebook/notebook-source.js";
-import type { MimeBundle } from "../notebook/show.js";
 import { stagingDirFor, swapDir, writeFileAtomic } from "../../runners/dataset/atomic.js";
 import { datasetFingerprint, executionHash, readCached, sha256, writeCached, type CachedExecution } from "./cache.js";
-import { collectBlocks } from "./collect.js";
+import { collectBlocks, drawnSvgs } from "./collect.js";
 import { startExecutor, type ExecutionJob, type Executor, type ExecutorOptions } from "./execute.js";
 import { provenanceHtml, type RenderedSection } from "./html.js";
 import { ReportBuildError, renderMessages } from "./messages.js";
@@ -195,13 +194,6 @@ function settle<T>(promise: Promise<T>): () => Promise<T> {
   return () => promise;
 }
 
-/** A figure output's spec and the SVG the notebook drew of it, when it has both. */
-function figureSvg(bundle: MimeBundle): [Record<string, unknown>, string][] {
-  const figure = bundle[MIME.figure] as { spec?: Record<string, unknown> } | undefined;
-  const svg = bundle["image/svg+xml"];
-  return figure?.spec && typeof svg === "string" ? [[figure.spec, svg]] : [];
-}
-
 /** Static SVGs, cached by spec; renders one figure at a time, as soon as its notebook is done. */
 class SvgRenderer {
   private readonly pending = new Map<string, Promise<string>>();
@@ -217,7 +209,7 @@ class SvgRenderer {
       return; // reported when the outputs are collected for real
     }
     // The notebooks display each figure's SVG too (report/notebook/show.ts), drawn by specToSvg.
-    const drawn = new Map(execution.outputs.flatMap((bundle) => figureSvg(bundle)));
+    const drawn = drawnSvgs(execution.outputs);
     for (const block of blocks) if (block.kind === "figure") void this.svg(block.spec, drawn.get(block.spec)).catch(() => undefined);
   }
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { MIME, type Block } from "../lib/section.js";
 import { blockToBundle } from "../notebook/show.js";
-import { collectBlocks } from "./collect.js";
+import { collectBlocks, drawnSvgs } from "./collect.js";
 
 const blocks: Block[] = [
   { kind: "markdown", text: "Rust **leads**, at $0.20 per million." },
@@ -15,6 +15,12 @@ describe("collecting notebook outputs", () => {
   it("turns displayed bundles back into the blocks, as the library made them, in order", async () => {
     const outputs = [...(await bundles()), { "text/plain": "42" }];
     expect(collectBlocks("01-summary.ipynb", outputs)).toEqual(blocks);
+  });
+
+  it("hands the renderer the SVG each figure output carries, found by the collected block's spec", async () => {
+    const outputs = await bundles();
+    const figure = collectBlocks("03-worst-case.ipynb", outputs).find((b) => b.kind === "figure");
+    expect(figure?.kind === "figure" && drawnSvgs(outputs).get(figure.spec)).toBe("<svg></svg>");
   });
 
   it("refuses a figure without its id, naming the notebook and the output", () => {

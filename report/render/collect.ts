@@ -31,3 +31,14 @@ export function collectBlocks(notebook: string, outputs: MimeBundle[]): Block[] 
   });
   return blocks;
 }
+
+/** The SVG each figure output carries (drawn in the kernel by specToSvg), by the spec object collectBlocks returns for it. */
+export function drawnSvgs(outputs: MimeBundle[]): Map<Record<string, unknown>, string> {
+  const drawn = new Map<Record<string, unknown>, string>();
+  for (const bundle of outputs) {
+    const figure = bundle[MIME.figure];
+    const svg = bundle["image/svg+xml"];
+    if (isRecord(figure) && isRecord(figure.spec) && typeof svg === "string") drawn.set(figure.spec, svg);
+  }
+  return drawn;
+}

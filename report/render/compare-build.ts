@@ -8,7 +8,7 @@ import { COMPARISON_TITLE as title, type ComparisonOptions } from "../lib/sectio
 import { COMPARISON_NOTEBOOK, comparisonParametersSource } from "../notebook/notebook-source.js";
 import { stagingDirFor, swapDir, writeFileAtomic } from "../../runners/dataset/atomic.js";
 import { datasetFingerprint, executionHash, readCached, writeCached, type CachedExecution } from "./cache.js";
-import { collectBlocks } from "./collect.js";
+import { collectBlocks, drawnSvgs } from "./collect.js";
 import { compareRenderMessages } from "./compare-messages.js";
 import { executeNotebooks } from "./execute.js";
 import { provenanceHtml } from "./html.js";
@@ -66,7 +66,9 @@ export async function buildComparisonReport(o: CompareBuildOptions): Promise<Com
   // The site writer is made for report sections; the comparison page has the same shape under its own id.
   const section = { id: COMPARISON_PAGE_ID, title, blocks } as unknown as SectionResult;
   const svgs = new Map<string, string>();
-  for (const block of blocks) if (block.kind === "figure") svgs.set(block.id, scopeSvgIds(await specToSvg(block.spec), `${COMPARISON_PAGE_ID}-${block.id}`));
+  const drawn = drawnSvgs(execution.outputs);
+  for (const block of blocks)
+    if (block.kind === "figure") svgs.set(block.id, scopeSvgIds(drawn.get(block.spec) ?? (await specToSvg(block.spec)), `${COMPARISON_PAGE_ID}-${block.id}`));
 
   const staging = stagingDirFor(o.siteDir);
   try {

@@ -32,6 +32,7 @@ interface PageElement {
   querySelectorAll(selector: string): Iterable<PageElement> & { length: number };
   getBoundingClientRect(): { width: number; height: number };
   innerText: string;
+  className: string;
   scrollIntoView(options?: object): void;
 }
 declare const window: unknown;
@@ -127,13 +128,14 @@ export async function checkInLab(
     if (drawn !== report.figures) problems.push(`${report.figures} figures displayed, ${drawn} drawn as SVG or canvas`);
 
     const rendered = await page.evaluate(() => {
-      const nodes = [...document.querySelectorAll(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output.jp-RenderedMarkdown")];
+      const outputs = [...document.querySelectorAll(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output")];
+      const nodes = outputs.filter((el) => el.className.includes("jp-RenderedMarkdown"));
       return {
-        maths: nodes.reduce((n, el) => n + el.querySelectorAll("mjx-container, .MathJax").length, 0),
+        maths: outputs.reduce((n, el) => n + el.querySelectorAll("mjx-container, .MathJax").length, 0),
         dollars: nodes.reduce((n, el) => n + (el.innerText.split("$").length - 1), 0),
       };
     });
-    if (rendered.maths > 0) problems.push(`markdown typeset as maths in ${rendered.maths} place(s)`);
+    if (rendered.maths > 0) problems.push(`output typeset as maths in ${rendered.maths} place(s)`);
     if (rendered.dollars !== report.markdownDollars) problems.push(`markdown shows ${rendered.dollars} "$" of the ${report.markdownDollars} in its text`);
 
     if (options.screenshot) {
