@@ -24,6 +24,22 @@ export interface DatasetProvenance {
   corrections: string[];
   warnings: string[];
   isFixture: boolean;
+  /** Local lab conditions as one line (CPU plan, oversubscription, DynamoDB latency); absent or null when not recorded. */
+  lab?: string | null;
+}
+
+/** meta.json's lab conditions in a line for the title page (the Method section says them in full). */
+export function labConditions(lab: DatasetMeta["lab"]): string | null {
+  if (!lab) return null;
+  const p = lab.cpuPlan;
+  const cores = (ids: number[]) => ids.join(",");
+  return [
+    `CPU plan ${p.enforced ? "enforced" : "NOT enforced"}: support core(s) ${cores(p.support)}, init ${cores(p.init)}${p.initSharesSupport ? " (shared with support)" : ""}, run ${cores(p.run)}; concurrency ${p.concurrency} at ${p.memoryMB} MB needs ${p.instanceCores.toFixed(2)} of ${p.run.length} run core(s)`,
+    lab.oversubscribed ? "OVERSUBSCRIBED (--oversubscribe)" : null,
+    lab.dbLatency ? `DynamoDB latency model ${lab.dbLatency.model}` : "no DynamoDB latency model",
+  ]
+    .filter((x): x is string => x !== null)
+    .join("; ");
 }
 
 export function describeDatasets(data: Datasets): DatasetProvenance[] {
@@ -60,5 +76,6 @@ export function describeDatasets(data: Datasets): DatasetProvenance[] {
     corrections: [...meta.source.corrections, ...corrections],
     warnings: meta.warnings,
     isFixture: meta.source.kind === "fixture",
+    lab: labConditions(meta.lab),
   }));
 }

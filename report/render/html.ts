@@ -105,6 +105,8 @@ export function provenanceHtml(datasets: readonly DatasetProvenance[], protocols
       "Protocol",
       (d) => (d.protocol ? `${d.protocol.requestsPerFunction} requests per function, concurrency ${d.protocol.concurrency}, ${d.protocol.warmupRequests} warm-up requests, ${d.protocol.pauseMs} ms pause` : "not recorded"),
     ],
+    // Only for lab datasets that record their conditions (older datasets and AWS have none).
+    ...(datasets.some((d) => d.lab != null) ? [["Lab conditions", (d: DatasetProvenance) => d.lab ?? "not recorded"] as [string, (d: DatasetProvenance) => string]] : []),
     ["Billing rule", (d) => `${d.billing.rule}: ${d.billing.description}`],
     ["Invocations / requests", (d) => `${d.counts.invocations} / ${d.counts.requests}`],
     ["Git commit", (d) => (d.git ? `${d.git.commit.slice(0, 12)}${d.git.dirty ? " (uncommitted changes)" : ""}` : "not recorded")],

@@ -5,6 +5,8 @@ import { buildSection, type Block } from "../lib/index.js";
 import { messages } from "../lib/narrative/messages.js";
 import { parseDbLatency } from "../../runners/lab/db-latency.js";
 import { planCpus } from "../../runners/lab/cpu-plan.js";
+import { describeDatasets, labConditions } from "../lib/provenance.js";
+import { provenanceHtml } from "../render/html.js";
 import { fixtureSet } from "./helpers.js";
 
 const fixtures = fixtureSet();
@@ -33,5 +35,20 @@ describe("Method: lab conditions", () => {
   it("has no lab block for datasets without lab conditions", async () => {
     const data = await fixtures.load({ "fixture-lab-none": { memorySizes: [128], invocationsPerFunction: 4 } });
     expect(text(buildSection("appendix", data, { resamples: 50 }).blocks)).not.toContain("### Lab conditions");
+  });
+});
+
+describe("title page: lab conditions", () => {
+  it("one line per dataset: the plan, oversubscription and the latency model; no row when no dataset records them", async () => {
+    const data = await fixtures.load({ "fixture-title-lab": { memorySizes: [256], invocationsPerFunction: 4 } });
+    expect(provenanceHtml(describeDatasets(data))).not.toContain("Lab conditions");
+    data.datasets[0]!.meta.lab = { cpuPlan: { ...planCpus([0, 1], 10, [256]), enforced: true }, oversubscribed: true, dbLatency: parseDbLatency("soto-202") };
+    const line = labConditions(data.datasets[0]!.meta.lab);
+    expect(line).toBe(
+      "CPU plan enforced: support core(s) 0, init 0 (shared with support), run 1; concurrency 10 at 256 MB needs 1.45 of 1 run core(s); OVERSUBSCRIBED (--oversubscribe); DynamoDB latency model soto-202",
+    );
+    const html = provenanceHtml(describeDatasets(data));
+    expect(html).toContain("<th>Lab conditions</th>");
+    expect(html).toContain("OVERSUBSCRIBED (--oversubscribe)");
   });
 });
