@@ -10,6 +10,7 @@ import { datasetFingerprint, executionHash, readCached, sha256, writeCached, typ
 import { collectBlocks, drawnSvgs } from "./collect.js";
 import { startExecutor, type ExecutionJob, type Executor, type ExecutorOptions } from "./execute.js";
 import { provenanceHtml, type RenderedSection } from "./html.js";
+import type { DatasetProvenance, LoadedDataset } from "../lib/index.js";
 import { ReportBuildError, renderMessages } from "./messages.js";
 import { bundleLibrary } from "./library-bundle.js";
 import { countPdfPages, printPdf, type Chapter } from "./pdf.js";
@@ -98,7 +99,7 @@ async function build(buildOptions: BuildOptions, started: number, headStart: Exe
   }
 
   // Independent of the notebooks: computed while they run.
-  const provenance = settle(datasetProvenance(options.datasets, fingerprints, library.code, options.cacheDir, checked.notices));
+
   const svgs = new SvgRenderer(options.cacheDir);
   for (const execution of executions.values()) svgs.prerender(execution);
 
@@ -148,7 +149,7 @@ async function build(buildOptions: BuildOptions, started: number, headStart: Exe
   try {
     const pages = writeSite(staging, {
       sections: rendered,
-      provenance: await provenance(),
+      provenance: checked.provenance,
       datasetNames: options.datasets.map(datasetName),
       pdfName: options.pdfPath ? PDF_NAME : null,
       templatesDir: options.templatesDir,
@@ -186,12 +187,6 @@ function datasetName(dir: string): string {
     // the notebooks already refused a dataset without a readable meta.json
   }
   return dir.split("/").pop() ?? dir;
-}
-
-/** Starts a promise now, and rethrows its failure only when its value is asked for. */
-function settle<T>(promise: Promise<T>): () => Promise<T> {
-  promise.catch(() => undefined);
-  return () => promise;
 }
 
 /** Static SVGs, cached by spec; renders one figure at a time, as soon as its notebook is done. */
@@ -238,31 +233,41 @@ class SvgRenderer {
   }
 }
 
+/** What the title page needs of a dataset that loaded, cached by its content and the library. */
+interface CheckedDataset {
+  described: DatasetProvenance[];
+  datasets: Pick<LoadedDataset, "name" | "meta">[];
+}
+
 /**
- * Loads every dataset once (a success is remembered in the cache by content and library), so a
- * bad dataset is reported once, by the build, instead of by every notebook. Named datasets
- * (--data) must all load; of the datasets found in data/, one that does not is left out with a
- * title-page warning.
+ * Loads every dataset once (what the title page needs is cached by content and library, so an
+ * unchanged dataset is not loaded again), so a bad dataset is reported once, by the build, instead
+ * of by every notebook. Named datasets (--data) must all load; of the datasets found in data/, one
+ * that does not is left out with a title-page warning. Returns the title page's provenance HTML.
  */
-async function checkDatasets(options: BuildOptions, librarySource: string): Promise<{ usable: string[]; fingerprints: string[]; notices: string[] }> {
+async function checkDatasets(options: BuildOptions, librarySource: string): Promise<{ usable: string[]; fingerprints: string[]; notices: string[]; provenance: string }> {
   const explicit = options.datasetsExplicit ?? true;
   const library = await import("../notebook/library.js");
   const usable: string[] = [];
   const fingerprints: string[] = [];
   const notices: string[] = [];
+  const checked: CheckedDataset[] = [];
   const names = new Map<string, string>();
   for (const dir of options.datasets) {
     const fingerprint = datasetFingerprint(dir);
-    const marker = join(options.cacheDir, "datasets-checked", `${sha256(JSON.stringify({ fingerprint, library: sha256(librarySource) }))}.json`);
+    const file = join(options.cacheDir, "datasets-checked", `${sha256(JSON.stringify({ fingerprint, library: sha256(librarySource) }))}.json`);
     try {
-      if (!existsSync(marker)) {
-        await library.loadDatasets([dir]);
-        writeFileAtomic(marker, "{}\n");
+      let entry = readCheckedEntry(file);
+      if (!entry) {
+        const data = await library.loadDatasets([dir]);
+        entry = { described: library.describeDatasets(data), datasets: data.datasets.map(({ name, meta }) => ({ name, meta })) };
+        writeFileAtomic(file, JSON.stringify(entry));
       }
-      const name = datasetName(dir);
+      const name = entry.datasets[0]!.name;
       const twin = names.get(name);
       if (twin !== undefined) throw new library.DatasetError(renderMessages.duplicateDataset(name, twin, dir));
       names.set(name, dir);
+      checked.push(entry);
     } catch (error) {
       if (!(error instanceof library.DatasetError)) throw error;
       if (explicit) throw new ReportBuildError(renderMessages.badDataset(error.message));
@@ -274,17 +279,19 @@ async function checkDatasets(options: BuildOptions, librarySource: string): Prom
     fingerprints.push(fingerprint);
   }
   if (usable.length === 0) throw new ReportBuildError(renderMessages.noUsableDataset(notices));
-  return { usable, fingerprints, notices };
+  const all = checked.flatMap((c) => c.datasets);
+  const provenance = provenanceHtml(checked.flatMap((c) => c.described), library.protocolGroups(all as LoadedDataset[]), notices);
+  return { usable, fingerprints, notices, provenance };
 }
 
-async function datasetProvenance(datasets: string[], fingerprints: string[], librarySource: string, cacheDir: string, notices: readonly string[]): Promise<string> {
-  const file = join(cacheDir, "provenance", `${sha256(JSON.stringify({ datasets, fingerprints, notices, library: sha256(librarySource) }))}.html`);
-  if (existsSync(file)) return readFileSync(file, "utf8");
-  const library = await import("../notebook/library.js");
-  const data = await library.loadDatasets(datasets);
-  const html = provenanceHtml(library.describeDatasets(data), library.protocolGroups(data.datasets), notices);
-  writeFileAtomic(file, html);
-  return html;
+/** A cache entry of checkDatasets; a damaged one is a miss. */
+function readCheckedEntry(file: string): CheckedDataset | null {
+  try {
+    const entry = JSON.parse(readFileSync(file, "utf8")) as CheckedDataset;
+    return Array.isArray(entry.described) && Array.isArray(entry.datasets) && entry.datasets.length > 0 ? entry : null;
+  } catch {
+    return null;
+  }
 }
 
 async function cachedPdf(siteDir: string, cacheDir: string, chapters: readonly Chapter[]): Promise<{ pdf: Uint8Array; cached: boolean }> {
