@@ -1,7 +1,9 @@
 // Benchmark: loading and analysing a 1,000,000-invocation fixture dataset (generated in a temp
 // dir, deleted afterwards). Prints seconds (wall and CPU: on a shared machine the CPU time is the
 // steadier figure) and peak RSS; targets are printed, never enforced.
-//   node --import tsx bench/analysis.ts [invocations] [--fixture <dataset dir>]
+//   node --import tsx bench/analysis.ts [invocations] [--trials N] [--fixture <dataset dir>]
+// --trials splits each function's invocations into N trials (with between-trial variation), so
+// every interval is the two-level one.
 // --fixture reuses a dataset from an earlier `--generate` (nothing is deleted), e.g.
 //   node --import tsx bench/analysis.ts --generate /tmp/bench 50000   (50,000 per function = 1M)
 import { spawnSync } from "node:child_process";
@@ -16,12 +18,19 @@ const manifest = loadManifest();
 
 // The fixture is generated in a child process so its memory does not count against the load.
 if (process.argv[2] === "--generate") {
-  const [dir, perFunction] = [process.argv[3]!, Number(process.argv[4])];
-  generateFixtureDataset(join(dir, "fixture-bench"), { invocationsPerFunction: perFunction, coldStarts: 10, memorySizes: [128] });
+  const [dir, perFunction, trials] = [process.argv[3]!, Number(process.argv[4]), Number(process.argv[5] ?? 1)];
+  generateFixtureDataset(join(dir, "fixture-bench"), {
+    invocationsPerFunction: Math.round(perFunction / trials),
+    coldStarts: 10,
+    memorySizes: [128],
+    ...(trials > 1 ? { trials, trialSpread: 0.05 } : {}),
+  });
   process.exit(0);
 }
 
 const args = process.argv.slice(2);
+const trialsFlag = args.indexOf("--trials");
+const trials = trialsFlag >= 0 ? Number(args.splice(trialsFlag, 2)[1]) : 1;
 const fixtureFlag = args.indexOf("--fixture");
 const existing = fixtureFlag >= 0 ? args.splice(fixtureFlag, 2)[1] : undefined;
 const target = Number(args[0] ?? 1_000_000);
@@ -40,7 +49,7 @@ try {
   let t0 = performance.now();
   const dataset = existing ?? join(dir, "fixture-bench");
   if (!existing) {
-    const child = spawnSync(process.execPath, ["--import", "tsx", process.argv[1]!, "--generate", dir, String(perFunction)], { stdio: "inherit" });
+    const child = spawnSync(process.execPath, ["--import", "tsx", process.argv[1]!, "--generate", dir, String(perFunction), String(trials)], { stdio: "inherit" });
     if (child.status !== 0) throw new Error(`fixture generation failed (exit ${child.status})`);
     console.log(`generate fixture (child process): ${seconds(t0)} s (not part of the targets)`);
   }

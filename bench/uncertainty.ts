@@ -2,7 +2,9 @@
 // in-memory FIXTURE table with a made-up duration model; the timings are the measurement, not
 // the rows). Every group, the statistics the report shows, Performance Index intervals and cost
 // intervals, at the default resample count. Prints seconds; never fails on time.
-//   node --import tsx bench/uncertainty.ts [rows] [resamples]
+//   node --import tsx bench/uncertainty.ts [rows] [resamples] [trials]
+// With trials ≥ 2 the rows carry a trial column (each group's rows split evenly, each trial's
+// durations scaled by its own factor), so every interval is the two-level one.
 import * as aq from "arquero";
 import { loadManifest } from "../functions/manifest.js";
 import { billedDurationMs } from "../runners/dataset/contract.js";
@@ -16,6 +18,7 @@ import { bootstrapOptions, bootstrapSummary, DEFAULT_BOOTSTRAP, performanceIndex
 
 const rows = Number(process.argv[2] ?? 1_000_000);
 const resamples = Number(process.argv[3] ?? DEFAULT_BOOTSTRAP.resamples);
+const trials = Number(process.argv[4] ?? 1);
 const options = bootstrapOptions({ resamples });
 const seconds = (t0: number) => ((performance.now() - t0) / 1000).toFixed(2);
 
@@ -37,12 +40,16 @@ const columns = {
   initDurationMs: new Array<number | null>(n),
   billedDurationMs: new Float64Array(n),
   maxMemoryUsedMB: new Float64Array(n),
+  trial: new Float64Array(n),
 };
 let i = 0;
 manifest.runtimes.forEach((rt, position) => {
   for (const fn of functions) {
+    const trialFactors = trials > 1 ? Array.from({ length: trials }, () => Math.exp(0.05 * random.normal())) : [1];
     for (let k = 0; k < perGroup; k++, i++) {
-      const duration = Math.round((5 + position) * (1 + fn.id.length / 3) * Math.exp(0.3 * random.normal()) * 1000) / 1000;
+      const trial = Math.floor((k * trials) / perGroup);
+      columns.trial[i] = trial + 1;
+      const duration = Math.round((5 + position) * (1 + fn.id.length / 3) * trialFactors[trial]! * Math.exp(0.3 * random.normal()) * 1000) / 1000;
       const init = k < 10 ? Math.round(100 * (1 + position) * Math.exp(0.2 * random.normal()) * 1000) / 1000 : null;
       columns.runtime[i] = rt.id;
       columns.runtimeKind[i] = rt.kind;
@@ -55,7 +62,7 @@ manifest.runtimes.forEach((rt, position) => {
   }
 });
 const table = withBilledDuration(withColdStart(withTotalDuration(aq.table(columns))), "as-reported");
-console.log(`fixture table: ${table.numRows().toLocaleString("en-US")} rows in ${manifest.runtimes.length * functions.length} groups, built in ${seconds(t0)} s (not part of the cost)`);
+console.log(`fixture table: ${table.numRows().toLocaleString("en-US")} rows in ${manifest.runtimes.length * functions.length} groups of ${trials} trial(s), built in ${seconds(t0)} s (not part of the cost)`);
 
 // The per-group sort is shared with the point statistics (metrics/statistics.ts caches it per
 // table), so the report pays it once whether or not it draws intervals.

@@ -62,7 +62,8 @@ export function performanceIndexIntervals(cells: readonly PiCell[], statistic: S
   for (const group of byFunction) {
     const drawn = group.map((c) => {
       const what = `${statistic.name} of ${c.runtime}/${c.function} (${c.setting})`;
-      const sample = isTrialSample(c.values) ? trialSample(c.values.trials.map((t) => sortedSample(t, what))) : singleTrial(sortedSample(c.values, what));
+      // A TrialSample (piCellsOf's) is used as it is, so its per-sample caches are shared; its trials are still checked.
+      const sample = isTrialSample(c.values) ? checkedTrials(c.values, what) : singleTrial(sortedSample(c.values, what));
       const random = seededRandom(deriveSeed(o.seed, "performance-index", c.setting, c.function, c.runtime, statistic.kind, statistic.kind === "percentile" ? statistic.p : ""));
       const { replicates, calibration } = drawReplicates(sample, statistic, o, random);
       return { cell: c, estimate: estimateOfSorted(sample.pooled, statistic), replicates, df: calibration.df };
@@ -127,6 +128,11 @@ export function piCellsOf(table: ColumnTable, value: string, options: PiCellOpti
   return keys
     .map((k, g) => ({ setting: label(k), function: k.function as string, runtime: k.runtime as string, values: samples[g]! }))
     .filter((c) => c.values.pooled.length > 0 && (!options.functions || options.functions.includes(c.function)));
+}
+
+function checkedTrials(sample: TrialSample, what: string): TrialSample {
+  const trials = sample.trials.map((t) => sortedSample(t, what));
+  return trials.every((t, i) => t === sample.trials[i]) ? sample : trialSample(trials);
 }
 
 function groupBy<T>(items: readonly T[], key: (t: T) => string): T[][] {

@@ -18,7 +18,7 @@
 // MEAN_EXPANSION_MIN values on) or by drawing every value.
 import type { ResampleMethod } from "./options.js";
 import type { Random } from "./random.js";
-import { MEAN_EXPANSION_MIN, uniformOrderStatistic } from "./replicates.js";
+import { bootstrapReplicates, MEAN_EXPANSION_MIN, uniformOrderStatistic } from "./replicates.js";
 import { percentileBySelection } from "./select.js";
 import { orderStatisticNeed, type Statistic } from "./statistic.js";
 import type { TrialSample } from "./trials.js";
@@ -32,38 +32,46 @@ export interface TwoLevelReplicates {
 
 export function twoLevelReplicates(sample: TrialSample, statistic: Statistic, resamples: number, random: Random, method: ResampleMethod): TwoLevelReplicates {
   const T = sample.trials.length;
-  const multiplicities = Array.from({ length: resamples }, () => {
-    const m = new Uint32Array(T);
-    for (let i = 0; i < T; i++) m[random.index(T)]!++;
-    return m;
-  });
-  const once = new Uint32Array(T).fill(1);
+  // Replicate b's multiplicities (copies of each trial drawn) are m[b·T … b·T + T − 1].
+  const m = new Uint32Array(resamples * T);
+  for (let b = 0; b < resamples; b++) for (let i = 0; i < T; i++) m[b * T + random.index(T)]!++;
   const draw = replicateOf(sample, statistic, method, random);
-  return { twoLevel: Float64Array.from(multiplicities, draw), within: Float64Array.from({ length: resamples }, () => draw(once)) };
+  const twoLevel = new Float64Array(resamples);
+  for (let b = 0; b < resamples; b++) twoLevel[b] = draw(m, b * T);
+  // Every trial once, as the fast percentile draw treats it, is the ordinary bootstrap of the
+  // pooled values: drawn directly, without the weighted search.
+  const pooledPercentile = method === "auto" && statistic.kind !== "max" && statistic.kind !== "min" && orderStatisticNeed(statistic, 1) !== null;
+  if (pooledPercentile) return { twoLevel, within: bootstrapReplicates(sample.pooled, statistic, resamples, random, "auto") };
+  const once = new Uint32Array(T).fill(1);
+  const within = new Float64Array(resamples);
+  for (let b = 0; b < resamples; b++) within[b] = draw(once, 0);
+  return { twoLevel, within };
 }
 
-/** A replicate for given multiplicities (how many copies of each trial were drawn). */
-function replicateOf(sample: TrialSample, statistic: Statistic, method: ResampleMethod, random: Random): (m: Uint32Array) => number {
-  if (method === "resample") return (m) => stratifiedReplicate(sample.trials, m, statistic, random);
-  if (statistic.kind === "max" || statistic.kind === "min") return (m) => extremeReplicate(sample.trials, m, statistic.kind === "max", random);
+/** A replicate for multiplicities m[at … at + T − 1] (how many copies of each trial were drawn). */
+type Draw = (m: Uint32Array, at: number) => number;
+
+function replicateOf(sample: TrialSample, statistic: Statistic, method: ResampleMethod, random: Random): Draw {
+  if (method === "resample") return (m, at) => stratifiedReplicate(sample.trials, m, at, statistic, random);
+  if (statistic.kind === "max" || statistic.kind === "min") return (m, at) => extremeReplicate(sample.trials, m, at, statistic.kind === "max", random);
   if (orderStatisticNeed(statistic, 1) !== null) {
-    const mixture = weightedMixture(sample);
-    return (m) => mixture.orderStatisticReplicate(m, statistic, random);
+    const mixture = mixtureOf(sample);
+    return (m, at) => mixture.orderStatisticReplicate(m, at, statistic, random);
   }
   const moments = sample.trials.map(trialMoments);
-  return (m) => meanReplicate(sample.trials, moments, m, statistic.kind === "sum", random);
+  return (m, at) => meanReplicate(sample.trials, moments, m, at, statistic.kind === "sum", random);
 }
 
 /** One replicate drawn invocation by invocation: m[t] copies of trial t, each of n_t draws from trial t. */
-function stratifiedReplicate(trials: readonly Float64Array[], m: Uint32Array, statistic: Statistic, random: Random): number {
+function stratifiedReplicate(trials: readonly Float64Array[], m: Uint32Array, at0: number, statistic: Statistic, random: Random): number {
   let size = 0;
-  for (let t = 0; t < trials.length; t++) size += m[t]! * trials[t]!.length;
+  for (let t = 0; t < trials.length; t++) size += m[at0 + t]! * trials[t]!.length;
   const buffer = new Float64Array(size);
   let at = 0;
   for (let t = 0; t < trials.length; t++) {
     const values = trials[t]!;
     const n = values.length;
-    for (let copy = 0; copy < m[t]!; copy++) for (let i = 0; i < n; i++) buffer[at++] = values[random.index(n)]!;
+    for (let copy = 0; copy < m[at0 + t]!; copy++) for (let i = 0; i < n; i++) buffer[at++] = values[random.index(n)]!;
   }
   switch (statistic.kind) {
     case "max":
@@ -85,13 +93,14 @@ function stratifiedReplicate(trials: readonly Float64Array[], m: Uint32Array, st
  * Exact for a max (min): the largest of m_t·n_t draws from trial t is its sorted value at
  * ⌊n_t·U^(1/(m_t·n_t))⌋, and the replicate is the largest over the drawn trials.
  */
-function extremeReplicate(trials: readonly Float64Array[], m: Uint32Array, max: boolean, random: Random): number {
+function extremeReplicate(trials: readonly Float64Array[], m: Uint32Array, at: number, max: boolean, random: Random): number {
   let best = max ? -Infinity : Infinity;
   for (let t = 0; t < trials.length; t++) {
-    if (m[t] === 0) continue;
+    const copies = m[at + t]!;
+    if (copies === 0) continue;
     const values = trials[t]!;
     const n = values.length;
-    const u = Math.pow(random.uniform(), 1 / (m[t]! * n));
+    const u = Math.pow(random.uniform(), 1 / (copies * n));
     const v = values[Math.min(n - 1, Math.floor((max ? u : 1 - u) * n))]!;
     if (max ? v > best : v < best) best = v;
   }
@@ -99,54 +108,62 @@ function extremeReplicate(trials: readonly Float64Array[], m: Uint32Array, max: 
 }
 
 interface Mixture {
-  orderStatisticReplicate(m: Uint32Array, statistic: Statistic, random: Random): number;
+  orderStatisticReplicate(m: Uint32Array, at: number, statistic: Statistic, random: Random): number;
+}
+
+/** One mixture per sample, shared by every statistic of it (the sample's arrays never change). */
+const mixtures = new WeakMap<TrialSample, Mixture>();
+function mixtureOf(sample: TrialSample): Mixture {
+  let m = mixtures.get(sample);
+  if (!m) mixtures.set(sample, (m = weightedMixture(sample)));
+  return m;
 }
 
 /**
  * The pooled sorted values with, for each trial, how many of its values lie at or before each
- * position: the weighted rank of position i for multiplicities m is Σ_t m_t·count_t[i].
+ * position (counts[i·T + t]): the weighted rank of position i for multiplicities m is
+ * Σ_t m_t·count_t[i].
  */
 function weightedMixture(sample: TrialSample): Mixture {
   const { pooled, trials } = sample;
   const N = pooled.length;
   const T = trials.length;
-  const counts = trials.map(() => new Uint32Array(N));
+  const counts = new Uint32Array(N * T);
   // k-way merge of the sorted trials (each is a sub-multiset of the pooled values).
   const next = new Uint32Array(T);
-  const running = new Uint32Array(T);
   for (let i = 0; i < N; i++) {
     let best = -1;
     for (let t = 0; t < T; t++) if (next[t]! < trials[t]!.length && (best < 0 || trials[t]![next[t]!]! < trials[best]![next[best]!]!)) best = t;
     next[best]!++;
-    running[best]!++;
-    for (let t = 0; t < T; t++) counts[t]![i] = running[t]!;
+    for (let t = 0; t < T; t++) counts[i * T + t] = next[t]!;
   }
   const sizes = trials.map((t) => t.length);
-  /** The value at 0-based position `target` of the pooled values with trial t repeated m_t times. */
-  const at = (m: Uint32Array, target: number): number => {
+  /** The value at 0-based position `target` of the pooled values with trial t repeated m[from + t] times. */
+  const valueAt = (m: Uint32Array, from: number, target: number): number => {
     let lo = 0;
     let hi = N - 1;
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
       let rank = 0;
-      for (let t = 0; t < T; t++) rank += m[t]! * counts[t]![mid]!;
+      const row = mid * T;
+      for (let t = 0; t < T; t++) rank += m[from + t]! * counts[row + t]!;
       if (rank > target) hi = mid;
       else lo = mid + 1;
     }
     return pooled[lo]!;
   };
   return {
-    orderStatisticReplicate(m, statistic, random) {
+    orderStatisticReplicate(m, from, statistic, random) {
       let n = 0;
-      for (let t = 0; t < T; t++) n += m[t]! * sizes[t]!;
+      for (let t = 0; t < T; t++) n += m[from + t]! * sizes[t]!;
       const need = orderStatisticNeed(statistic, n)!;
       const k = need.rank + 1;
       const u = uniformOrderStatistic(k, n, random);
       const position = (x: number) => Math.min(n - 1, Math.floor(x * n));
-      const v0 = at(m, position(u));
+      const v0 = valueAt(m, from, position(u));
       if (need.frac === 0) return v0;
       const following = u + (1 - u) * (1 - Math.pow(random.uniform(), 1 / (n - k)));
-      return v0 + (at(m, position(following)) - v0) * need.frac;
+      return v0 + (valueAt(m, from, position(following)) - v0) * need.frac;
     },
   };
 }
@@ -179,17 +196,18 @@ function trialMoments(values: Float64Array): Moments {
  * the trial's sum and whose variance and third central moment are n_t times the trial's. Large
  * resamples draw the total from its Cornish–Fisher expansion, small ones draw every value.
  */
-function meanReplicate(trials: readonly Float64Array[], moments: readonly Moments[], m: Uint32Array, sum: boolean, random: Random): number {
+function meanReplicate(trials: readonly Float64Array[], moments: readonly Moments[], m: Uint32Array, at: number, sum: boolean, random: Random): number {
   let n = 0;
   let total = 0;
   let variance = 0;
   let third = 0;
   for (let t = 0; t < trials.length; t++) {
     const c = moments[t]!;
-    n += m[t]! * c.n;
-    total += m[t]! * c.sum;
-    variance += m[t]! * c.m2;
-    third += m[t]! * c.m3;
+    const copies = m[at + t]!;
+    n += copies * c.n;
+    total += copies * c.sum;
+    variance += copies * c.m2;
+    third += copies * c.m3;
   }
   let value: number;
   if (n >= MEAN_EXPANSION_MIN) {
@@ -201,7 +219,7 @@ function meanReplicate(trials: readonly Float64Array[], moments: readonly Moment
     for (let t = 0; t < trials.length; t++) {
       const values = trials[t]!;
       const size = values.length;
-      for (let copy = 0; copy < m[t]!; copy++) for (let i = 0; i < size; i++) value += values[random.index(size)]!;
+      for (let copy = 0; copy < m[at + t]!; copy++) for (let i = 0; i < size; i++) value += values[random.index(size)]!;
     }
   }
   return sum ? value : value / n;

@@ -1,0 +1,183 @@
+// Calibration of the report's intervals and comparison verdicts on synthetic data with known
+// truth (DESIGN.md "Protocol"; STYLE: statistics are calibrated, not asserted). Prints figures,
+// never fails on them. Everything is seeded: the same arguments print the same numbers on any
+// machine, however busy.
+//   (a) A/A: pairs of FIXTURE datasets from one generative model with between-trial variance,
+//       compared with the report's own compareRuns; the share of comparisons called a change.
+//   (b) Power: the candidate's Duration planted 10 % slower everywhere; the share detected.
+//   (c) Coverage: two-level intervals of a median, p90 and mean on a model whose truth is known.
+//   (d) --aa <dir> <dir>: two real datasets (e.g. two lab campaigns of the same code), compared;
+//       how many comparisons are changes.
+//   npm run bench:calibration -- [--pairs 30] [--coverage 400] [--trials N] [--seed 20251101] [--aa data/x data/y]
+import * as aq from "arquero";
+import { Command } from "commander";
+import { loadManifest } from "../functions/manifest.js";
+import { analysisOf } from "../report/lib/analysis.js";
+import { compareRuns, COMPARISON_METRICS, type Comparison } from "../report/lib/compare/index.js";
+import { loadDatasets } from "../report/lib/load/datasets.js";
+import { stat, type Statistic } from "../report/lib/metrics/statistics.js";
+import { bootstrapInterval, DEFAULT_BOOTSTRAP, seededRandom, trialScope } from "../report/lib/uncertainty/index.js";
+import { DEFAULTS } from "../runners/bench/options.js";
+import { fixtureRows } from "../report/test/fixtures/generate.js";
+
+const program = new Command()
+  .option("--pairs <n>", "dataset pairs for (a) and for each spread of (b)", "10")
+  .option("--coverage <n>", "replications for (c)", "400")
+  .option("--trials <n>", "trials per dataset (default: the bench's default)")
+  .option("--requests <n>", "invocations per function per trial (the bench's default is more; fewer keep this quick, and only narrow the within-trial part)", "100")
+  .option("--spread <x>", "between-trial spread: sd of the log of each trial × runtime × function's duration factor", "0.05")
+  .option("--power-spreads <list>", "spreads at which (b) is measured", "0.02,0.05,0.1")
+  .option("--seed <n>", "seed of the synthetic data", "20251101")
+  .option("--min-effect <x>", "comparison's minimum relative effect (the report's default)", "0.05")
+  .option("--aa <dirs...>", "(d): two dataset folders of the same code to compare")
+  .parse();
+const opts = program.opts<{ pairs: string; coverage: string; trials?: string; requests: string; spread: string; powerSpreads: string; seed: string; minEffect: string; aa?: string[] }>();
+
+const trials = Number(opts.trials ?? DEFAULTS.trials);
+const trialsSource = opts.trials ? "--trials" : "the bench's default, runners/bench/options.ts DEFAULTS.trials";
+const pairs = Number(opts.pairs);
+const perTrial = Number(opts.requests);
+const spread = Number(opts.spread);
+const seed = Number(opts.seed);
+const minEffect = Number(opts.minEffect);
+const confidence = DEFAULT_BOOTSTRAP.confidence;
+const pct = (x: number) => `${(x * 100).toFixed(1)} %`;
+const t0 = performance.now();
+
+if (opts.aa) {
+  await realAa(opts.aa);
+} else {
+  console.log(`Calibration on synthetic data (FIXTURE model: report/test/fixtures/generate.ts), seed ${seed}, ${pct(confidence)} intervals, ${DEFAULT_BOOTSTRAP.resamples} resamples.`);
+  console.log(`Trials per dataset: ${trials} (${trialsSource}); ${perTrial} invocations per runtime × function per trial (4 cold); between-trial spread σ = ${spread} (log scale, per trial × runtime × function); min effect ${pct(minEffect)}.`);
+  console.log("Within a trial the model draws Duration = base × speed × (0.8 + 0.4U, plus U × 2 for 5 % outliers), × 3 when cold, Init Duration for cold invocations; numbers are made up.\n");
+  aaAndPower();
+  coverage();
+}
+console.log(`\n(${((performance.now() - t0) / 1000).toFixed(1)} s)`);
+
+function table(rows: ReturnType<typeof fixtureRows>["invocations"]) {
+  const manifest = loadManifest();
+  const kind = new Map(manifest.runtimes.map((r) => [r.id, r.kind]));
+  return aq.from(rows.map((r) => ({ ...r, runtimeKind: kind.get(r.runtime)! })));
+}
+
+function dataset(pair: number, side: number, factor: number, trialSpread = spread) {
+  return table(
+    fixtureRows({ seed: seed + 2 * pair + side, trials, trialSpread, invocationsPerFunction: perTrial, dropFunctions: ["warmup"], ...(factor === 1 ? {} : { slowdown: { factor } }) }).invocations,
+  );
+}
+
+interface Tally {
+  total: number;
+  changes: number;
+}
+
+function tally(into: Map<string, Tally>, c: Comparison, counts: (verdict: string) => boolean) {
+  for (const change of c.changes) {
+    const t = into.get(change.metric) ?? { total: 0, changes: 0 };
+    t.total++;
+    if (counts(change.verdict)) t.changes++;
+    into.set(change.metric, t);
+  }
+}
+
+function printTally(title: string, byMetric: Map<string, Tally>) {
+  const all = [...byMetric.values()].reduce((a, t) => ({ total: a.total + t.total, changes: a.changes + t.changes }), { total: 0, changes: 0 });
+  console.log(`${title}: ${all.changes} of ${all.total} comparisons (${pct(all.changes / all.total)})`);
+  for (const m of COMPARISON_METRICS) {
+    const t = byMetric.get(m.id);
+    if (t) console.log(`  ${m.label.padEnd(26)} ${String(t.changes).padStart(4)} of ${t.total} (${pct(t.changes / t.total)})`);
+  }
+}
+
+function aaAndPower() {
+  const aa = new Map<string, Tally>();
+  const aaNoMinimum = new Map<string, Tally>();
+  for (let p = 0; p < pairs; p++) {
+    const baseline = dataset(p, 0, 1);
+    const same = dataset(p, 1, 1);
+    const uncertainty = { seed: seed + p };
+    tally(aa, compareRuns(baseline, same, { minEffect, uncertainty }), (v) => v !== "no clear difference");
+    tally(aaNoMinimum, compareRuns(baseline, same, { minEffect: 0, uncertainty }), (v) => v !== "no clear difference");
+  }
+  console.log(`(a) Synthetic A/A: ${pairs} pairs of datasets from one model, σ = ${spread} (target: at most 6 % changes at ${pct(confidence)})`);
+  printTally(`    changes with min effect ${pct(minEffect)}`, aa);
+  printTally("    changes with no min effect (interval alone)", aaNoMinimum);
+
+  const spreads = opts.powerSpreads.split(",").map(Number);
+  console.log(`\n(b) Power: the candidate's Duration 10 % longer in every group, ${pairs} pairs per spread (target: at least 80 % detected as regressions)`);
+  for (const trialSpread of spreads) {
+    const power = new Map<string, Tally>();
+    for (let p = 0; p < pairs; p++) {
+      const baseline = dataset(p + 2 * pairs, 0, 1, trialSpread);
+      const slower = dataset(p + 2 * pairs, 1, 1.1, trialSpread);
+      tally(power, compareRuns(baseline, slower, { minEffect, uncertainty: { seed: seed + p } }), (v) => v === "regression");
+    }
+    printTally(`    σ = ${trialSpread}: regressions detected`, power);
+  }
+  console.log("    (maxima and cold starts move less than 10 %: Init Duration is not slowed, and a max rests on a few invocations)");
+}
+
+/**
+ * (c): per trial, durations m·exp(b + σ_w·z) with b ~ N(0, σ_b²) shared by the trial's invocations,
+ * z ~ N(0, 1). Pooled over trials the values are lognormal with log-variance σ_b² + σ_w², whose
+ * median, p90 and mean are known in closed form; the pooled sample's p90 with few trials sits
+ * slightly inside the population's, as any estimator's would.
+ */
+function coverage() {
+  const reps = Number(opts.coverage);
+  const n = perTrial;
+  const m = 10;
+  const sigmaW = 0.3;
+  console.log(`\n(c) Coverage of ${pct(confidence)} two-level intervals, ${reps} replications each (target: 93–97 %)`);
+  console.log(`    model: ${n} values per trial, m·exp(b + ${sigmaW}·z), m = ${m}, b ~ N(0, σ_b²) per trial; truth = the pooled lognormal's statistic`);
+  const statistics: [string, Statistic, (s2: number) => number][] = [
+    ["median", stat.median(), () => m],
+    ["p90", stat.percentile(0.9), (s2) => m * Math.exp(1.2815515655446004 * Math.sqrt(s2))],
+    ["mean", stat.mean(), (s2) => m * Math.exp(s2 / 2)],
+  ];
+  for (const T of [...new Set([3, trials])].sort((a, b) => a - b)) {
+    for (const sigmaB of [...new Set([0, spread, 0.15])]) {
+      const random = seededRandom(seed + 1000 * T + Math.round(sigmaB * 1000));
+      const covered = statistics.map(() => 0);
+      const s2 = sigmaB * sigmaB + sigmaW * sigmaW;
+      for (let r = 0; r < reps; r++) {
+        const sample = Array.from({ length: T }, () => {
+          const b = sigmaB * random.normal();
+          return Float64Array.from({ length: n }, () => m * Math.exp(b + sigmaW * random.normal()));
+        });
+        statistics.forEach(([, s, truth], i) => {
+          const interval = bootstrapInterval(sample, s, { seed: seed + r });
+          if (interval.lower <= truth(s2) && truth(s2) <= interval.upper) covered[i]!++;
+        });
+      }
+      console.log(`    T = ${String(T).padStart(2)}, σ_b = ${sigmaB.toFixed(2)}: ${statistics.map(([name], i) => `${name} ${pct(covered[i]! / reps)}`).join(", ")}`);
+    }
+  }
+  console.log(`    (binomial standard error of each figure: about ${pct(Math.sqrt((confidence * (1 - confidence)) / reps))})`);
+}
+
+async function realAa(dirs: string[]) {
+  if (dirs.length !== 2) throw new Error(`--aa takes two dataset folders (got ${dirs.length}): npm run bench:calibration -- --aa data/run-a data/run-b`);
+  const [a, b] = await Promise.all(dirs.map((d) => loadDatasets([d])));
+  const [before, after] = [analysisOf(a!).table, analysisOf(b!).table];
+  const comparison = compareRuns(before, after, { minEffect });
+  const keys = ["memoryMB", "architecture", "runtime", "function"];
+  const describe = (t: aq.ColumnTable) => {
+    const s = trialScope(t, keys);
+    return s.min === s.max ? `${s.min} trial${s.min === 1 ? "" : "s"}` : `${s.min}–${s.max} trials`;
+  };
+  console.log(`(d) Real A/A: ${dirs[0]} (${describe(before)} per group) vs ${dirs[1]} (${describe(after)} per group), min effect ${pct(minEffect)}, ${pct(confidence)} intervals (target: at most 5 % changes)`);
+  const byMetric = new Map<string, Tally>();
+  tally(byMetric, comparison, (v) => v !== "no clear difference");
+  printTally("    changes", byMetric);
+  const regressions = comparison.changes.filter((c) => c.verdict === "regression").length;
+  const improvements = comparison.changes.filter((c) => c.verdict === "improvement").length;
+  console.log(`    ${regressions} regressions, ${improvements} improvements`);
+  // The spread to give the synthetic model (--spread) so that (a)–(c) describe runs like these.
+  const logRatios = comparison.changes.filter((c) => c.metric === "total-p50" && c.baseline.estimate > 0 && c.candidate.estimate > 0).map((c) => Math.log(c.candidate.estimate / c.baseline.estimate));
+  if (logRatios.length > 0) {
+    const rms = Math.sqrt(logRatios.reduce((t, x) => t + x * x, 0) / logRatios.length);
+    console.log(`    p50 Total Duration, run vs run: rms log ratio ${rms.toFixed(3)} over ${logRatios.length} groups, i.e. about ${(rms / Math.SQRT2).toFixed(3)} per run (run-to-run plus within-run noise of the pooled median; with T trials per run, the per-trial spread is about √T times that)`);
+  }
+}
