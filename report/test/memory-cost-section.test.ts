@@ -10,6 +10,7 @@ import { writeDataset } from "../../runners/dataset/write.js";
 import { loadDatasets } from "../lib/index.js";
 import { vegaLiteValidator } from "./vega-lite-schema.js";
 import { buildSection, type Block, type Datasets } from "../lib/index.js";
+import { protocolGroups } from "../lib/comparability.js";
 import { memoryCostMessages } from "../lib/narrative/memory-cost-messages.js";
 import { analysisUnder } from "../lib/sections/billing-rule.js";
 import { memorySweep } from "../lib/sections/memory-sweep.js";
@@ -93,6 +94,16 @@ describe("Memory and cost", async () => {
     const recs = (mode: "all" | "picks") => memorySweep(a, bootstrapOptions({}), {}, mode).lines.flatMap((l) => l.recommendations);
     expect(recs("all").length).toBeGreaterThan(0);
     expect(recs("picks")).toEqual(recs("all"));
+  });
+
+  it("treats a sweep's sizes run at the CPU plan's concurrencies as one protocol, and other concurrencies as different protocols", async () => {
+    const data = await fixtures.load({ "fixture-plan-128mb": { memorySizes: [128] }, "fixture-plan-1024mb": { memorySizes: [1024] } });
+    const at = (i: number, concurrency: number, source?: "cpu-plan") => {
+      const d = data.datasets[i]!;
+      return { name: d.name, meta: { ...d.meta, protocol: { ...d.meta.protocol!, concurrency, ...(source ? { concurrencySource: source } : {}) } } };
+    };
+    expect(protocolGroups([at(0, 10, "cpu-plan"), at(1, 1, "cpu-plan")])).toHaveLength(1);
+    expect(protocolGroups([at(0, 10), at(1, 1)])).toHaveLength(2);
   });
 
   it("names the recommendations in the Summary (only the strategy chosen with --strategy)", () => {

@@ -4,7 +4,8 @@ import type { LockHolder } from "./lock.js";
 export const benchMessages = {
   sweepWithMemory: (memory: string) =>
     `--memory-sweep runs power-tuning's default sizes (128,256,512,1024,1536,3008 MB) and cannot be combined with --memory "${memory}": give one or the other`,
-  planConcurrency: (memoryMB: number, concurrency: number) => `${memoryMB} MB: concurrency ${concurrency}, the largest the lab's CPU plan holds at this size`,
+  planConcurrency: (memoryMB: number, concurrency: number, cap: number) =>
+    `${memoryMB} MB: concurrency ${concurrency} from the lab's CPU plan (the default ${cap}, lowered where this machine holds less at this size)`,
   optionConcurrency: (memoryMB: number, concurrency: number) => `${memoryMB} MB: concurrency ${concurrency} (--concurrency, or its default)`,
   badList: (option: string, value: string) => `--${option}: expected a comma-separated list, got "${value}"`,
   badInteger: (option: string, value: string, min: number) => `--${option}: expected an integer >= ${min}, got "${value}"`,

@@ -34,6 +34,8 @@ describe("bench options", () => {
       { concurrency: 6, source: "cpu-plan" },
       { concurrency: 2, source: "cpu-plan" },
     ]);
+    // Where the plan holds more than the default, the default: still the plan's choice, so every size of a sweep shares one protocol.
+    expect(concurrencyAt(lab, 128, () => 13)).toEqual({ concurrency: 10, source: "cpu-plan" });
     expect(concurrencyAt(lab, 128, null)).toEqual({ concurrency: 10, source: "option" });
     const given = normalizeBenchOptions({ concurrency: "4" }, manifest);
     expect(concurrencyAt(given, 128, plan)).toEqual({ concurrency: 4, source: "option" });

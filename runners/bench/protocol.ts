@@ -61,7 +61,7 @@ export async function runProtocol(target: Target, options: BenchOptions, ctx: Pr
   const atSize = new Map(options.memorySizes.map((m) => [m, concurrencyAt(options, m)]));
   for (const memoryMB of options.memorySizes) {
     const { concurrency, source } = atSize.get(memoryMB)!;
-    reporter.info(source === "cpu-plan" ? msg.planConcurrency(memoryMB, concurrency) : msg.optionConcurrency(memoryMB, concurrency));
+    reporter.info(source === "cpu-plan" ? msg.planConcurrency(memoryMB, concurrency, options.concurrency) : msg.optionConcurrency(memoryMB, concurrency));
     await target.prepare(memoryMB);
   }
   const results = new Map<number, SegmentResult[]>(options.memorySizes.map((m) => [m, []]));

@@ -23,5 +23,7 @@ export function concurrencyAt(options: Pick<BenchOptions, "concurrency" | "concu
   if (!Number.isInteger(planned) || planned < 0) throw new Error(`the CPU plan gave concurrency ${planned} at ${memoryMB} MB (expected a non-negative integer)`);
   // The plan holds nothing at this size: keep the default, which runners/bench/lab-plan.ts refuses.
   if (planned < 1) return { concurrency: options.concurrency, source: "option" };
-  return planned >= options.concurrency ? { concurrency: options.concurrency, source: "option" } : { concurrency: planned, source: "cpu-plan" };
+  // The plan chose this size's concurrency (the default, or lower where the machine holds less):
+  // recorded as "cpu-plan" at every size, so one sweep's sizes share one protocol (lib/comparability.ts).
+  return { concurrency: Math.min(planned, options.concurrency), source: "cpu-plan" };
 }
