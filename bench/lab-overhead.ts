@@ -42,7 +42,7 @@ let support: SupportPartition | null = null;
 if (values.cpusets) {
   cgroups = detectCgroups();
   const roles = layout(allowedCpus());
-  support = cgroups.partition?.({ support: cpuList(roles.support), init: cpuList(roles.init), run: cpuList(roles.run) }) ?? null;
+  support = cgroups.partition?.({ support: cpuList(roles.support), init: cpuList(roles.init), run: cpuList(roles.run), initPriority: roles.initSharesSupport }) ?? null;
   if (support) {
     support.join(process.pid);
     console.log(`cpusets: this process on core(s) ${cpuList(roles.support)}, the instance initialising on ${cpuList(roles.init)} and running on ${cpuList(roles.run)} (capped at 1769/1769 of a core)`);

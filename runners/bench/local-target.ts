@@ -63,7 +63,7 @@ export class LocalTarget implements Target {
     if (problems.length > 0) throw new Error([...new Set(problems)].join("\n"));
     const cgroups = detectCgroups();
     cgroups.cleanStale();
-    const support = plan && plan.run.length > 0 ? (cgroups.partition?.({ support: cpuList(plan.support), init: cpuList(plan.init), run: cpuList(plan.run) }) ?? null) : null;
+    const support = plan && plan.run.length > 0 ? (cgroups.partition?.({ support: cpuList(plan.support), init: cpuList(plan.init), run: cpuList(plan.run), initPriority: plan.initSharesSupport }) ?? null) : null;
     if (support) {
       // Added first, so it runs last: after the DynamoDB server and the instances are gone.
       teardown.add(() => support.release());

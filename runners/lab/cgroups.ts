@@ -37,7 +37,19 @@ export interface CpuPartitions {
   support: string;
   init: string;
   run: string;
+  /**
+   * The init cores are the support cores (a 2-core machine): an initialising instance then gets a
+   * much larger CPU weight than the support processes, so it has the core nearly to itself, as an
+   * init on Lambda does, and the support processes use what it leaves.
+   */
+  initPriority?: boolean;
 }
+
+/** CPU weights while an instance initialises on shared support cores, and after (the default). */
+export const INIT_CPU_SHARES_V1 = 262_144;
+export const DEFAULT_CPU_SHARES_V1 = 1024;
+export const INIT_CPU_WEIGHT_V2 = 10_000;
+export const DEFAULT_CPU_WEIGHT_V2 = 100;
 
 /** The support partition in force: the processes that joined it, and how to leave it. */
 export interface SupportPartition {
@@ -257,10 +269,32 @@ function v1(mounts: Mount[], own: Map<string, string>): Cgroups | null {
     memory,
     note: missing ? `cgroup v1 ${missing} controller not writable (root needed); ${missing} not limited` : "",
   };
+  let initPriority = false;
   return {
     support,
     cpusets: cpuset !== null,
-    partition: (cpus) => cpuset?.partition(cpus) ?? null,
+    partition(cpus) {
+      const set = cpuset?.partition(cpus) ?? null;
+      if (!set) return null;
+      if (!cpus.initPriority || !cpu) return set;
+      // Weights compete between siblings: the support processes join a group beside the instances'.
+      initPriority = true;
+      const cpuOwn = join(cpuMount!.dir, own.get("cpu") ?? "/");
+      const weighted = join(cpuParent!, `${process.pid}-support`);
+      mkdirSync(weighted, { recursive: true });
+      return {
+        join(pid) {
+          set.join(pid);
+          writeFileSync(join(weighted, "cgroup.procs"), String(pid));
+        },
+        async release() {
+          initPriority = false;
+          writeFileSync(join(cpuOwn, "cgroup.procs"), String(process.pid));
+          await removeDir(weighted);
+          await set.release();
+        },
+      };
+    },
     cleanStale: () => [
       ...(cpu ? cleanStaleIn(cpuParent!) : []),
       ...(memory ? cleanStaleIn(memParent!) : []),
@@ -278,6 +312,8 @@ function v1(mounts: Mount[], own: Map<string, string>): Cgroups | null {
       const cpuDir = cpu ? join(cpuParent!, name) : null;
       const memDir = memory ? join(memParent!, name) : null;
       if (cpuDir) mkdirSync(cpuDir, { recursive: true });
+      const prioritised = initPriority && cpuDir !== null;
+      if (prioritised) writeFileSync(join(cpuDir, "cpu.shares"), String(INIT_CPU_SHARES_V1));
       if (memDir) {
         mkdirSync(memDir, { recursive: true });
         const bytes = String(memoryMB * 1024 * 1024);
@@ -292,6 +328,7 @@ function v1(mounts: Mount[], own: Map<string, string>): Cgroups | null {
         capCpu() {
           set?.toRun();
           if (!cpuDir) return;
+          if (prioritised) writeFileSync(join(cpuDir, "cpu.shares"), String(DEFAULT_CPU_SHARES_V1));
           writeFileSync(join(cpuDir, "cpu.cfs_period_us"), String(CFS_PERIOD_US));
           writeFileSync(join(cpuDir, "cpu.cfs_quota_us"), String(cpuQuotaUs(memoryMB)));
         },
@@ -379,6 +416,8 @@ function v2(mounts: Mount[], own: Map<string, string>): Cgroups | null {
       const dir = join(parent, `${process.pid}-${instanceId}`);
       mkdirSync(dir, { recursive: true });
       if (set) writeFileSync(join(dir, "cpuset.cpus"), set.init);
+      const prioritised = cpu && set?.initPriority === true;
+      if (prioritised) writeFileSync(join(dir, "cpu.weight"), String(INIT_CPU_WEIGHT_V2));
       if (memory) {
         writeFileSync(join(dir, "memory.max"), String(memoryMB * 1024 * 1024));
         if (existsSync(join(dir, "memory.swap.max"))) writeFileSync(join(dir, "memory.swap.max"), "0");
@@ -388,6 +427,7 @@ function v2(mounts: Mount[], own: Map<string, string>): Cgroups | null {
         procsFiles: [join(dir, "cgroup.procs")],
         capCpu() {
           if (set) writeFileSync(join(dir, "cpuset.cpus"), set.run);
+          if (prioritised) writeFileSync(join(dir, "cpu.weight"), String(DEFAULT_CPU_WEIGHT_V2));
           if (cpu) writeFileSync(join(dir, "cpu.max"), `${cpuQuotaUs(memoryMB)} ${CFS_PERIOD_US}`);
         },
         peakMemoryBytes: () => numberOf(peak?.read() ?? null),
