@@ -21,21 +21,30 @@ const runtimeSchema = z.object({
 
 const functionSchema = z.object({
   id,
-  role: z.enum(["benchmark", "warmup"]),
+  /** A function the bench measures (the default), or a helper called only to warm up. */
+  role: z.enum(["benchmark", "warmup"]).default("benchmark"),
   /** What the code does to the geo table; the SAM template grants exactly this. */
   tableAccess: z.enum(["none", "put", "query-index"]),
-  description: z.string(),
+  description: z.string().default(""),
   sourceOf: id.optional(),
   concurrentVariantOf: id.optional(),
-  payload: z.unknown(),
+  /** The request body the bench sends ({seq} in a string becomes the request's sequence number). */
+  payload: z.unknown().default({}),
+  /** What the bench calls before measuring: "self" (the default), "none", or another function's id. */
+  warmup: z.union([z.literal("self"), z.literal("none"), id]).optional(),
 });
 
 const entrySchema = z.object({
   runtime: id,
   function: id,
   handler: z.string().min(1),
+  /** A shell command run from the project root that writes `artefact`. */
   build: z.string().min(1),
   artefact: z.string().min(1),
+  /** A user's own code: the handler file (Node, Python) or module folder (Go, Rust), relative to the project root. */
+  source: z.string().min(1).optional(),
+  /** Python: the function's own requirements file, vendored into its zip. */
+  requirements: z.string().min(1).optional(),
 });
 
 const lambdaRuntimeIdsSchema = z.object({
@@ -89,7 +98,8 @@ export function parseManifest(raw: unknown, source = "functions/manifest.json"):
     seen.add(key);
   });
   for (const f of m.functions) {
-    for (const ref of [f.sourceOf, f.concurrentVariantOf]) {
+    const warmup = f.warmup === "self" || f.warmup === "none" ? undefined : f.warmup;
+    for (const ref of [f.sourceOf, f.concurrentVariantOf, warmup]) {
       if (ref !== undefined && !functions.has(ref)) {
         throw new ManifestError(`${source}: functions.${f.id}: refers to unknown function "${ref}"`);
       }
@@ -128,6 +138,18 @@ export function functionSpec(m: Manifest, fn: string): FunctionSpec {
   const f = m.functions.find((x) => x.id === fn);
   if (!f) throw new ManifestError(`unknown function "${fn}" (manifest has: ${m.functions.map((x) => x.id).join(", ")})`);
   return f;
+}
+
+/** The function the bench calls before measuring `fn` (itself unless the manifest says otherwise), or null for none. */
+export function warmupOf(m: Manifest, fn: string): string | null {
+  const w = functionSpec(m, fn).warmup ?? "self";
+  if (w === "none") return null;
+  return w === "self" ? fn : w;
+}
+
+/** The (runtime, function) pairs of `runtimes` × `functions` the manifest has an entry for, runtime-major. */
+export function existingPairs(m: Manifest, runtimes: readonly string[], functions: readonly string[]): [string, string][] {
+  return runtimes.flatMap((rt) => functions.filter((fn) => findEntry(m, rt, fn)).map((fn) => [rt, fn] as [string, string]));
 }
 
 /** Functions that are measured (not warm-up helpers), in manifest order. */

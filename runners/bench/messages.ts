@@ -18,6 +18,12 @@ export const benchMessages = {
   lockContended: (lock: string) => `${lock}: another bench took the lock while this one was starting; retry.`,
   missingArtefact: (entry: string, artefact: string, why: string) =>
     `artefact for ${entry} is missing (${artefact}) and could not be built: ${why}`,
+  noPairs: (runtimes: string[], functions: string[]) =>
+    `the manifest has no entry for any of --runtimes ${runtimes.join(",")} × --functions ${functions.join(",")}: nothing to measure (add one with npm run function -- add)`,
+  selectionWithoutEntry: (option: string, id: string, other: string, others: string[]) =>
+    `--${option}: "${id}" has no manifest entry for any ${other} selected (${others.join(", ")}); drop it or add the entry (npm run function -- add)`,
+  missingWarmup: (runtime: string, fn: string, warmup: string) =>
+    `${runtime}/${fn} warms up with "${warmup}", which has no manifest entry for ${runtime}; add that entry, set the function's "warmup" to "self" or "none", or pass --warmup 0`,
   noEntry: (runtime: string, fn: string) => `functions/manifest.json has no entry for ${runtime}/${fn}`,
   corruptWorkFile: (file: string, why: string) =>
     `${file}: unreadable (${why}); it belongs to an interrupted run's work folder: rerun without --resume to start that run over.`,

@@ -1,10 +1,50 @@
 import { describe, expect, it } from "vitest";
-import { loadManifest } from "../../functions/manifest.js";
+import { loadManifest, parseManifest } from "../../functions/manifest.js";
 import { normalizeBenchOptions, partialRunName } from "./options.js";
 import { payloadFor } from "./drive.js";
 import { concurrencyAt } from "./sweep-concurrency.js";
 
 const manifest = loadManifest();
+
+/** The built-in manifest plus a user's function on Python only (a sparse entry). */
+function withUserFunction(fn: Record<string, unknown>) {
+  const raw = structuredClone(loadManifest()) as unknown as { functions: unknown[]; entries: unknown[] };
+  raw.functions.push({ id: "myfn", tableAccess: "none", ...fn });
+  raw.entries.push({ runtime: "python", function: "myfn", handler: "myfn.handler", build: "true", artefact: "functions/user/dist/python/myfn.zip" });
+  return parseManifest(raw);
+}
+
+describe("bench options on a sparse manifest", () => {
+  const sparse = withUserFunction({});
+
+  it("runs only the pairs that exist, starting only the runtimes they need", () => {
+    const o = normalizeBenchOptions({ functions: "myfn" }, sparse);
+    expect([o.runtimes, o.functions]).toEqual([["python"], ["myfn"]]);
+    expect(normalizeBenchOptions({}, sparse).functions).toContain("myfn");
+  });
+
+  it("checks every selection before anything is built", () => {
+    expect(() => normalizeBenchOptions({ runtimes: "node", functions: "myfn" }, sparse)).toThrow(
+      "the manifest has no entry for any of --runtimes node × --functions myfn: nothing to measure (add one with npm run function -- add)",
+    );
+    expect(() => normalizeBenchOptions({ runtimes: "node,python", functions: "myfn" }, sparse)).toThrow(
+      '--runtimes: "node" has no manifest entry for any function selected (myfn); drop it or add the entry (npm run function -- add)',
+    );
+    expect(() => normalizeBenchOptions({ runtimes: "python", functions: "myfn,wave" }, withUserFunction({ warmup: "none" }))).not.toThrow();
+    expect(() => normalizeBenchOptions({ runtimes: "go", functions: "myfn,wave" }, sparse)).toThrow('--functions: "myfn" has no manifest entry for any runtime selected (go)');
+  });
+
+  it("warms a function up with itself by default, with nothing on request, and refuses a warm-up that has no entry", () => {
+    expect(() => normalizeBenchOptions({ functions: "myfn" }, withUserFunction({ warmup: "warmup" }))).not.toThrow();
+    expect(() => normalizeBenchOptions({ functions: "myfn" }, withUserFunction({ warmup: "wave" }))).not.toThrow();
+    const raw = structuredClone(loadManifest()) as unknown as { functions: unknown[]; entries: { runtime: string; function: string }[] };
+    raw.entries = raw.entries.filter((e) => !(e.runtime === "go" && e.function === "warmup"));
+    expect(() => normalizeBenchOptions({ runtimes: "go", functions: "wave" }, parseManifest(raw))).toThrow(
+      'go/wave warms up with "warmup", which has no manifest entry for go; add that entry, set the function\'s "warmup" to "self" or "none", or pass --warmup 0',
+    );
+    expect(() => normalizeBenchOptions({ runtimes: "go", functions: "wave", warmup: "0" }, parseManifest(raw))).not.toThrow();
+  });
+});
 
 describe("bench options", () => {
   it("defaults to every runtime and benchmark function in manifest order, 500 requests at concurrency 10", () => {

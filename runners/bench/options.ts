@@ -1,6 +1,6 @@
 // The one place where bench options from the command line become typed values (STYLE.md habit 9).
 import { createHash } from "node:crypto";
-import { benchmarkFunctions, type Manifest } from "../../functions/manifest.js";
+import { benchmarkFunctions, existingPairs, findEntry, warmupOf, type Manifest } from "../../functions/manifest.js";
 import { checkDatasetName } from "../dataset/publish.js";
 import { DEFAULT_DB_LATENCY, parseDbLatency } from "../lab/db-latency.js";
 import { benchMessages as msg } from "./messages.js";
@@ -123,9 +123,36 @@ export function normalizeBenchOptions(raw: RawBenchOptions, manifest: Manifest):
     timeoutMs: integer("timeout-ms", raw.timeoutMs, DEFAULTS.timeoutMs, 1),
     workDir: raw.workDir ?? DEFAULTS.workDir,
   };
+  checkSelection(manifest, options, { runtimes: raw.runtimes !== undefined, functions: raw.functions !== undefined });
   const partial = options.requests < DEFAULTS.requests || options.trials < DEFAULTS.trials || options.runtimes.length < allRuntimes.length || options.functions.length < allFunctions.length;
   options.name = checkDatasetName(raw.name ?? (partial ? partialRunName(options) : target));
   return options;
+}
+
+/**
+ * Every selection checked before anything is built: each runtime and function asked for by name
+ * has an entry with the other selection, and every warm-up a pair needs exists. Runtimes left
+ * without any pair (by default selection) are dropped, so the lab starts only what runs.
+ */
+function checkSelection(manifest: Manifest, o: BenchOptions, named: { runtimes: boolean; functions: boolean }): void {
+  const pairs = existingPairs(manifest, o.runtimes, o.functions);
+  if (pairs.length === 0) throw new Error(msg.noPairs(o.runtimes, o.functions));
+  if (named.runtimes) {
+    const idle = o.runtimes.find((rt) => !pairs.some(([r]) => r === rt));
+    if (idle) throw new Error(msg.selectionWithoutEntry("runtimes", idle, "function", o.functions));
+  }
+  if (named.functions) {
+    const idle = o.functions.find((fn) => !pairs.some(([, f]) => f === fn));
+    if (idle) throw new Error(msg.selectionWithoutEntry("functions", idle, "runtime", o.runtimes));
+  }
+  if (o.warmup > 0) {
+    for (const [rt, fn] of pairs) {
+      const warm = warmupOf(manifest, fn);
+      if (warm !== null && !findEntry(manifest, rt, warm)) throw new Error(msg.missingWarmup(rt, fn, warm));
+    }
+  }
+  o.runtimes = o.runtimes.filter((rt) => pairs.some(([r]) => r === rt));
+  o.functions = o.functions.filter((fn) => pairs.some(([, f]) => f === fn));
 }
 
 /**

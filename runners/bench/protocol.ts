@@ -4,7 +4,7 @@
 // collection of its REPORT lines and a pause. Finished segments are kept in the work dir, so
 // --resume continues within a trial; one dataset per memory size is written once every trial is in.
 import { resolve } from "node:path";
-import type { Manifest } from "../../functions/manifest.js";
+import { existingPairs, functionSpec, warmupOf, type Manifest } from "../../functions/manifest.js";
 import type { RequestRow, TrialsMeta } from "../dataset/contract.js";
 import { datasetMeta } from "../dataset/meta.js";
 import { assertReplaceable, publishDataset } from "../dataset/publish.js";
@@ -47,10 +47,10 @@ const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 export async function runProtocol(target: Target, options: BenchOptions, ctx: ProtocolContext): Promise<BenchRun> {
   const { manifest, reporter, teardown, work, run } = ctx;
   const sleep = ctx.sleep ?? defaultSleep;
-  const warmupFn = options.warmup > 0 ? manifest.functions.find((f) => f.role === "warmup") : undefined;
-  const pairs = options.runtimes.flatMap((runtime) => options.functions.map((fn) => [runtime, fn] as const));
-  // The warm-up function's environments are renewed too: a trial's warm-up starts cold as well.
-  const renewed = [...pairs, ...(warmupFn ? options.runtimes.map((runtime) => [runtime, warmupFn.id] as const) : [])];
+  // Only the pairs the manifest has (it may be sparse).
+  const pairs = existingPairs(manifest, options.runtimes, options.functions);
+  // The warm-up functions' environments are renewed too: a trial's warm-up starts cold as well.
+  const renewed = withWarmups(manifest, pairs, options.warmup);
   const trials: TrialsMeta = { count: options.trials, seed: run.seed, orders: trialOrders(pairs.map(([r, f]) => segmentId(r, f)), options.trials, run.seed) };
   reporter.info(msg.trialPlan(trials.count, trials.seed, pairs.length, options.memorySizes));
   // Existing datasets are refused before anything is deployed or measured, not after the run.
@@ -89,7 +89,7 @@ export async function runProtocol(target: Target, options: BenchOptions, ctx: Pr
         }
         const earlier = [...results.values()].flat().filter((s) => s.runtime === runtime && s.function === fn && s.memoryMB === memoryMB);
         const sizeOptions = { ...options, concurrency: atSize.get(memoryMB)!.concurrency };
-        const result = await runSegment(target, key, label, sizeOptions, manifest, warmupFn, reporter, Math.max(renewedAt, latestTimestamp(earlier) + 1));
+        const result = await runSegment(target, key, label, sizeOptions, manifest, reporter, Math.max(renewedAt, latestTimestamp(earlier) + 1));
         teardown.check();
         work.save(result);
         results.get(memoryMB)!.push(result);
@@ -152,7 +152,6 @@ async function runSegment(
   label: string,
   options: BenchOptions,
   manifest: Manifest,
-  warmupFn: Manifest["functions"][number] | undefined,
   reporter: BenchReporter,
   /**
    * Epoch ms before which no REPORT line belongs to this segment: when its trial's environments
@@ -164,7 +163,9 @@ async function runSegment(
   const { memoryMB, runtime } = key;
   const fnSpec = manifest.functions.find((f) => f.id === key.function)!;
   const t0 = performance.now();
-  if (warmupFn) await warmUp(await target.endpoint({ memoryMB, runtime, function: warmupFn.id }), options.warmup, warmupFn.payload);
+  // The function's own warm-up (itself by default, another function, or none).
+  const warmupFn = options.warmup > 0 ? warmupOf(manifest, key.function) : null;
+  if (warmupFn !== null) await warmUp(await target.endpoint({ memoryMB, runtime, function: warmupFn }), options.warmup, functionSpec(manifest, warmupFn).payload);
   const t1 = performance.now();
   const url = await target.endpoint({ memoryMB, runtime, function: key.function });
   // A second of slack for clocks (REPORT lines are stamped by the target, the start by this
@@ -190,4 +191,15 @@ async function runSegment(
     ...(duplicates !== undefined ? { duplicates } : {}),
     seconds: { warmup: (t1 - t0) / 1000, load: (t2 - t1) / 1000, collect: (t3 - t2) / 1000 },
   };
+}
+
+/** `pairs` followed by the warm-up pairs they call (each once), when warm-up calls are made. */
+export function withWarmups(manifest: Manifest, pairs: readonly (readonly [string, string])[], warmupCalls: number): [string, string][] {
+  const all: [string, string][] = pairs.map(([r, f]) => [r, f]);
+  if (warmupCalls === 0) return all;
+  for (const [runtime, fn] of pairs) {
+    const warm = warmupOf(manifest, fn);
+    if (warm !== null && !all.some(([r, f]) => r === runtime && f === warm)) all.push([runtime, warm]);
+  }
+  return all;
 }

@@ -3,7 +3,7 @@
 import { existsSync } from "node:fs";
 import { resolve } from "node:path";
 import { buildArtefacts } from "../../functions/build-artefacts.js";
-import { findEntry, loadManifest, repoRoot, type Manifest } from "../../functions/manifest.js";
+import { existingPairs, findEntry, loadManifest, repoRoot, type Manifest } from "../../functions/manifest.js";
 import { allowedCpus } from "../lab/cgroups.js";
 import { DEFAULT_DB_LATENCY, parseDbLatency } from "../lab/db-latency.js";
 import { planLabRun } from "./lab-plan.js";
@@ -11,7 +11,7 @@ import { acquireLock, machineLockPath } from "./lock.js";
 import { LocalTarget } from "./local-target.js";
 import { benchMessages as msg } from "./messages.js";
 import type { BenchOptions } from "./options.js";
-import { runProtocol, type BenchReporter, type BenchRun } from "./protocol.js";
+import { runProtocol, withWarmups, type BenchReporter, type BenchRun } from "./protocol.js";
 import { concurrencyAt } from "./sweep-concurrency.js";
 import { Teardown } from "./teardown.js";
 import { openWorkDir } from "./work-dir.js";
@@ -56,11 +56,8 @@ export async function runBench(options: BenchOptions & AwsExtras, reporter: Benc
   const sizes = options.memorySizes.map((memoryMB) => ({ memoryMB, concurrency: concurrencyAt(options, memoryMB).concurrency }));
   const plans = new Map(planLabRun(sizes, options.oversubscribe ?? false, allowedCpus()).map((p) => [p.memoryMB, p]));
 
-  const warmupFn = manifest.functions.find((f) => f.role === "warmup");
-  const pairs: Array<[string, string]> = options.runtimes.flatMap((rt) => [
-    ...(warmupFn && options.warmup > 0 ? [[rt, warmupFn.id] as [string, string]] : []),
-    ...options.functions.map((fn) => [rt, fn] as [string, string]),
-  ]);
+  // Only the pairs the manifest has (it may be sparse), with the warm-ups they call.
+  const pairs = withWarmups(manifest, existingPairs(manifest, options.runtimes, options.functions), options.warmup);
   await ensureArtefacts(manifest, pairs, reporter);
   const opened = openWorkDir(options);
   const target = await LocalTarget.start(manifest, opened.work.logDir, options.timeoutMs, teardown, options.runtimes, { plan: plans.get(options.memorySizes[0]!)!.plan, dbLatency, sizes: plans });
