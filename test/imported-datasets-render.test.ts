@@ -6,9 +6,10 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { benchmarkFunctions, loadManifest, repoRoot } from "../functions/manifest.js";
+import { builtInManifest } from "../functions/test-support/built-in.js";
 import { buildSection, loadDatasets, sectionIds } from "../report/lib/index.js";
 
-const manifest = loadManifest();
+const manifest = builtInManifest(loadManifest());
 const dir = mkdtempSync(join(tmpdir(), "lambench-import-render-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 

@@ -3,13 +3,15 @@
 // that ships). One in-process dynalite serves both.
 import { DynamoDBClient } from "@aws-sdk/client-dynamodb";
 import { unzipSync } from "fflate";
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startDynamoDb, type DynamoDbServer } from "../conformance/dynamodb-server.js";
-import { loadManifest } from "../manifest.js";
+import { loadManifest, repoRoot } from "../manifest.js";
+
+const conformanceDir = join(repoRoot, "functions", "conformance");
 import { GeoTableFixture } from "./test/geo-table-fixture.js";
 import { eventFor, loadCases, tableDefinition } from "./test/vectors.js";
 import { buildNodeFunction, sourceEntry } from "./packaging/build-function.js";
@@ -18,7 +20,8 @@ import { BUNDLE_FILE } from "./packaging/bundle.js";
 type Handler = (event: unknown) => Promise<{ statusCode: number; headers?: unknown; body: string }>;
 
 const manifest = loadManifest();
-const functions = manifest.entries.filter((e) => e.runtime === "node").map((e) => e.function);
+// The functions that declare vectors (functions/conformance/<function>.json) and ship the project's own Node.js code.
+const functions = manifest.entries.filter((e) => e.runtime === "node" && e.source === undefined && existsSync(join(conformanceDir, `${e.function}.json`))).map((e) => e.function);
 const handlers = new Map<string, Handler>();
 
 let server: DynamoDbServer;

@@ -10,8 +10,13 @@ from dynamodb_server import CONFORMANCE, REPO_ROOT
 
 
 def python_entries() -> list[dict[str, Any]]:
+    """Python entries of the project's own code whose function declares vectors (conformance/<function>.json)."""
     manifest = json.loads((REPO_ROOT / "functions" / "manifest.json").read_text())
-    return [entry for entry in manifest["entries"] if entry["runtime"] == "python"]
+    return [
+        entry
+        for entry in manifest["entries"]
+        if entry["runtime"] == "python" and "source" not in entry and (CONFORMANCE / f"{entry['function']}.json").exists()
+    ]
 
 
 def vector_cases(function: str) -> list[dict[str, Any]]:

@@ -1,0 +1,14 @@
+// `node --import tsx functions/user/cli/build.ts <runtime> <function>`: the build command the scaffold
+// writes into a user function's manifest entry (see build-user.ts).
+import { loadManifest } from "../../manifest.js";
+import { buildUserFunction } from "../build-user.js";
+
+const [runtime, fn, architecture] = process.argv.slice(2);
+try {
+  if (!runtime || !fn) throw new Error("usage: node --import tsx functions/user/cli/build.ts <runtime> <function> [x86_64|arm64]");
+  const { artefact, bytes } = await buildUserFunction(loadManifest(), runtime, fn, architecture ?? "x86_64");
+  console.log(`${runtime}/${fn}: ${artefact} (${bytes} bytes)`);
+} catch (e) {
+  console.error(`build ${runtime ?? "?"}/${fn ?? "?"}: ${(e as Error).message}`);
+  process.exit(1);
+}
