@@ -62,7 +62,7 @@ export function bootstrapMethod(o: BootstrapOptions, context: MethodContext = {}
       (trials.max > 1
         ? " With several trials, a percentile's resample is drawn the same way from the drawn trials' pooled invocations, each trial weighted by how often it was drawn " +
           "(so the number taken from each trial varies around its size); a maximum or minimum is the largest (smallest) of one exact draw per drawn trial, " +
-          "and a mean adds each drawn trial's resampled sum, drawn from the trial's own moments."
+          `and a mean adds each drawn trial's resampled sum, drawn from the trial's own moments from ${MEAN_EXPANSION_MIN.toLocaleString("en-US")} drawn invocations on and resampled directly below.`
         : ""),
     "",
     `The random numbers come from a seeded generator (xoshiro128**, seed ${o.seed}); each group and statistic uses its own stream derived from the seed and the group's keys, ` +
