@@ -69,6 +69,7 @@ try {
     sourceMeta({
       name,
       campaign: newCampaign("import"),
+      duplicatesDropped: result.duplicates,
       kind: "import",
       detail: result.described.join("; "),
       corrections: result.corrections,

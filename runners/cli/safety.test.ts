@@ -48,6 +48,15 @@ describe("npm run import", () => {
     expect(meta.campaign).toMatch(/^import-\d{8}T\d{6}Z-[0-9a-f]{4}$/);
   });
 
+  it("records in meta.json how many REPORT lines of overlapping exports were dropped", () => {
+    const again = join(dir, "export-again.csv");
+    writeFileSync(again, SEED);
+    writeFileSync(join(dir, "export-first.csv"), SEED);
+    expect(cli("import.ts", [join(dir, "export-first.csv"), again, "--memory", "128", "--out", out, "--name", "overlap"]).status).toBe(0);
+    const meta = JSON.parse(readFileSync(join(out, "overlap", "meta.json"), "utf8")) as { counts: { invocations: number }; source: { duplicatesDropped: number } };
+    expect(meta).toMatchObject({ counts: { invocations: 2 }, source: { duplicatesDropped: 2 } });
+  });
+
   it("refuses a name with .. before writing anything", () => {
     const r = cli("import.ts", [file, "--memory", "128", "--out", out, "--name", "../../escape"]);
     expect(r.stderr.trim()).toBe(

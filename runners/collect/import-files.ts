@@ -36,6 +36,8 @@ export interface ImportFilesResult {
   described: string[];
   /** Runtime → versions named by INIT_START lines (comma-separated when several). */
   runtimeVersions: Record<string, string>;
+  /** REPORT lines dropped because their request id was already imported (overlapping exports). */
+  duplicates: number;
 }
 
 const isCsv = (path: string, text: string) => extname(path).toLowerCase() === ".csv" || /^\uFEFF?"?@?timestamp"?,/i.test(text);
@@ -48,7 +50,7 @@ export function groupOfFile(path: string): string {
 }
 
 export function importFiles(inputs: readonly ImportInput[], o: ImportFilesOptions): ImportFilesResult {
-  const out: ImportFilesResult = { rows: [], corrections: [], warnings: [], billing: { rule: "as-reported", description: BILLING_RULES["as-reported"].description }, unreadable: [], described: [], runtimeVersions: {} };
+  const out: ImportFilesResult = { rows: [], corrections: [], warnings: [], billing: { rule: "as-reported", description: BILLING_RULES["as-reported"].description }, unreadable: [], described: [], runtimeVersions: {}, duplicates: 0 };
   const rules = new Set<BillingRuleId>();
   const seen = new Set<string>();
   let duplicates = 0;
@@ -102,6 +104,7 @@ export function importFiles(inputs: readonly ImportInput[], o: ImportFilesOption
     out.described.push(`raw log events ${basename(input.path)} (${file.format})`);
   }
   if (rules.size > 1) throw new ImportError(msg.mixedBilling(inputs.map((i) => i.path)));
+  out.duplicates = duplicates;
   if (duplicates > 0) out.warnings.push(`${duplicates} duplicate REPORT lines (same request id) were dropped`);
   const unknown = [...new Set(out.rows.filter((r) => r.runtime === UNKNOWN_RUNTIME).map((r) => r.function))];
   if (unknown.length > 0) {
