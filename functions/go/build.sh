@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds functions/go/dist/<function>.zip: one linux/amd64 executable named bootstrap, for the
-# provided.al2023 runtime. Skips the build while the sources, go.mod/go.sum, this script and the
+# provided.al2023 runtime. The code is cmd/<source>, where <source> is the function's manifest
+# `sourceOf` (warmup ships search), else the function itself. Skips the build while the sources, go.mod/go.sum, this script and the
 # Go version are unchanged (their hash is kept beside the zip).
 set -euo pipefail
 
@@ -8,7 +9,8 @@ usage() { echo "usage: bash functions/go/build.sh <wave|save|search|conc|warmup>
 [ $# -eq 1 ] || usage
 function_name=$1
 module_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-[ -f "$module_dir/cmd/$function_name/main.go" ] || { echo "build.sh: no Go function '$function_name' (no cmd/$function_name/main.go)" >&2; exit 2; }
+source_name=$(node "$module_dir/../cli/source-of.mjs" "$function_name") || usage
+[ -f "$module_dir/cmd/$source_name/main.go" ] || { echo "build.sh: no Go function '$function_name' (no cmd/$source_name/main.go)" >&2; exit 2; }
 cd "$module_dir"
 
 dist=dist
@@ -17,7 +19,7 @@ hash_path=$dist/$function_name.zip.sha256
 
 inputs_hash() {
   {
-    echo "function=$function_name"
+    echo "function=$function_name source=$source_name"
     go version
     find cmd internal -name '*.go' ! -name '*_test.go' -print0 | sort -z | xargs -0 sha256sum
     sha256sum go.mod go.sum build.sh
@@ -35,7 +37,7 @@ work=$(mktemp -d "$dist/.build-$function_name.XXXXXX")
 trap 'rm -rf "$work"' EXIT
 GOOS=linux GOARCH=amd64 CGO_ENABLED=0 GOFLAGS=-mod=readonly \
   go build -trimpath -buildvcs=false -ldflags "-s -w" -tags lambda.norpc \
-  -o "$work/bootstrap" "./cmd/$function_name"
+  -o "$work/bootstrap" "./cmd/$source_name"
 # Fixed mtime and no extra attributes, so the same binary gives the same zip bytes.
 touch -d @0 "$work/bootstrap"
 (cd "$work" && TZ=UTC zip -q -X -D "$function_name.zip" bootstrap)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds functions/rust/dist/<function>.zip holding one executable named `bootstrap`, for the
-# provided.al2023 custom runtime. `warmup` is the `search` binary under its own name.
+# provided.al2023 custom runtime. The binary is the function's manifest `sourceOf` (warmup ships
+# the `search` binary under its own name), else the function's own.
 #
 # Target: the host triple by default (x86_64-unknown-linux-gnu here), which the local lab runs.
 # For AWS, build a static binary so the host's glibc does not matter, e.g.
@@ -11,14 +12,11 @@
 set -euo pipefail
 
 function_id="${1:-}"
-case "$function_id" in
-  wave | save | search | conc) binary=$function_id ;;
-  warmup) binary=search ;;
-  *)
-    echo "usage: build.sh <wave|save|search|conc|warmup> (got '${function_id}')" >&2
-    exit 2
-    ;;
-esac
+binary=$(node "$(dirname "${BASH_SOURCE[0]}")/../cli/source-of.mjs" "$function_id") || {
+  echo "usage: build.sh <function of functions/manifest.json> (got '${function_id}')" >&2
+  exit 2
+}
+[[ -f "$(dirname "${BASH_SOURCE[0]}")/src/bin/$binary.rs" ]] || { echo "build.sh: no Rust binary '$binary' (no src/bin/$binary.rs)" >&2; exit 2; }
 
 source "$(dirname "${BASH_SOURCE[0]}")/cargo-env.sh"
 

@@ -15,6 +15,8 @@ var vectorsDir = filepath.Join("..", "..", "conformance")
 type vectorFile struct {
 	Function string       `json:"function"`
 	Cases    []vectorCase `json:"cases"`
+	// CasesOf names the function whose cases this one answers (conc, warmup: search).
+	CasesOf string `json:"casesOf"`
 }
 
 type vectorCase struct {
@@ -38,6 +40,13 @@ func loadVectors(function string) (vectorFile, error) {
 	}
 	if err := json.Unmarshal(data, &file); err != nil {
 		return file, fmt.Errorf("%s: %w", path, err)
+	}
+	if file.Function == function && file.CasesOf != "" {
+		shared, err := loadVectors(file.CasesOf)
+		if err != nil {
+			return file, err
+		}
+		file.Cases = shared.Cases
 	}
 	if file.Function != function || len(file.Cases) == 0 {
 		return file, fmt.Errorf("%s: function %q with %d cases, want %q with at least one", path, file.Function, len(file.Cases), function)

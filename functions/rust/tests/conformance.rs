@@ -25,7 +25,8 @@ fn read_json(path: &Path) -> Value {
     serde_json::from_str(&text).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
 }
 
-/// Every vector file (`{function, cases}`), in file-name order.
+/// Every vector file (`{function, cases}`, or `{function, casesOf}` answering another function's
+/// cases, e.g. conc and warmup: search), in file-name order, with its cases.
 fn vector_files() -> Vec<(PathBuf, Value)> {
     let mut paths: Vec<PathBuf> = fs::read_dir(conformance_dir())
         .expect("conformance folder")
@@ -36,7 +37,16 @@ fn vector_files() -> Vec<(PathBuf, Value)> {
     paths
         .into_iter()
         .map(|path| (path.clone(), read_json(&path)))
-        .filter(|(_, json)| json.get("function").is_some() && json.get("cases").is_some())
+        .filter(|(_, json)| {
+            json.get("function").is_some() && (json.get("cases").is_some() || json.get("casesOf").is_some())
+        })
+        .map(|(path, mut json)| {
+            if let Some(of) = json.get("casesOf").and_then(Value::as_str).map(str::to_owned) {
+                let shared = read_json(&conformance_dir().join(format!("{of}.json")));
+                json["cases"] = shared["cases"].clone();
+            }
+            (path, json)
+        })
         .collect()
 }
 
