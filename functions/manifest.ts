@@ -17,6 +17,17 @@ const runtimeSchema = z.object({
   language: z.string().min(1),
   folder: z.string().min(1),
   color: z.string().optional(),
+  /**
+   * The runtime's family: how an instance is started (a Node.js or Python interpreter through
+   * the runtime interface client, or the artefact's own `bootstrap`) and the command whose output
+   * names the toolchain that built a `bootstrap` (recorded in meta.json runtimeVersions).
+   */
+  family: z
+    .object({
+      start: z.enum(["node", "python", "bootstrap"]),
+      toolchain: z.array(z.string().min(1)).min(1).optional(),
+    })
+    .optional(),
 });
 
 const functionSchema = z.object({

@@ -37,21 +37,16 @@ export function machine(support: CgroupSupport) {
   };
 }
 
-/** The compilers that built custom-runtime artefacts, by the runtime's language. */
-const TOOLCHAINS: Record<string, [string, string[]]> = {
-  go: ["go", ["version"]],
-  rust: ["rustc", ["--version"]],
-};
-
 /** What actually ran per runtime id: interpreter versions from the lab, compilers for custom runtimes. */
 export function runtimeVersions(manifest: Manifest, runtimes: string[], interpreters: ResolvedInterpreters): Record<string, string> {
   const out: Record<string, string> = {};
+  // The manifest's family of each runtime says which interpreter or toolchain to name.
   for (const r of manifest.runtimes.filter((x) => runtimes.includes(x.id))) {
-    if (r.lambdaRuntime.startsWith("nodejs")) out[r.id] = interpreters.versions.node ?? "node (not installed)";
-    else if (r.lambdaRuntime.startsWith("python")) out[r.id] = interpreters.versions.python ?? "python (not installed)";
+    if (r.family?.start === "node") out[r.id] = interpreters.versions.node ?? "node (not installed)";
+    else if (r.family?.start === "python") out[r.id] = interpreters.versions.python ?? "python (not installed)";
     else {
-      const tc = TOOLCHAINS[r.language];
-      out[r.id] = (tc && run(tc[0], tc[1])) ?? `${r.language} (toolchain version unknown)`;
+      const [command, ...args] = r.family?.toolchain ?? [];
+      out[r.id] = (command && run(command, args)) ?? `${r.language} (toolchain version unknown)`;
     }
   }
   return out;
