@@ -29,7 +29,7 @@ $(STAMPS)/python: requirements-dev.txt $(STAMPS)/npm scripts/setup-python.sh
 	bash scripts/setup-python.sh
 	@mkdir -p $(STAMPS) && touch $@
 
-$(STAMPS)/lab-runtimes: runners/lab/runtimes/package-lock.json runners/lab/runtimes/requirements.txt scripts/setup-lab-runtimes.sh
+$(STAMPS)/lab-runtimes: runners/lab/runtimes/package-lock.json runners/lab/runtimes/requirements.txt scripts/setup-lab-runtimes.sh $(STAMPS)/python
 	bash scripts/setup-lab-runtimes.sh
 	@mkdir -p $(STAMPS) && touch $@
 

@@ -9,7 +9,11 @@ cd "$(dirname "$0")/.."
 dir=runners/lab/runtimes
 npm ci --prefix "$dir" --no-audit --no-fund
 python="${LAMBENCH_PYTHON:-python3}"
+# pip of the project venv (made from python3 by scripts/setup-python.sh) when the instances' Python
+# is python3: a system Python need not ship pip.
+pip=("$python" -m pip)
+if [ -z "${LAMBENCH_PYTHON:-}" ] && [ -x .venv/bin/python ]; then pip=(.venv/bin/python -m pip); fi
 rm -rf "$dir/python.tmp"
-"$python" -m pip install -q --disable-pip-version-check --no-warn-script-location --target "$dir/python.tmp" -r "$dir/requirements.txt"
+"${pip[@]}" install -q --disable-pip-version-check --no-warn-script-location --target "$dir/python.tmp" -r "$dir/requirements.txt"
 rm -rf "$dir/python"
 mv "$dir/python.tmp" "$dir/python"
