@@ -139,15 +139,46 @@ function weightedMixture(sample: TrialSample): Mixture {
   }
   const sizes = trials.map((t) => t.length);
   /** The value at 0-based position `target` of the pooled values with trial t repeated m[from + t] times. */
-  const valueAt = (m: Uint32Array, from: number, target: number): number => {
-    let lo = 0;
-    let hi = N - 1;
+  const rankAt = (m: Uint32Array, from: number, i: number): number => {
+    let rank = 0;
+    const row = i * T;
+    for (let t = 0; t < T; t++) rank += m[from + t]! * counts[row + t]!;
+    return rank;
+  };
+  /**
+   * The value at 0-based position `target` of the pooled values with trial t repeated m[from + t]
+   * times: the smallest i whose weighted rank exceeds `target`. The search starts where that
+   * position would be with every trial once (scaled by n'/N) and gallops outwards, so it costs the
+   * log of how far the drawn trials move it, not the log of N.
+   */
+  const valueAt = (m: Uint32Array, from: number, target: number, n: number): number => {
+    const guess = Math.min(N - 1, Math.floor((target * N) / n));
+    let lo: number;
+    let hi: number;
+    if (rankAt(m, from, guess) > target) {
+      hi = guess;
+      let step = 1;
+      lo = guess - step;
+      while (lo > 0 && rankAt(m, from, lo) > target) {
+        hi = lo;
+        step *= 2;
+        lo = hi - step;
+      }
+      lo = Math.max(0, lo);
+    } else {
+      lo = guess + 1;
+      let step = 1;
+      hi = Math.min(N - 1, guess + step);
+      while (hi < N - 1 && rankAt(m, from, hi) <= target) {
+        lo = hi + 1;
+        step *= 2;
+        hi = Math.min(N - 1, hi + step);
+      }
+    }
+    // Now the answer lies in [lo, hi]: binary search as before.
     while (lo < hi) {
       const mid = (lo + hi) >>> 1;
-      let rank = 0;
-      const row = mid * T;
-      for (let t = 0; t < T; t++) rank += m[from + t]! * counts[row + t]!;
-      if (rank > target) hi = mid;
+      if (rankAt(m, from, mid) > target) hi = mid;
       else lo = mid + 1;
     }
     return pooled[lo]!;
@@ -156,14 +187,17 @@ function weightedMixture(sample: TrialSample): Mixture {
     orderStatisticReplicate(m, from, statistic, random) {
       let n = 0;
       for (let t = 0; t < T; t++) n += m[from + t]! * sizes[t]!;
-      const need = orderStatisticNeed(statistic, n)!;
-      const k = need.rank + 1;
+      // orderStatisticNeed's ranks, without its object: this runs once per replicate.
+      const p = statistic.kind === "max" ? 1 : statistic.kind === "min" ? 0 : statistic.kind === "median" ? 0.5 : (statistic as { p: number }).p;
+      const h = (n - 1) * p;
+      const rank = Math.floor(h);
+      const frac = rank + 1 < n ? h - rank : 0;
+      const k = rank + 1;
       const u = uniformOrderStatistic(k, n, random);
-      const position = (x: number) => Math.min(n - 1, Math.floor(x * n));
-      const v0 = valueAt(m, from, position(u));
-      if (need.frac === 0) return v0;
+      const v0 = valueAt(m, from, Math.min(n - 1, Math.floor(u * n)), n);
+      if (frac === 0) return v0;
       const following = u + (1 - u) * (1 - Math.pow(random.uniform(), 1 / (n - k)));
-      return v0 + (valueAt(m, from, position(following)) - v0) * need.frac;
+      return v0 + (valueAt(m, from, Math.min(n - 1, Math.floor(following * n)), n) - v0) * frac;
     },
   };
 }
