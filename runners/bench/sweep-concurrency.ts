@@ -10,7 +10,13 @@ import type { BenchOptions } from "./options.js";
 /** The largest concurrency the CPU plan holds at a memory size on this machine. */
 export type MaxConcurrencyForMemory = (memoryMB: number) => number;
 
-export const LAB_CPU_PLAN_MAX_CONCURRENCY: MaxConcurrencyForMemory = (memoryMB) => maxConcurrency(allowedCpus(), memoryMB);
+/**
+ * The machine's CPUs as this process saw them first (before the lab pins the bench process to
+ * its support cores, after which allowedCpus() names only those and the plan would hold nothing).
+ */
+let machineCpus: number[] | null = null;
+
+export const LAB_CPU_PLAN_MAX_CONCURRENCY: MaxConcurrencyForMemory = (memoryMB) => maxConcurrency((machineCpus ??= allowedCpus()), memoryMB);
 
 export interface SizeConcurrency {
   concurrency: number;
