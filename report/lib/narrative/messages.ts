@@ -242,7 +242,7 @@ export const messages = {
   /** No runtime compared with another anywhere: `runtimes` present, `alone` the functions measured on one runtime. */
   summaryNothingCompares: (runtimes: string[], alone: Alone[]) =>
     runtimes.length === 1
-      ? `Only ${runtimes[0]} has data, so no runtime is compared with another: the sections describe ${runtimes[0]}'s own numbers, and the Performance Indexes are 1× by definition.`
+      ? `Only ${runtimes[0]} has data, so no runtime is compared with another: the sections describe ${runtimes[0]}'s own numbers.`
       : `No function ran on more than one runtime (${aloneList(alone)}), so no runtime is compared with another: the sections describe each function's own numbers.`,
   memorySizesNotComparable: (groups: readonly ProtocolGroupSizes[], architecture?: string) =>
     `No memory-size finding${architecture ? ` for ${architecture}` : ""}: the memory sizes present come from datasets measured under different protocols (${groups.map(groupDescription).join("; ")}), so a change between them could come from the protocol rather than from the memory size.`,
