@@ -12,7 +12,7 @@ import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { Pool } from "undici";
-import { repoRoot } from "../functions/manifest.js";
+import { loadManifest, repoRoot } from "../functions/manifest.js";
 import { unpackArtefact } from "../runners/lab/artefacts.js";
 import { allowedCpus, detectCgroups, type Cgroups, type SupportPartition } from "../runners/lab/cgroups.js";
 import { cpuList, layout } from "../runners/lab/cpu-plan.js";
@@ -97,13 +97,16 @@ const plainTimes = await overHttp(`http://127.0.0.1:${(plain.address() as Addres
 plain.close();
 
 // 3. Through the lab: front -> Runtime API -> instance process (uncapped unless --cpusets, so only the plumbing differs).
+const nodeRuntime = loadManifest().runtimes.find((r) => r.family?.start === "node");
+if (!nodeRuntime) throw new Error("functions/manifest.json: no runtime of the node family");
 const lab = new Lab({ logDir: join(tmp, "logs"), cgroups });
 lab.deploy({
   functionName: "overhead-node-wave",
   runtime: "node",
   function: "wave",
-  lambdaRuntime: "nodejs22.x",
-  kind: "managed",
+  // The Lambda runtime id and kind of the manifest's Node.js family, not a copy of them.
+  lambdaRuntime: nodeRuntime.lambdaRuntime,
+  kind: nodeRuntime.kind,
   handler: "index.handler",
   codeDir,
   memoryMB: 1769,
