@@ -12,8 +12,7 @@ export function protocolFields(meta: DatasetMeta): Record<string, string> {
   return {
     target: meta.target,
     "requests per function": String(p.requestsPerFunction),
-    // A sweep's sizes each run at what the lab's CPU plan holds there: one protocol, not one per size.
-    concurrency: p.concurrencySource === "cpu-plan" ? "set per memory size by the lab's CPU plan" : String(p.concurrency),
+    concurrency: String(p.concurrency),
     "warm-up requests": String(p.warmupRequests),
     pause: `${p.pauseMs} ms`,
     runtimes: p.runtimes.join(", "),

@@ -96,14 +96,15 @@ describe("Memory and cost", async () => {
     expect(recs("picks")).toEqual(recs("all"));
   });
 
-  it("treats a sweep's sizes run at the CPU plan's concurrencies as one protocol, and other concurrencies as different protocols", async () => {
+  it("treats sizes run at different concurrencies as different protocols, whoever chose them", async () => {
     const data = await fixtures.load({ "fixture-plan-128mb": { memorySizes: [128] }, "fixture-plan-1024mb": { memorySizes: [1024] } });
     const at = (i: number, concurrency: number, source?: "cpu-plan") => {
       const d = data.datasets[i]!;
       return { name: d.name, meta: { ...d.meta, protocol: { ...d.meta.protocol!, concurrency, ...(source ? { concurrencySource: source } : {}) } } };
     };
-    expect(protocolGroups([at(0, 10, "cpu-plan"), at(1, 1, "cpu-plan")])).toHaveLength(1);
+    expect(protocolGroups([at(0, 10, "cpu-plan"), at(1, 1, "cpu-plan")])).toHaveLength(2);
     expect(protocolGroups([at(0, 10), at(1, 1)])).toHaveLength(2);
+    expect(protocolGroups([at(0, 6, "cpu-plan"), at(1, 6, "cpu-plan")])).toHaveLength(1);
   });
 
   it("names the recommendations in the Summary (only the strategy chosen with --strategy)", () => {

@@ -2,22 +2,23 @@
 import { describe, expect, it } from "vitest";
 import { planLabRun } from "./lab-plan.js";
 import { benchMessages } from "./messages.js";
-import { concurrencyAt } from "./sweep-concurrency.js";
+import { campaignConcurrency } from "./campaign-concurrency.js";
 
 const cores = (n: number) => Array.from({ length: n }, (_, i) => i);
 const fromPlan = { concurrency: 10, concurrencyFromPlan: true };
 
 describe("planLabRun", () => {
-  it("2 cores, no --concurrency: 10 at 128 MB (0.72 cores of caps), 6 at 256 MB, each fitting its run core", () => {
+  it("2 cores, no --concurrency: 6 at both 128 and 256 MB (what one run core holds at 256 MB), each fitting its run core", () => {
     const cpus = cores(2);
-    const sizes = [128, 256].map((memoryMB) => ({ memoryMB, concurrency: concurrencyAt(fromPlan, memoryMB, (m) => Math.floor((1 * 1769) / m)).concurrency }));
+    const { concurrency } = campaignConcurrency(fromPlan, [128, 256], (m) => Math.floor((1 * 1769) / m));
+    const sizes = [128, 256].map((memoryMB) => ({ memoryMB, concurrency }));
     expect(sizes).toEqual([
-      { memoryMB: 128, concurrency: 10 },
+      { memoryMB: 128, concurrency: 6 },
       { memoryMB: 256, concurrency: 6 },
     ]);
     const plans = planLabRun(sizes, false, cpus);
     expect(plans.map((p) => [p.plan.concurrency, p.plan.fits, p.oversubscribed])).toEqual([
-      [10, true, false],
+      [6, true, false],
       [6, true, false],
     ]);
     expect(plans[1]!.plan).toMatchObject({ support: [0], init: [0], run: [1], initSharesSupport: true });

@@ -1,5 +1,5 @@
 // The local lab's CPU plan at each memory size of a bench run: the plan for the concurrency that
-// size runs at (sweep-concurrency.ts), or a refusal naming what the machine holds, before anything
+// campaign runs at (campaign-concurrency.ts), or a refusal naming what the machine holds, before anything
 // runs. --oversubscribe runs a plan that does not fit and records it.
 import { layout, maxConcurrency, maxMemoryMB, planCpus, type CpuPlan } from "../lab/cpu-plan.js";
 import { benchMessages as msg } from "./messages.js";

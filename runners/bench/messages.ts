@@ -4,9 +4,9 @@ import type { LockHolder } from "./lock.js";
 export const benchMessages = {
   sweepWithMemory: (memory: string) =>
     `--memory-sweep runs power-tuning's default sizes (128,256,512,1024,1536,3008 MB) and cannot be combined with --memory "${memory}": give one or the other`,
-  planConcurrency: (memoryMB: number, concurrency: number, cap: number) =>
-    `${memoryMB} MB: concurrency ${concurrency} from the lab's CPU plan (the default ${cap}, lowered where this machine holds less at this size)`,
-  optionConcurrency: (memoryMB: number, concurrency: number) => `${memoryMB} MB: concurrency ${concurrency} (--concurrency, or its default)`,
+  planConcurrency: (memorySizes: readonly number[], concurrency: number, cap: number) =>
+    `concurrency ${concurrency} at ${memorySizes.length === 1 ? `${memorySizes[0]} MB` : `every memory size (${memorySizes.join(", ")} MB)`}, from the lab's CPU plan (the default ${cap}, lowered where this machine holds less; one value for the whole campaign, so memory sizes compare like with like)`,
+  optionConcurrency: (concurrency: number) => `concurrency ${concurrency} at every memory size (--concurrency, or its default)`,
   badList: (option: string, value: string) => `--${option}: expected a comma-separated list, got "${value}"`,
   badInteger: (option: string, value: string, min: number) => `--${option}: expected an integer >= ${min}, got "${value}"`,
   unknownIds: (option: string, unknown: string[], known: string[]) =>

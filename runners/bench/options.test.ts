@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { loadManifest, parseManifest } from "../../functions/manifest.js";
 import { normalizeBenchOptions, partialRunName } from "./options.js";
 import { payloadFor } from "./drive.js";
-import { concurrencyAt } from "./sweep-concurrency.js";
+import { campaignConcurrency } from "./campaign-concurrency.js";
 
 const manifest = loadManifest();
 
@@ -66,19 +66,20 @@ describe("bench options", () => {
     expect(normalizeBenchOptions({ memory: "128,256,512,1024,1769,3008" }, manifest).memorySizes).toEqual([128, 256, 512, 1024, 1769, 3008]);
   });
 
-  it("sizes concurrency by the lab's CPU plan only in the lab and only without --concurrency", () => {
+  it("sizes one concurrency for the whole campaign by the lab's CPU plan, only in the lab and only without --concurrency", () => {
     const plan = (memoryMB: number) => (memoryMB >= 1024 ? 2 : 6);
     const lab = normalizeBenchOptions({ memory: "128,1024" }, manifest);
     expect(lab.concurrencyFromPlan).toBe(true);
-    expect([concurrencyAt(lab, 128, plan), concurrencyAt(lab, 1024, plan)]).toEqual([
-      { concurrency: 6, source: "cpu-plan" },
-      { concurrency: 2, source: "cpu-plan" },
-    ]);
-    // Where the plan holds more than the default, the default: still the plan's choice, so every size of a sweep shares one protocol.
-    expect(concurrencyAt(lab, 128, () => 13)).toEqual({ concurrency: 10, source: "cpu-plan" });
-    expect(concurrencyAt(lab, 128, null)).toEqual({ concurrency: 10, source: "option" });
+    // The fewest the plan holds at any size of the campaign, for every size.
+    expect(campaignConcurrency(lab, [128, 1024], plan)).toEqual({ concurrency: 2, source: "cpu-plan" });
+    expect(campaignConcurrency(lab, [128], plan)).toEqual({ concurrency: 6, source: "cpu-plan" });
+    // Where the plan holds more than the default, the default (still the plan's choice).
+    expect(campaignConcurrency(lab, [128], () => 13)).toEqual({ concurrency: 10, source: "cpu-plan" });
+    expect(campaignConcurrency(lab, [128], null)).toEqual({ concurrency: 10, source: "option" });
+    // A size the plan cannot hold at all keeps the default, which the lab's plan check then refuses.
+    expect(campaignConcurrency(lab, [128, 3008], (m) => (m > 1769 ? 0 : 6))).toEqual({ concurrency: 10, source: "option" });
     const given = normalizeBenchOptions({ concurrency: "4" }, manifest);
-    expect(concurrencyAt(given, 128, plan)).toEqual({ concurrency: 4, source: "option" });
+    expect(campaignConcurrency(given, [128, 1024], plan)).toEqual({ concurrency: 4, source: "option" });
     expect(normalizeBenchOptions({ target: "aws" }, manifest).concurrencyFromPlan).toBe(false);
   });
 

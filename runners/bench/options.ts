@@ -8,7 +8,7 @@ import { benchMessages as msg } from "./messages.js";
 export interface BenchOptions {
   target: "local" | "aws";
   memorySizes: number[];
-  /** In the lab without --concurrency: each memory size runs at the largest concurrency the CPU plan holds (runners/bench/sweep-concurrency.ts). */
+  /** In the lab without --concurrency: the campaign runs at the largest concurrency the CPU plan holds at every one of its memory sizes (runners/bench/campaign-concurrency.ts). */
   concurrencyFromPlan: boolean;
   runtimes: string[];
   functions: string[];

@@ -12,7 +12,7 @@ import { driveSegment, warmUp, type SegmentProgress } from "./drive.js";
 import { benchMessages as msg } from "./messages.js";
 import { datasetName, type BenchOptions } from "./options.js";
 import { segmentId, trialOrders } from "./order.js";
-import { concurrencyAt } from "./sweep-concurrency.js";
+import { campaignConcurrency } from "./campaign-concurrency.js";
 import { reachedFunction, type Target, type TrialSegmentKey } from "./target.js";
 import type { Teardown } from "./teardown.js";
 import type { RunProtocol, SegmentResult, WorkDir } from "./work-dir.js";
@@ -57,13 +57,10 @@ export async function runProtocol(target: Target, options: BenchOptions, ctx: Pr
   const policy = { force: options.force, campaign: run.campaign };
   for (const memoryMB of options.memorySizes) assertReplaceable(resolve(options.out, datasetName(options, memoryMB)), policy);
 
-  // Each memory size's concurrency (the lab's CPU plan or --concurrency), the same in every trial.
-  const atSize = new Map(options.memorySizes.map((m) => [m, concurrencyAt(options, m)]));
-  for (const memoryMB of options.memorySizes) {
-    const { concurrency, source } = atSize.get(memoryMB)!;
-    reporter.info(source === "cpu-plan" ? msg.planConcurrency(memoryMB, concurrency, options.concurrency) : msg.optionConcurrency(memoryMB, concurrency));
-    await target.prepare(memoryMB);
-  }
+  // One concurrency for every memory size and trial (the lab's CPU plan or --concurrency).
+  const campaign = campaignConcurrency(options, options.memorySizes);
+  reporter.info(campaign.source === "cpu-plan" ? msg.planConcurrency(options.memorySizes, campaign.concurrency, options.concurrency) : msg.optionConcurrency(campaign.concurrency));
+  for (const memoryMB of options.memorySizes) await target.prepare(memoryMB);
   const results = new Map<number, SegmentResult[]>(options.memorySizes.map((m) => [m, []]));
   for (let trial = 1; trial <= trials.count; trial++) {
     const order = trials.orders[trial - 1]!;
@@ -88,7 +85,7 @@ export async function runProtocol(target: Target, options: BenchOptions, ctx: Pr
           reporter.info(msg.freshEnvironments(trial, trials.count, memoryMB, (Date.now() - renewedAt) / 1000));
         }
         const earlier = [...results.values()].flat().filter((s) => s.runtime === runtime && s.function === fn && s.memoryMB === memoryMB);
-        const sizeOptions = { ...options, concurrency: atSize.get(memoryMB)!.concurrency };
+        const sizeOptions = { ...options, concurrency: campaign.concurrency };
         const result = await runSegment(target, key, label, sizeOptions, manifest, reporter, Math.max(renewedAt, latestTimestamp(earlier) + 1));
         teardown.check();
         work.save(result);
@@ -113,8 +110,8 @@ export async function runProtocol(target: Target, options: BenchOptions, ctx: Pr
       source: { kind: "bench", detail, corrections: [], ...duplicatesDropped(segments) },
       protocol: {
         requestsPerFunction: options.requests,
-        concurrency: atSize.get(memoryMB)!.concurrency,
-        concurrencySource: atSize.get(memoryMB)!.source,
+        concurrency: campaign.concurrency,
+        concurrencySource: campaign.source,
         warmupRequests: options.warmup,
         pauseMs: options.pauseMs,
         runtimes: options.runtimes,

@@ -12,7 +12,7 @@ import { LocalTarget } from "./local-target.js";
 import { benchMessages as msg } from "./messages.js";
 import type { BenchOptions } from "./options.js";
 import { runProtocol, withWarmups, type BenchReporter, type BenchRun } from "./protocol.js";
-import { concurrencyAt } from "./sweep-concurrency.js";
+import { campaignConcurrency } from "./campaign-concurrency.js";
 import { Teardown } from "./teardown.js";
 import { openWorkDir } from "./work-dir.js";
 
@@ -53,7 +53,8 @@ export async function runBench(options: BenchOptions & AwsExtras, reporter: Benc
 
   const dbLatency = parseDbLatency(options.dbLatency ?? DEFAULT_DB_LATENCY);
   // Every size's CPU plan is checked before anything runs.
-  const sizes = options.memorySizes.map((memoryMB) => ({ memoryMB, concurrency: concurrencyAt(options, memoryMB).concurrency }));
+  const { concurrency } = campaignConcurrency(options, options.memorySizes);
+  const sizes = options.memorySizes.map((memoryMB) => ({ memoryMB, concurrency }));
   const plans = new Map(planLabRun(sizes, options.oversubscribe ?? false, allowedCpus()).map((p) => [p.memoryMB, p]));
 
   // Only the pairs the manifest has (it may be sparse), with the warm-ups they call.
