@@ -18,6 +18,7 @@
 import { createServer, connect, type Server, type Socket } from "node:net";
 import type { AddressInfo } from "node:net";
 import { labMessages } from "./messages.js";
+import { seededRandom } from "../../report/lib/uncertainty/random.js";
 
 export interface DbLatencyModel {
   /** As given on the command line ("soto-202", "fixed:5", "0"). */
@@ -53,24 +54,12 @@ export function parseDbLatency(value: string): DbLatencyModel {
   throw new Error(labMessages.badDbLatency(value));
 }
 
-/** mulberry32: a small seeded generator, so a run's delays can be reproduced. */
-function seeded(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 /** The delay (ms) of each successive call under a model. */
 export function delaySampler(model: DbLatencyModel): () => number {
   if (model.model === "0") return () => 0;
   if (model.model === DEFAULT_DB_LATENCY) {
-    const random = seeded(model.parameters.seed ?? SEED);
-    return () => SOTO_202_SAMPLE_MS[Math.floor(random() * SOTO_202_SAMPLE_MS.length)]!;
+    const random = seededRandom(model.parameters.seed ?? SEED);
+    return () => SOTO_202_SAMPLE_MS[random.index(SOTO_202_SAMPLE_MS.length)]!;
   }
   const ms = model.parameters.delayMs ?? 0;
   return () => ms;
