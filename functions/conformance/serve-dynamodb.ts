@@ -2,15 +2,7 @@
 // in any language. Prints {"endpoint": "..."} once listening; exits when stdin closes, so the
 // server never outlives the process that spawned it.
 import { startDynamoDb } from "./dynamodb-server.js";
+import { serveUntilParentExits } from "./serve-until-parent-exits.js";
 
 const server = await startDynamoDb();
-process.stdout.write(JSON.stringify({ endpoint: server.endpoint }) + "\n");
-const stop = async (): Promise<void> => {
-  await server.stop();
-  process.exit(0);
-};
-process.stdin.on("end", () => void stop());
-process.stdin.on("close", () => void stop());
-process.stdin.resume();
-process.on("SIGTERM", () => void stop());
-process.on("SIGINT", () => void stop());
+serveUntilParentExits({ endpoint: server.endpoint }, () => server.stop());

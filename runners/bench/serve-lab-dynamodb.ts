@@ -4,19 +4,13 @@
 // server never outlives the bench that spawned it.
 //   node --import tsx runners/bench/serve-lab-dynamodb.ts <model>
 import { startDynamoDb } from "../../functions/conformance/dynamodb-server.js";
+import { serveUntilParentExits } from "../../functions/conformance/serve-until-parent-exits.js";
 import { delaySampler, parseDbLatency, startDelayProxy } from "../lab/db-latency.js";
 
 const model = parseDbLatency(process.argv[2] ?? "0");
 const server = await startDynamoDb();
 const proxy = model.model === "0" ? null : await startDelayProxy(server.port, delaySampler(model));
-process.stdout.write(JSON.stringify({ endpoint: proxy?.endpoint ?? server.endpoint, direct: server.endpoint }) + "\n");
-const stop = async (): Promise<void> => {
+serveUntilParentExits({ endpoint: proxy?.endpoint ?? server.endpoint, direct: server.endpoint }, async () => {
   await proxy?.stop();
   await server.stop();
-  process.exit(0);
-};
-process.stdin.on("end", () => void stop());
-process.stdin.on("close", () => void stop());
-process.stdin.resume();
-process.on("SIGTERM", () => void stop());
-process.on("SIGINT", () => void stop());
+});
