@@ -2,7 +2,10 @@
 // data/) and prints, with 95 % bootstrap intervals, whether the lab behaves as Lambda does where it
 // matters for the findings. Prints figures; never fails on them. Run it on a quiet machine.
 //   npm run bench:lab-fidelity -- [--requests 500] [--memory 128,256] [--runtimes ...] [--functions ...]
-//        [--db-latency soto-202] [--skip-isolation] [--skip-overhead] [--overhead-iterations 2000] [--keep]
+//        [--db-latency soto-202] [--trials 4] [--skip-isolation] [--skip-overhead] [--overhead-iterations 2000] [--keep]
+//   npm run bench:lab-fidelity -- --from data   checks 1-3 on existing datasets (<folder>/local-<memory>mb,
+//        e.g. the committed ones) instead of a new run; the isolation check's quiet side is then those too.
+// Intervals are the report's: two-level (trials, then invocations) where the data has several trials.
 // 1. Memory direction: p50, p99 and max Total Duration at the larger memory size are not worse than
 //    at the smaller beyond their intervals (256 MB has twice the CPU of 128 MB on Lambda).
 // 2. Init independence: Init Duration medians agree across memory sizes (intervals overlap).
@@ -30,6 +33,8 @@ const { values } = parseArgs({
     runtimes: { type: "string" },
     functions: { type: "string" },
     "db-latency": { type: "string" },
+    trials: { type: "string" },
+    from: { type: "string" },
     "skip-isolation": { type: "boolean", default: false },
     "skip-overhead": { type: "boolean", default: false },
     "overhead-iterations": { type: "string", default: "2000" },
@@ -43,7 +48,7 @@ const RESAMPLES = 2000;
 
 function bench(name: string, memory: string): void {
   const args = ["--import", "tsx", join(repoRoot, "runners/cli/bench.ts"), "--memory", memory, "--requests", values.requests, "--out", out, "--work-dir", join(out, `.work-${name}`), "--name", name];
-  for (const opt of ["runtimes", "functions", "db-latency"] as const) {
+  for (const opt of ["runtimes", "functions", "db-latency", "trials"] as const) {
     const value = values[opt];
     if (value) args.push(`--${opt}`, value);
   }
@@ -53,6 +58,7 @@ function bench(name: string, memory: string): void {
 }
 
 interface Row {
+  trial: number;
   runtime: string;
   function: string;
   durationMs: number;
@@ -60,22 +66,34 @@ interface Row {
   status: string;
 }
 
-function rows(name: string, memoryMB: number): Row[] {
-  const text = readFileSync(join(out, `${name}-${memoryMB}mb`, "invocations.csv"), "utf8");
+function rows(name: string, memoryMB: number, folder = out): Row[] {
+  const text = readFileSync(join(folder, `${name}-${memoryMB}mb`, "invocations.csv"), "utf8");
   return (parse(text, { columns: true }) as Record<string, string>[])
     .filter((r) => r.status === "success")
-    .map((r) => ({ runtime: r.runtime!, function: r.function!, durationMs: Number(r.durationMs), initDurationMs: r.initDurationMs ? Number(r.initDurationMs) : null, status: r.status! }));
+    .map((r) => ({ trial: r.trial ? Number(r.trial) : 1, runtime: r.runtime!, function: r.function!, durationMs: Number(r.durationMs), initDurationMs: r.initDurationMs ? Number(r.initDurationMs) : null, status: r.status! }));
 }
 
 const groups = (rs: Row[]) => [...new Set(rs.map((r) => `${r.runtime}/${r.function}`))];
 const of = (rs: Row[], key: string) => rs.filter((r) => `${r.runtime}/${r.function}` === key);
-const total = (rs: Row[]) => rs.map((r) => r.durationMs + (r.initDurationMs ?? 0));
+/** Values per trial (in trial order) of the rows that have one. */
+function byTrial(rs: Row[], value: (r: Row) => number | null): number[][] {
+  const trials = new Map<number, number[]>();
+  for (const r of rs) {
+    const v = value(r);
+    if (v === null) continue;
+    trials.set(r.trial, [...(trials.get(r.trial) ?? []), v]);
+  }
+  return [...trials.entries()].sort(([a], [b]) => a - b).map(([, vs]) => vs);
+}
+const total = (rs: Row[]) => byTrial(rs, (r) => r.durationMs + (r.initDurationMs ?? 0));
+const count = (trials: number[][]) => trials.reduce((n, t) => n + t.length, 0);
 const fmt = (i: Interval | null) => (i ? `${i.estimate.toFixed(1)} [${i.lower.toFixed(1)}, ${i.upper.toFixed(1)}]` : "—");
-const interval = (xs: number[], s: ReturnType<typeof stat.median>, stream: string[]) => (xs.length > 0 ? bootstrapInterval(xs, s, { resamples: RESAMPLES, stream }) : null);
+const interval = (trials: number[][], s: ReturnType<typeof stat.median>, stream: string[]) => (count(trials) > 0 ? bootstrapInterval(trials, s, { resamples: RESAMPLES, stream }) : null);
 
 try {
-  bench("fidelity", values.memory);
-  const data = new Map(memorySizes.map((m) => [m, rows("fidelity", m)]));
+  if (values.from) console.log(`checks 1-3 on the datasets ${memorySizes.map((m) => join(values.from!, `local-${m}mb`)).join(", ")}`);
+  else bench("fidelity", values.memory);
+  const data = new Map(memorySizes.map((m) => [m, values.from ? rows("local", m, values.from) : rows("fidelity", m)]));
   const [small, large] = [memorySizes[0]!, memorySizes[memorySizes.length - 1]!];
 
   console.log(`\n1. Memory direction: Total Duration (ms), ${small} MB vs ${large} MB, estimate [95 % interval]; "worse" only when ${large} MB's interval lies wholly above ${small} MB's`);
@@ -91,16 +109,16 @@ try {
 
   console.log(`\n2. Init independence: median Init Duration (ms), ${small} MB vs ${large} MB; "agree" when the intervals overlap`);
   for (const key of groups(data.get(small)!)) {
-    const init = (m: number) => of(data.get(m)!, key).flatMap((r) => (r.initDurationMs === null ? [] : [r.initDurationMs]));
+    const init = (m: number) => byTrial(of(data.get(m)!, key), (r) => r.initDurationMs);
     const a = interval(init(small), stat.median(), [key, String(small), "init"]);
     const b = interval(init(large), stat.median(), [key, String(large), "init"]);
-    console.log(`  ${key.padEnd(14)} ${fmt(a)} (n=${init(small).length}) vs ${fmt(b)} (n=${init(large).length}): ${a && b ? (overlaps(a, b) ? "agree" : "DIFFER") : "not enough cold starts"}`);
+    console.log(`  ${key.padEnd(14)} ${fmt(a)} (n=${count(init(small))}) vs ${fmt(b)} (n=${count(init(large))}): ${a && b ? (overlaps(a, b) ? "agree" : "DIFFER") : "not enough cold starts"}`);
   }
 
   console.log("\n3. Concurrency gain of conc over search: median Duration (warm and cold, handler time only), gain = search/conc − 1 with the interval from both medians' intervals");
   for (const m of memorySizes) {
     for (const runtime of [...new Set(data.get(m)!.map((r) => r.runtime))]) {
-      const d = (fn: string) => of(data.get(m)!, `${runtime}/${fn}`).map((r) => r.durationMs);
+      const d = (fn: string) => byTrial(of(data.get(m)!, `${runtime}/${fn}`), (r) => r.durationMs);
       const s = interval(d("search"), stat.median(), [runtime, String(m), "search"]);
       const c = interval(d("conc"), stat.median(), [runtime, String(m), "conc"]);
       if (!s || !c) continue;
@@ -133,7 +151,7 @@ try {
       spawnSync(process.execPath, args, { cwd: repoRoot, stdio: ["ignore", "inherit", "inherit"] });
     }
   }
-  console.log(`\nprotocol: --requests ${values.requests} --memory ${values.memory}${values.runtimes ? ` --runtimes ${values.runtimes}` : ""}${values.functions ? ` --functions ${values.functions}` : ""}; intervals: percentile bootstrap, ${RESAMPLES} resamples`);
+  console.log(`\nprotocol: ${values.from ? `datasets from ${values.from}, ` : ""}--requests ${values.requests} --memory ${values.memory}${values.trials ? ` --trials ${values.trials}` : ""}${values.runtimes ? ` --runtimes ${values.runtimes}` : ""}${values.functions ? ` --functions ${values.functions}` : ""}; intervals: the report's bootstrap (two-level where there are several trials), ${RESAMPLES} resamples`);
 } finally {
   if (values.keep) console.log(`datasets kept in ${out}`);
   else rmSync(out, { recursive: true, force: true });
