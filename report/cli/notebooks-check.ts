@@ -14,6 +14,7 @@ import { checkHtml, type HtmlResult } from "../render/html-check.js";
 import { startJupyterLab } from "../render/jupyterlab.js";
 import { checkInLab, type LabResult } from "../render/lab-check.js";
 import { paths } from "../render/paths.js";
+import { notebookMessages } from "../notebook/messages.js";
 
 const options = new Command()
   .option("--html", "check nbconvert's HTML instead of JupyterLab")
@@ -26,7 +27,7 @@ const all = readdirSync(paths.notebooks).filter((f) => f.endsWith(".ipynb")).sor
 const names = options.notebooks ? options.notebooks.split(",").map((n) => `${n.replace(/\.ipynb$/, "")}.ipynb`) : all;
 const unknown = names.filter((n) => !all.includes(n));
 if (unknown.length) {
-  console.error(`notebooks:check-lab: no such notebook: ${unknown.join(", ")} (notebooks: ${all.join(", ")})`);
+  console.error(`notebooks:check-lab: ${notebookMessages.unknownNotebooks(unknown, all)}`);
   process.exit(2);
 }
 if (options.screenshots) mkdirSync(resolve(options.screenshots), { recursive: true });

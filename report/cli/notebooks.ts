@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
 import { SECTIONS } from "../lib/section.js";
 import { cellsWithOutputs, stripOutputs } from "../notebook/clean.js";
+import { notebookMessages } from "../notebook/messages.js";
 import { COMPARISON_NOTEBOOK, comparisonNotebook, NOTEBOOK_METADATA, notebookFileName, notebookFor } from "../notebook/notebook-source.js";
 import { writeFileAtomic } from "../../runners/dataset/atomic.js";
 import { bundleLibrary } from "../render/library-bundle.js";
@@ -39,6 +40,6 @@ if (command === "prepare") {
     console.log(`cleaned ${relative(process.cwd(), file)}${cells ? ` (outputs in ${cells} cell(s))` : ""}`);
   }
 } else {
-  console.error("usage: node --import tsx report/cli/notebooks.ts prepare|generate|clean");
+  console.error(notebookMessages.notebooksUsage());
   process.exit(2);
 }

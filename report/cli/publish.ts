@@ -4,7 +4,7 @@ import { execFileSync } from "node:child_process";
 import { resolve } from "node:path";
 import { Command } from "commander";
 import { paths, repoRoot } from "../render/paths.js";
-import { publishSite } from "../render/publish.js";
+import { commitSiteToBranch } from "../render/site-branch.js";
 
 const options = new Command()
   .name("report:publish")
@@ -15,7 +15,7 @@ const options = new Command()
   .opts<{ branch: string; site: string; push?: string }>();
 
 try {
-  const result = publishSite({ repo: repoRoot, siteDir: resolve(options.site), branch: options.branch });
+  const result = commitSiteToBranch({ repo: repoRoot, siteDir: resolve(options.site), branch: options.branch });
   console.log(result.commit ? `committed the site to ${result.branch} (${result.commit})` : `${result.branch} already holds this site`);
   if (options.push) {
     execFileSync("git", ["push", options.push, result.branch], { cwd: repoRoot, stdio: "inherit" });

@@ -4,8 +4,7 @@
 import { Command } from "commander";
 import { buildReport } from "../render/build.js";
 import { ReportBuildError } from "../render/messages.js";
-import type { RawCompareOptions } from "../render/compare-options.js";
-import { normalizeReportOptions } from "../render/options.js";
+import { normalizeReportOptions, type RawReportOptions } from "../render/options.js";
 
 const program = new Command()
   .name("report")
@@ -30,14 +29,12 @@ const program = new Command()
   .parse();
 
 try {
-  const raw = program.opts<RawCompareOptions>();
-  const log = (line: string) => console.log(line);
-  if (raw.compare !== undefined || raw.minEffect !== undefined) {
+  const request = normalizeReportOptions(program.opts<RawReportOptions>(), (line) => console.log(line));
+  if (request.kind === "compare") {
     // Loaded only for a comparison, so the ordinary report starts as fast as before.
-    const { normalizeCompareOptions } = await import("../render/compare-options.js");
     const { buildComparisonReport } = await import("../render/compare-build.js");
-    await buildComparisonReport(normalizeCompareOptions(raw, log));
-  } else await buildReport(normalizeReportOptions(raw, log));
+    await buildComparisonReport(request.options);
+  } else await buildReport(request.options);
 } catch (error) {
   if (error instanceof ReportBuildError) {
     console.error(`report: ${error.message}`);

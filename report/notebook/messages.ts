@@ -12,4 +12,6 @@ export const notebookMessages = {
     `${file} differs from its template in report/notebook/notebook-source.ts: edit the template and run \`npm run notebooks:generate\`, or run \`npm run notebooks:generate\` to undo edits made in the notebook`,
   noJupyterLab: (path: string) => `JupyterLab not found at ${path}: run \`make setup\` (it installs requirements-dev.txt into .venv)`,
   jupyterLabFailed: (output: string) => `JupyterLab did not start:\n${output.trim().split("\n").slice(-10).join("\n")}`,
+  unknownNotebooks: (unknown: readonly string[], known: readonly string[]) => `no such notebook: ${unknown.join(", ")} (notebooks: ${known.join(", ")})`,
+  notebooksUsage: () => "usage: node --import tsx report/cli/notebooks.ts prepare|generate|clean",
 };

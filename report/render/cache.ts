@@ -1,4 +1,6 @@
-// Per-notebook content-hash cache of executed outputs (quarto's freeze, framework's atomic writes).
+// The renderer's caches, all content-hashed (quarto's freeze, framework's atomic writes): executed
+// notebook outputs, figure SVGs, printed PDFs and the datasets' provenance. Each key covers every
+// input of what it stores; a damaged entry is a miss; writes are atomic.
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -53,17 +55,59 @@ export function executionHash(inputs: NotebookInputs): string {
   );
 }
 
-export function readCached(cacheDir: string, hash: string): CachedExecution | undefined {
-  const file = join(cacheDir, `${hash}.json`);
+/** Where each kind of entry lives under the cache folder (executed notebooks at its top). */
+const ENTRIES = {
+  notebook: { folder: "", extension: "json" },
+  svg: { folder: "svg", extension: "svg" },
+  pdf: { folder: "pdf", extension: "pdf" },
+  provenance: { folder: "datasets-checked", extension: "json" },
+} as const;
+
+export type CacheKind = keyof typeof ENTRIES;
+
+const entryFile = (cacheDir: string, kind: CacheKind, key: string): string => join(cacheDir, ENTRIES[kind].folder, `${key}.${ENTRIES[kind].extension}`);
+
+/** The entry's bytes; undefined when there is none or it cannot be read (a miss). */
+export function readEntry(cacheDir: string, kind: CacheKind, key: string): Buffer | undefined {
+  const file = entryFile(cacheDir, kind, key);
   if (!existsSync(file)) return undefined;
   try {
-    const entry = JSON.parse(readFileSync(file, "utf8")) as CachedExecution;
-    return entry.hash === hash && Array.isArray(entry.outputs) ? entry : undefined;
+    return readFileSync(file);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A JSON entry that passes `valid`; anything else (missing, not JSON, the wrong shape) is a miss. */
+export function readJsonEntry<T>(cacheDir: string, kind: CacheKind, key: string, valid: (entry: T) => boolean): T | undefined {
+  const bytes = readEntry(cacheDir, kind, key);
+  if (bytes === undefined) return undefined;
+  try {
+    const entry = JSON.parse(bytes.toString("utf8")) as T;
+    return valid(entry) ? entry : undefined;
   } catch {
     return undefined; // a damaged entry is a miss
   }
 }
 
-export function writeCached(cacheDir: string, entry: CachedExecution): void {
-  writeFileAtomic(join(cacheDir, `${entry.hash}.json`), JSON.stringify(entry));
+export function writeEntry(cacheDir: string, kind: CacheKind, key: string, content: string | Uint8Array): void {
+  writeFileAtomic(entryFile(cacheDir, kind, key), content);
 }
+
+export function readCached(cacheDir: string, hash: string): CachedExecution | undefined {
+  return readJsonEntry<CachedExecution>(cacheDir, "notebook", hash, (entry) => entry.hash === hash && Array.isArray(entry.outputs));
+}
+
+export function writeCached(cacheDir: string, entry: CachedExecution): void {
+  writeEntry(cacheDir, "notebook", entry.hash, JSON.stringify(entry));
+}
+
+/** A figure's SVG depends on its spec only. */
+export const svgKey = (spec: Record<string, unknown>): string => sha256(JSON.stringify(spec));
+
+/** A PDF depends on the print page and its stylesheets (what Chromium loads). */
+export const pdfKey = (printInputs: readonly string[]): string => sha256(JSON.stringify(printInputs));
+
+/** A dataset's provenance depends on its files and on the library that loads and describes it. */
+export const provenanceKey = (fingerprint: string, librarySource: string): string =>
+  sha256(JSON.stringify({ fingerprint, library: sha256(librarySource) }));

@@ -6,7 +6,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { generateFixtureDataset } from "../test/fixtures/generate.js";
 import { buildComparisonReport } from "./compare-build.js";
-import { normalizeCompareOptions } from "./compare-options.js";
+import { normalizeReportOptions } from "./options.js";
 
 const dir = mkdtempSync(join(tmpdir(), "lambench-compare-build-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -16,11 +16,13 @@ describe("comparison report build", () => {
     generateFixtureDataset(join(dir, "fixture-before"), { name: "fixture-before", seed: 1, invocationsPerFunction: 200 });
     generateFixtureDataset(join(dir, "fixture-after"), { name: "fixture-after", seed: 2, invocationsPerFunction: 200, slowdown: { runtime: "rust", function: "save", factor: 2 } });
     const lines: string[] = [];
-    const options = normalizeCompareOptions(
+    const request = normalizeReportOptions(
       { compare: ["fixture-before", "fixture-after"], out: "site", cache: "cache", pdf: false },
       (line) => lines.push(line),
       dir,
     );
+    if (request.kind !== "compare") throw new Error(`expected a comparison build, got ${request.kind}`);
+    const options = request.options;
     const first = await buildComparisonReport(options);
     expect(first.status).toBe("fresh");
     const page = readFileSync(join(dir, "site", "compare.html"), "utf8");

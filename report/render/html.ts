@@ -1,8 +1,9 @@
 // HTML fragments for blocks, pages and the print layout.
 import { Marked } from "marked";
-import type { Block, SectionResult } from "../lib/section.js";
+import type { Block } from "../lib/section.js";
 import type { DatasetProvenance, ProtocolGroup } from "../notebook/library.js";
 import { renderMessages } from "./messages.js";
+import type { Page, RenderedPage } from "./page.js";
 import { escapeHtml, tableToHtml } from "../notebook/table-html.js";
 
 // Sentences carry data-derived names (datasets, runtimes): raw HTML in them is shown, not run.
@@ -17,40 +18,34 @@ export function jsonForScript(value: unknown): string {
   return JSON.stringify(value).replace(/</g, "\\u003c");
 }
 
-export function tableFiles(sectionId: string, tableId: string): { csv: string; json: string } {
-  return { csv: `data/${sectionId}/${tableId}.csv`, json: `data/${sectionId}/${tableId}.json` };
-}
-
-export interface RenderedSection {
-  section: SectionResult;
-  /** Static SVG per figure id. */
-  svgs: Map<string, string>;
+export function tableFiles(pageId: string, tableId: string): { csv: string; json: string } {
+  return { csv: `data/${pageId}/${tableId}.csv`, json: `data/${pageId}/${tableId}.json` };
 }
 
 type Figure = Extract<Block, { kind: "figure" }>;
 
-function figureHtml(sectionId: string, block: Figure, svg: string, interactive: boolean): string {
-  const key = `${sectionId}-${block.id}`;
+function figureHtml(pageId: string, block: Figure, svg: string, interactive: boolean): string {
+  const key = `${pageId}-${block.id}`;
   const view = interactive
     ? `<div class="figure-view" data-spec="spec-${escapeHtml(key)}">${svg}</div>\n<script type="application/json" id="spec-${escapeHtml(key)}">${jsonForScript(block.spec)}</script>`
     : `<div class="figure-view">${svg}</div>`;
   return `<figure class="figure" id="fig-${escapeHtml(key)}">\n${view}\n<figcaption>${escapeHtml(block.title)}</figcaption>\n</figure>`;
 }
 
-export function blocksHtml(rendered: RenderedSection, mode: "site" | "print"): string {
-  const { section, svgs } = rendered;
-  return section.blocks
+export function blocksHtml(rendered: RenderedPage, mode: "site" | "print"): string {
+  const { page, svgs } = rendered;
+  return page.blocks
     .map((block) => {
       switch (block.kind) {
         case "markdown":
           return markdownToHtml(block.text);
         case "figure":
-          return figureHtml(section.id, block, svgs.get(block.id) ?? "", mode === "site");
+          return figureHtml(page.id, block, svgs.get(block.id) ?? "", mode === "site");
         case "table": {
-          const files = tableFiles(section.id, block.id);
+          const files = tableFiles(page.id, block.id);
           if (mode === "print") return ""; // listed once under the chapter title (dataNote)
           return [
-            `<section class="table-block" id="table-${escapeHtml(`${section.id}-${block.id}`)}">`,
+            `<section class="table-block" id="table-${escapeHtml(`${page.id}-${block.id}`)}">`,
             `<p class="download">${escapeHtml(block.title)} — download the data: <a href="${files.csv}" download>CSV</a> · <a href="${files.json}" download>JSON</a></p>`,
             `<details><summary>Show the table (${block.rows.length} rows)</summary>`,
             tableToHtml(block),
@@ -65,21 +60,21 @@ export function blocksHtml(rendered: RenderedSection, mode: "site" | "print"): s
 }
 
 /** Print only: where the numbers behind a chapter are, in one line under its title. */
-export function dataNote(section: SectionResult): string {
-  const tables = section.blocks.filter((b): b is Extract<Block, { kind: "table" }> => b.kind === "table");
+export function dataNote(page: Page): string {
+  const tables = page.blocks.filter((b): b is Extract<Block, { kind: "table" }> => b.kind === "table");
   if (tables.length === 0) return "";
-  const list = tables.map((t) => `${escapeHtml(t.title)} (${escapeHtml(tableFiles(section.id, t.id).csv)})`).join("; ");
+  const list = tables.map((t) => `${escapeHtml(t.title)} (${escapeHtml(tableFiles(page.id, t.id).csv)})`).join("; ");
   return `<p class="data-note">The numbers behind this chapter are on the site as CSV and JSON: ${list}.</p>`;
 }
 
-export function pageFileName(sectionId: string): string {
-  return `${sectionId}.html`;
+export function pageFileName(pageId: string): string {
+  return `${pageId}.html`;
 }
 
-export function navHtml(sections: readonly SectionResult[], current: string | null): string {
+export function navHtml(pages: readonly Page[], current: string | null): string {
   const link = (href: string, label: string, active: boolean): string =>
     `<a href="${href}"${active ? ' aria-current="page"' : ""}>${escapeHtml(label)}</a>`;
-  return [link("index.html", "Overview", current === null), ...sections.map((s) => link(pageFileName(s.id), s.title, current === s.id))].join("\n");
+  return [link("index.html", "Overview", current === null), ...pages.map((p) => link(pageFileName(p.id), p.title, current === p.id))].join("\n");
 }
 
 /** The datasets' provenance (from the library's describeDatasets) as a table, one column per dataset. */

@@ -39,6 +39,22 @@ export const renderMessages = {
   missingSection: (notebook: string, id: string) => `${notebook}: displayed no output for section "${id}"`,
   bundleFailed: (errors: string[]) => `the report library does not bundle for the notebooks:\n${errors.map((e) => `  ${e}`).join("\n")}`,
   noChromium: (path: string) => `Chromium not found at ${path} — apt-get install -y chromium (or set CHROMIUM_PATH)`,
+  templateValueMissing: (template: string, key: string) => `template ${template}: no value for {{${key}}}`,
+  noSiteToCommit: (siteDir: string) => `no site to publish in ${siteDir} (run npm run report first)`,
+
+  // Report options (render/options.ts): each names the option and what it expects.
+  badJobs: (value: string | undefined) => `--jobs must be a positive integer, got "${value}"`,
+  badInteger: (option: string, value: string, min: number) =>
+    `${option} "${value}": expected a whole number${min > Number.MIN_SAFE_INTEGER ? ` of at least ${min}` : ""}`,
+  badBillingRule: (value: string, known: readonly string[]) => `--billing-rule "${value}": expected one of ${known.join(", ")}`,
+  badPrices: (reason: string) => `--prices: ${reason}`,
+  badStrategy: (value: string, known: readonly string[]) => `--strategy "${value}": expected one of ${known.join(", ")} (power-tuning's strategies)`,
+  badBalancedWeight: (value: string) => `--balanced-weight "${value}": expected a number from 0 (speed) to 1 (cost)`,
+  badMinEffect: (value: string) => `--min-effect "${value}": expected a number ≥ 0 (a fraction of the baseline, e.g. 0.05 for 5 %)`,
+  compareArity: (count: number) => `--compare takes two dataset folders (baseline, then candidate), got ${count}`,
+  compareConflict: (option: string) => `${option} cannot be used with --compare (the comparison is one notebook of its own)`,
+  sameRun: (dir: string) => `--compare: baseline and candidate are the same folder (${rel(dir)})`,
+  notComplete: (dir: string) => `--compare: ${rel(dir)} is not a complete dataset (no meta.json with complete: true)`,
 
   progress: {
     bundle: (seconds: number) => `[lib]    report library bundled (${secs(seconds)})`,
@@ -51,5 +67,6 @@ export const renderMessages = {
     pdf: (file: string, pages: number | undefined, seconds: number, cached: boolean) =>
       `[pdf]    ${rel(file)}${pages === undefined ? "" : ` — ${pages} pages`} (${cached ? "cached, " : ""}${secs(seconds)})`,
     total: (seconds: number) => `[done]   report built in ${secs(seconds)}`,
+    comparisonDone: (dir: string, seconds: number) => `[done]   comparison report in ${rel(dir)}/ (${secs(seconds)})`,
   },
 };

@@ -62,3 +62,12 @@ describe("notebooks:clean", () => {
     );
   });
 });
+
+describe("notebook commands", () => {
+  it("name the notebooks asked for that do not exist, and the ones that do", () => {
+    expect(notebookMessages.unknownNotebooks(["99-latency.ipynb"], ["01-summary.ipynb", "04-tail.ipynb"])).toBe(
+      "no such notebook: 99-latency.ipynb (notebooks: 01-summary.ipynb, 04-tail.ipynb)",
+    );
+    expect(notebookMessages.notebooksUsage()).toBe("usage: node --import tsx report/cli/notebooks.ts prepare|generate|clean");
+  });
+});

@@ -10,6 +10,8 @@ export const paths = {
   templates: join(repoRoot, "templates"),
   site: join(repoRoot, "report", "site"),
   pdf: join(repoRoot, "report", "lambench-report.pdf"),
+  compareSite: join(repoRoot, "report", "site-compare"),
+  comparePdf: join(repoRoot, "report", "lambench-comparison.pdf"),
   cache: join(repoRoot, ".cache", "report"),
   /** The notebooks require the library from here (see notebooks/README.md). */
   libraryBundle: join(repoRoot, ".cache", "report-lib", "report-lib.cjs"),

@@ -3,12 +3,13 @@ import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { stringify } from "csv-stringify/sync";
 import { escapeHtml } from "../notebook/table-html.js";
-import { blocksHtml, dataNote, navHtml, pageFileName, tableFiles, type RenderedSection } from "./html.js";
+import { blocksHtml, dataNote, navHtml, pageFileName, tableFiles } from "./html.js";
+import type { RenderedPage } from "./page.js";
 import { paths } from "./paths.js";
 import { fillTemplate, readTemplate } from "./template.js";
 
 export interface SiteInput {
-  sections: RenderedSection[];
+  pages: RenderedPage[];
   /** HTML of the datasets' provenance (title page and overview). */
   provenance: string;
   datasetNames: string[];
@@ -39,10 +40,10 @@ function copyAssets(dir: string, templatesDir: string): void {
   for (const name of ["style.css", "print.css", "embed.js"]) copyFileSync(join(templatesDir, name), join(dir, "assets", name));
 }
 
-function writeTables(dir: string, rendered: RenderedSection): void {
-  for (const block of rendered.section.blocks) {
+function writeTables(dir: string, rendered: RenderedPage): void {
+  for (const block of rendered.page.blocks) {
     if (block.kind !== "table") continue;
-    const files = tableFiles(rendered.section.id, block.id);
+    const files = tableFiles(rendered.page.id, block.id);
     write(dir, files.csv, stringify(block.rows, { header: true, columns: block.columns }));
     write(dir, files.json, `${JSON.stringify(block.rows, null, 1)}\n`);
   }
@@ -51,50 +52,50 @@ function writeTables(dir: string, rendered: RenderedSection): void {
 /** The HTML files of the site, by path (kept separate from writing so tests can compare them). */
 export function sitePages(input: SiteInput): Map<string, string> {
   const templatesDir = input.templatesDir ?? paths.templates;
-  const page = readTemplate(templatesDir, "page.html");
-  const sections = input.sections.map((s) => s.section);
+  const template = readTemplate(templatesDir, "page.html");
+  const pages = input.pages.map((r) => r.page);
   const footer = [
     `Computed from ${input.datasetNames.map((n) => `<strong>${escapeHtml(n)}</strong>`).join(", ")} by lambench.`,
     input.pdfName ? `<a href="${input.pdfName}">PDF version</a>` : "",
   ]
     .filter(Boolean)
     .join(" · ");
-  const pages = new Map<string, string>();
+  const files = new Map<string, string>();
 
   const overview = [
     "<h1>AWS Lambda runtime performance</h1>",
     "<p>Every figure and sentence in this report is computed from the datasets below by the report library; each section is also a notebook in <code>notebooks/</code>.</p>",
     '<h2>Sections</h2>\n<ul class="section-list">',
-    ...sections.map((s) => `<li><a href="${pageFileName(s.id)}">${escapeHtml(s.title)}</a></li>`),
+    ...pages.map((p) => `<li><a href="${pageFileName(p.id)}">${escapeHtml(p.title)}</a></li>`),
     "</ul>",
     `<h2>Datasets</h2>\n<div class="provenance">\n${input.provenance}\n</div>`,
   ].join("\n");
-  pages.set("index.html", fillTemplate("page.html", page, { pageTitle: "Overview", nav: navHtml(sections, null), content: overview, footer }));
+  files.set("index.html", fillTemplate("page.html", template, { pageTitle: "Overview", nav: navHtml(pages, null), content: overview, footer }));
 
-  for (const rendered of input.sections) {
-    const content = `<h1>${escapeHtml(rendered.section.title)}</h1>\n${blocksHtml(rendered, "site")}`;
-    pages.set(
-      pageFileName(rendered.section.id),
-      fillTemplate("page.html", page, { pageTitle: rendered.section.title, nav: navHtml(sections, rendered.section.id), content, footer }),
+  for (const rendered of input.pages) {
+    const content = `<h1>${escapeHtml(rendered.page.title)}</h1>\n${blocksHtml(rendered, "site")}`;
+    files.set(
+      pageFileName(rendered.page.id),
+      fillTemplate("page.html", template, { pageTitle: rendered.page.title, nav: navHtml(pages, rendered.page.id), content, footer }),
     );
   }
 
   const print = readTemplate(templatesDir, "print.html");
-  const toc = sections
-    .map((s) => `<li><a href="#chapter-${s.id}">${escapeHtml(s.title)}</a><span class="toc-page" data-toc-page="${s.id}"></span></li>`)
+  const toc = pages
+    .map((p) => `<li><a href="#chapter-${p.id}">${escapeHtml(p.title)}</a><span class="toc-page" data-toc-page="${p.id}"></span></li>`)
     .join("\n");
-  const chapters = input.sections
-    .map((r) => `<section class="chapter" id="chapter-${r.section.id}">\n<h1>${escapeHtml(r.section.title)}</h1>\n${dataNote(r.section)}\n${blocksHtml(r, "print")}\n</section>`)
+  const chapters = input.pages
+    .map((r) => `<section class="chapter" id="chapter-${r.page.id}">\n<h1>${escapeHtml(r.page.title)}</h1>\n${dataNote(r.page)}\n${blocksHtml(r, "print")}\n</section>`)
     .join("\n");
-  pages.set("print.html", fillTemplate("print.html", print, { provenance: input.provenance, toc, chapters }));
-  return pages;
+  files.set("print.html", fillTemplate("print.html", print, { provenance: input.provenance, toc, chapters }));
+  return files;
 }
 
 export function writeSite(dir: string, input: SiteInput): number {
   const templatesDir = input.templatesDir ?? paths.templates;
-  const pages = sitePages(input);
-  for (const [file, html] of pages) write(dir, file, html);
-  for (const rendered of input.sections) writeTables(dir, rendered);
+  const files = sitePages(input);
+  for (const [file, html] of files) write(dir, file, html);
+  for (const rendered of input.pages) writeTables(dir, rendered);
   copyAssets(dir, templatesDir);
-  return pages.size;
+  return files.size;
 }

@@ -3,11 +3,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { escapeHtml } from "../notebook/table-html.js";
+import { renderMessages } from "./messages.js";
 
 export function fillTemplate(name: string, template: string, values: Record<string, string>): string {
   return template.replace(/\{\{(\{?)\s*([\w-]+)\s*\}?\}\}/g, (_match, raw: string, key: string) => {
     const value = values[key];
-    if (value === undefined) throw new Error(`template ${name}: no value for {{${key}}}`);
+    if (value === undefined) throw new Error(renderMessages.templateValueMissing(name, key));
     return raw ? value : escapeHtml(value);
   });
 }

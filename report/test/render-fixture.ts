@@ -4,7 +4,7 @@ import { createHash } from "node:crypto";
 import { mkdtempSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, relative } from "node:path";
-import type { BuildOptions } from "../render/build.js";
+import type { BuildOptions } from "../render/options.js";
 import { paths } from "../render/paths.js";
 import { generateFixtureDataset } from "./fixtures/generate.js";
 

@@ -44,7 +44,7 @@ const provenance: DatasetProvenance = {
 
 describe("site HTML (golden)", () => {
   const pages = sitePages({
-    sections: [{ section, svgs: new Map([["pi", '<svg class="fixture"></svg>']]) }],
+    pages: [{ page: section, svgs: new Map([["pi", '<svg class="fixture"></svg>']]) }],
     provenance: provenanceHtml([provenance]),
     datasetNames: ["fixture-golden"],
     pdfName: "lambench-report.pdf",
