@@ -124,7 +124,7 @@ describe("--billing-rule and --prices", () => {
     expect(refusal(() => report({ data: a, billingRule: "aws-2026" }))).toBe('--billing-rule "aws-2026": expected one of aws-2025-08, aws-pre-2025-08, as-reported');
     expect(refusal(() => report({ data: a, prices: "nope.json" }))).toBe("--prices: nope.json: price table not found");
     writeFileSync(join(dir, "bad.json"), JSON.stringify({ ...loadPriceTable(), currency: "" }));
-    expect(refusal(() => report({ data: a, prices: "bad.json" }))).toMatch(/^--prices: bad\.json: field currency: /);
+    expect(refusal(() => report({ data: a, prices: "bad.json" }))).toBe("--prices: bad.json: field currency: Too small: expected string to have >=1 characters");
   });
 });
 
