@@ -7,6 +7,7 @@ import { resolve } from "node:path";
 import { existingPairs, functionSpec, warmupOf, type Manifest } from "../../functions/manifest.js";
 import type { RequestRow, TrialsMeta } from "../dataset/contract.js";
 import { datasetMeta } from "../dataset/meta.js";
+import { gitState } from "./provenance.js";
 import { assertReplaceable, publishDataset } from "../dataset/publish.js";
 import { driveSegment, warmUp, type SegmentProgress } from "./drive.js";
 import { benchMessages as msg } from "./messages.js";
@@ -47,6 +48,9 @@ const defaultSleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 export async function runProtocol(target: Target, options: BenchOptions, ctx: ProtocolContext): Promise<BenchRun> {
   const { manifest, reporter, teardown, work, run } = ctx;
   const sleep = ctx.sleep ?? defaultSleep;
+  // The tree that measures, read before the run writes anything: read later, the datasets it has
+  // just written would make the tree look modified.
+  const git = gitState();
   // Only the pairs the manifest has (it may be sparse).
   const pairs = existingPairs(manifest, options.runtimes, options.functions);
   // The warm-up functions' environments are renewed too: a trial's warm-up starts cold as well.
@@ -120,7 +124,7 @@ export async function runProtocol(target: Target, options: BenchOptions, ctx: Pr
       memorySizes: [memoryMB],
       trials,
       warnings: [...warnings, ...segments.flatMap((s) => s.warnings)],
-    });
+    }, git);
     const finalDir = resolve(options.out, name);
     teardown.check();
     publishDataset(finalDir, meta, segments.flatMap((s) => s.invocations), segments.flatMap((s) => s.requests), policy);
