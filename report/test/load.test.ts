@@ -29,8 +29,9 @@ describe("loadDatasets", () => {
     expect(new Set(data.invocations.array("dataset") as string[])).toEqual(new Set(["fixture-a", "fixture-b"]));
   });
 
-  it("reads a dataset without a trial column (the committed single-run datasets) as trial 1", async () => {
-    const data = await loadDatasets(["data/local-128mb"]);
+  it("reads a dataset without a trial column (written before trials existed) as trial 1", async () => {
+    const data = await loadDatasets([dataset("pre-trials", "pre-trials")]);
+    expect(readFileSync(join(fixtures.dir, "pre-trials", "invocations.csv"), "utf8").split("\n")[0]).not.toContain("trial");
     expect(data.invocations.columnNames()).toContain("trial");
     expect(new Set(Array.from(data.invocations.array("trial") as ArrayLike<number>))).toEqual(new Set([1]));
     expect(new Set(Array.from(data.requests.array("trial") as ArrayLike<number>))).toEqual(new Set([1]));

@@ -1,5 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { generateFixtureDataset } from "../../report/test/fixtures/generate.js";
 import { billedDurationMs, billingRuleAt, metaSchema } from "./contract.js";
 
 describe("billing rules", () => {
@@ -25,7 +28,11 @@ describe("billing rules", () => {
 });
 
 describe("meta.json trials", () => {
-  const meta = JSON.parse(readFileSync("data/local-128mb/meta.json", "utf8")) as Record<string, unknown>;
+  // A FIXTURE dataset as written before trials existed (no meta.trials).
+  const dir = mkdtempSync(join(tmpdir(), "lambench-contract-"));
+  generateFixtureDataset(join(dir, "pre-trials"), { name: "fixture-pre-trials", defect: "pre-trials" });
+  const meta = JSON.parse(readFileSync(join(dir, "pre-trials", "meta.json"), "utf8")) as Record<string, unknown>;
+  rmSync(dir, { recursive: true, force: true });
   const orders = [["go/wave", "node/wave"], ["node/wave", "go/wave"]];
 
   it("is optional, so datasets from before trials still validate", () => {
