@@ -131,6 +131,18 @@ describe("intervals with trials", () => {
     }
   });
 
+  it("keeps a maximum's interval within the data's range when the few-trials calibration stretches it past zero", () => {
+    // One trial's max (500) far from the others' (12, 13): the rescaled replicates and t with 2 df
+    // would put the lower end far below the smallest value (10).
+    const trials = [[10, 11, 500], [10, 11, 12], [10, 11, 13]];
+    const draws = calibratedDraws(500, twoLevelReplicates(trialSample(trials.map((t) => Float64Array.from(t))), stat.max(), 2000, seededRandom(4), "auto"), 3);
+    const stretched = calibratedInterval(500, draws.replicates.sort(), 0.95, true, draws.calibration.df);
+    expect(stretched.lower).toBeLessThan(10);
+    const interval = bootstrapInterval(trials, stat.max(), { seed: 4 });
+    expect(interval.upper).toBe(500);
+    expect(interval.lower).toBeGreaterThanOrEqual(10);
+  });
+
   it("widens when trials disagree, and includes the between-trial spread", () => {
     const r = seededRandom(9);
     const trials = [10, 12, 14].map((centre) => Float64Array.from({ length: 200 }, () => centre + r.normal()));

@@ -46,7 +46,28 @@ export function intervalOfSorted(sorted: Float64Array, statistic: Statistic, o: 
 export function intervalOfSample(sample: TrialSample, statistic: Statistic, o: BootstrapOptions, stream: StreamKey): Interval {
   const random = seededRandom(streamSeed(o.seed, stream, statistic));
   const { replicates, calibration } = drawReplicates(sample, statistic, o, random);
-  return calibratedInterval(estimateOfSorted(sample.pooled, statistic), replicates, o.confidence, isExtreme(statistic), calibration.df);
+  const interval = calibratedInterval(estimateOfSorted(sample.pooled, statistic), replicates, o.confidence, isExtreme(statistic), calibration.df);
+  return withinDataRange(interval, sample.pooled, statistic);
+}
+
+const LOCATION_KINDS: ReadonlySet<Statistic["kind"]> = new Set(["median", "percentile", "mean", "max", "min"]);
+
+/**
+ * A percentile, extreme or mean of any resample lies within the data's range; the few-trials
+ * calibration (variance rescaling, Student t) can stretch an end past it (a negative lower bound
+ * on a maximum of durations), so the ends are cut back to the range.
+ */
+function withinDataRange(interval: Interval, pooled: Float64Array, statistic: Statistic): Interval {
+  if (!LOCATION_KINDS.has(statistic.kind) || pooled.length === 0) return interval;
+  // Scanned, not read off the ends: a mean's sample is not sorted (report/lib/cost/cost.ts).
+  let [lo, hi] = [Infinity, -Infinity];
+  for (let i = 0; i < pooled.length; i++) {
+    const x = pooled[i]!;
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+  }
+  const clamp = (x: number) => (Number.isFinite(x) ? Math.min(hi, Math.max(lo, x)) : x);
+  return { ...interval, lower: clamp(interval.lower), upper: clamp(interval.upper) };
 }
 
 /** Column names for a statistic's interval in bootstrapSummary: `<name>`, `<name>Lower`, `<name>Upper`. */
