@@ -1,16 +1,18 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { generateFixtureDataset } from "../test/fixtures/generate.js";
 import { defaultComparisonPair } from "./comparison-pair.js";
 import { notebookMessages } from "./messages.js";
 
-// Only meta.json matters here: FIXTURE folders with made-up metadata, no measurements.
+// Only meta.json matters here: FIXTURE datasets of a few made-up rows, their meta.json edited.
 const root = mkdtempSync(join(tmpdir(), "lambench-pair-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 function dataset(dir: string, memorySizes: number[], extra: object = {}): string {
-  mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, "meta.json"), JSON.stringify({ complete: true, target: "local", architecture: "x86_64", memorySizes, ...extra }));
+  generateFixtureDataset(dir, { name: dir.split("/").pop()!, memorySizes, invocationsPerFunction: 1 });
+  const meta = join(dir, "meta.json");
+  writeFileSync(meta, JSON.stringify({ ...(JSON.parse(readFileSync(meta, "utf8")) as object), ...extra }));
   return dir;
 }
 

@@ -2,8 +2,7 @@
 // of report options, with the defaults in one place (STYLE habit 9). Every value is checked here, so
 // a bad one fails before any notebook runs, with a message naming the option (render/messages.ts).
 import { availableParallelism } from "node:os";
-import { existsSync, readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { resolve } from "node:path";
 import { BILLING_RULES, type BillingRuleId } from "../../runners/dataset/contract.js";
 import { CostError } from "../lib/cost/messages.js";
 import { loadPriceTable } from "../lib/cost/prices.js";
@@ -11,6 +10,7 @@ import { STRATEGIES, type Strategy } from "../lib/recommend/index.js";
 import { SECTIONS, type SectionId } from "../lib/section.js";
 import type { ComparisonOptions } from "../lib/sections/comparison.js";
 import type { SectionOptions } from "../lib/sections/index.js";
+import { datasetIndex } from "../lib/load/dataset-index.js";
 import { findCompleteDatasets } from "../notebook/datasets.js";
 import { ReportBuildError, renderMessages as say } from "./messages.js";
 import { paths } from "./paths.js";
@@ -120,7 +120,11 @@ function comparisonBuild(raw: RawReportOptions, log: (line: string) => void, cwd
   if (raw.section !== undefined) throw new ReportBuildError(say.compareConflict("--section"));
   const [baseline, candidate] = dirs.map((d) => resolve(cwd, d)) as [string, string];
   if (baseline === candidate) throw new ReportBuildError(say.sameRun(baseline));
-  for (const dir of [baseline, candidate]) if (!isComplete(dir)) throw new ReportBuildError(say.notComplete(dir));
+  for (const dir of [baseline, candidate]) {
+    const reading = datasetIndex.reading(dir);
+    if (reading.status === "refused") throw new ReportBuildError(say.badDataset(reading.error.message));
+    if (reading.status !== "ok") throw new ReportBuildError(say.notComplete(dir));
+  }
 
   const options: ComparisonOptions = notebookOptions(raw);
   if (raw.prices !== undefined) throw new ReportBuildError(say.compareConflict("--prices"));
@@ -186,14 +190,6 @@ function minEffect(raw: string): number {
   const value = Number(raw);
   if (raw.trim() === "" || !Number.isFinite(value) || value < 0) throw new ReportBuildError(say.badMinEffect(raw));
   return value;
-}
-
-function isComplete(dir: string): boolean {
-  try {
-    return existsSync(dir) && (JSON.parse(readFileSync(join(dir, "meta.json"), "utf8")) as { complete?: unknown }).complete === true;
-  } catch {
-    return false;
-  }
 }
 
 /** Sections that read prices, and those that name recommendations (--strategy, --balanced-weight). */
