@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { pdfKey, provenanceKey, readCached, readEntry, readJsonEntry, svgKey, writeCached, writeEntry, type CachedExecution } from "./cache.js";
+import { columnarKey, pdfKey, readCached, readEntry, readJsonEntry, svgKey, writeCached, writeEntry, type CachedExecution } from "./cache.js";
 
 const cacheDir = mkdtempSync(join(tmpdir(), "lambench-cache-"));
 afterAll(() => rmSync(cacheDir, { recursive: true, force: true }));
@@ -13,10 +13,8 @@ describe("render cache", () => {
   it("keeps each kind in its own folder, written atomically (no temporary file left)", () => {
     writeEntry(cacheDir, "svg", "k1", "<svg/>");
     writeEntry(cacheDir, "pdf", "k1", new Uint8Array([37, 80, 68, 70]));
-    writeEntry(cacheDir, "provenance", "k1", "{}");
     expect(existsSync(join(cacheDir, "svg", "k1.svg"))).toBe(true);
     expect(existsSync(join(cacheDir, "pdf", "k1.pdf"))).toBe(true);
-    expect(existsSync(join(cacheDir, "datasets-checked", "k1.json"))).toBe(true);
     expect(readdirSync(join(cacheDir, "svg"))).toEqual(["k1.svg"]);
     expect(readEntry(cacheDir, "svg", "k1")?.toString("utf8")).toBe("<svg/>");
     expect([...readEntry(cacheDir, "pdf", "k1")!]).toEqual([37, 80, 68, 70]);
@@ -36,19 +34,19 @@ describe("render cache", () => {
 
   it("takes a JSON entry only when it has the expected shape", () => {
     const valid = (e: { items: unknown }): boolean => Array.isArray(e.items);
-    writeEntry(cacheDir, "provenance", "good", JSON.stringify({ items: [1] }));
-    writeEntry(cacheDir, "provenance", "shape", JSON.stringify({ items: 1 }));
-    writeEntry(cacheDir, "provenance", "null", "null");
-    expect(readJsonEntry(cacheDir, "provenance", "good", valid)).toEqual({ items: [1] });
-    expect(readJsonEntry(cacheDir, "provenance", "shape", valid)).toBeUndefined();
-    expect(readJsonEntry(cacheDir, "provenance", "null", valid)).toBeUndefined();
+    writeEntry(cacheDir, "notebook", "good", JSON.stringify({ items: [1] }));
+    writeEntry(cacheDir, "notebook", "shape", JSON.stringify({ items: 1 }));
+    writeEntry(cacheDir, "notebook", "null", "null");
+    expect(readJsonEntry(cacheDir, "notebook", "good", valid)).toEqual({ items: [1] });
+    expect(readJsonEntry(cacheDir, "notebook", "shape", valid)).toBeUndefined();
+    expect(readJsonEntry(cacheDir, "notebook", "null", valid)).toBeUndefined();
   });
 
   it("keys an entry by everything it depends on", () => {
     expect(svgKey({ mark: "bar" })).toBe(svgKey({ mark: "bar" }));
     expect(svgKey({ mark: "bar" })).not.toBe(svgKey({ mark: "line" }));
     expect(pdfKey(["print", "style", "print-css"])).not.toBe(pdfKey(["print", "style", "print-css changed"]));
-    expect(provenanceKey("files", "library")).not.toBe(provenanceKey("files changed", "library"));
-    expect(provenanceKey("files", "library")).not.toBe(provenanceKey("files", "library changed"));
+    expect(columnarKey("files", "library")).not.toBe(columnarKey("files changed", "library"));
+    expect(columnarKey("files", "library")).not.toBe(columnarKey("files", "library changed"));
   });
 });

@@ -1,12 +1,14 @@
 // The renderer's caches, all content-hashed (quarto's freeze, framework's atomic writes): executed
-// notebook outputs, figure SVGs, printed PDFs and the datasets' provenance. Each key covers every
-// input of what it stores; a damaged entry is a miss; writes are atomic.
+// notebook outputs, figure SVGs, printed PDFs, and the columnar copies of the checked datasets that
+// the notebooks read (with the title page's provenance beside them). Each key covers every input of
+// what it stores; a damaged entry is a miss; writes are atomic.
 import { createHash } from "node:crypto";
 import { existsSync, readdirSync, readFileSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import { writeFileAtomic } from "../../runners/dataset/atomic.js";
 import { RENDERER_VERSION } from "./paths.js";
 import type { MimeBundle } from "../notebook/show.js";
+import { COLUMNAR_FILES, COLUMNAR_FORMAT, type ColumnarEntry, type ColumnarFile } from "../lib/load/columnar.js";
 
 export interface CachedExecution {
   hash: string;
@@ -60,7 +62,6 @@ const ENTRIES = {
   notebook: { folder: "", extension: "json" },
   svg: { folder: "svg", extension: "svg" },
   pdf: { folder: "pdf", extension: "pdf" },
-  provenance: { folder: "datasets-checked", extension: "json" },
 } as const;
 
 export type CacheKind = keyof typeof ENTRIES;
@@ -108,6 +109,57 @@ export const svgKey = (spec: Record<string, unknown>): string => sha256(JSON.str
 /** A PDF depends on the print page and its stylesheets (what Chromium loads). */
 export const pdfKey = (printInputs: readonly string[]): string => sha256(JSON.stringify(printInputs));
 
-/** A dataset's provenance depends on its files and on the library that loads and describes it. */
-export const provenanceKey = (fingerprint: string, librarySource: string): string =>
-  sha256(JSON.stringify({ fingerprint, library: sha256(librarySource) }));
+/**
+ * The columnar copy of a checked dataset (report/lib/load/columnar.ts), keyed by the dataset's
+ * content and the library that checked it: a changed file or loader makes a new entry. An entry is
+ * a folder (the notebooks read its files directly), under datasets/.
+ */
+export function columnarKey(datasetFingerprint: string, librarySource: string): string {
+  return sha256(JSON.stringify({ renderer: RENDERER_VERSION, format: COLUMNAR_FORMAT, dataset: sha256(datasetFingerprint), library: sha256(librarySource) }));
+}
+
+export const columnarDir = (cacheDir: string, key: string): string => join(cacheDir, "datasets", key);
+
+/**
+ * The entry under `key` when it is whole (its file parses, names this key, and every table file has
+ * its recorded size and hash), else undefined: a damaged or partial entry is a miss, rebuilt.
+ * `Extra` is what the writer stored beside the dataset (the title page's provenance).
+ */
+export function readColumnarCache<Extra>(cacheDir: string, key: string): (ColumnarEntry & Extra) | undefined {
+  const dir = columnarDir(cacheDir, key);
+  try {
+    const entry = JSON.parse(readFileSync(join(dir, COLUMNAR_FILES.entry), "utf8")) as ColumnarEntry & Extra;
+    if (entry.format !== COLUMNAR_FORMAT || entry.key !== key) return undefined;
+    for (const file of [entry.files.invocations, entry.files.requests]) {
+      const path = join(dir, file.name);
+      if (statSync(path).size !== file.bytes || sha256(readFileSync(path)) !== file.sha256) return undefined;
+    }
+    return entry;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Writes an entry: the table files first, the entry file last, each atomically. */
+export function writeColumnarCache<Extra extends object>(
+  cacheDir: string,
+  key: string,
+  dataset: ColumnarEntry["dataset"],
+  tables: { invocations: Uint8Array; requests: Uint8Array },
+  extra: Extra,
+): ColumnarEntry & Extra {
+  const dir = columnarDir(cacheDir, key);
+  const file = (name: string, bytes: Uint8Array): ColumnarFile => {
+    writeFileAtomic(join(dir, name), bytes);
+    return { name, bytes: bytes.byteLength, sha256: sha256(bytes) };
+  };
+  const entry = {
+    ...extra,
+    format: COLUMNAR_FORMAT,
+    key,
+    dataset,
+    files: { invocations: file(COLUMNAR_FILES.invocations, tables.invocations), requests: file(COLUMNAR_FILES.requests, tables.requests) },
+  };
+  writeFileAtomic(join(dir, COLUMNAR_FILES.entry), JSON.stringify(entry));
+  return entry;
+}

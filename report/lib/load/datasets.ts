@@ -1,13 +1,16 @@
 // Loads one or more dataset folders into two arquero tables (invocations, requests), each row
-// tagged with its dataset's name; several datasets concatenate.
+// tagged with its dataset's name; several datasets concatenate. A folder is either a dataset as
+// the runners write it (meta.json from the dataset index, CSVs read and checked here) or the
+// columnar copy the report build made of one after checking it (columnar.ts), read as it is.
 import { isAbsolute, join, resolve } from "node:path";
 import * as aq from "arquero";
 import type { ColumnTable } from "arquero";
 import { DATASET_FILES, type DatasetMeta } from "../../../runners/dataset/contract.js";
 import { loadManifest, namedRuntime, type Manifest, type RuntimeKind } from "../../../functions/manifest.js";
+import { isColumnarDataset, readColumnarDataset } from "./columnar.js";
 import { checkRowsMatchMeta, dropDuplicateInvocations } from "./consistency.js";
 import { readCsvColumns, type ColumnValues } from "./csv.js";
-import { readMeta } from "./meta.js";
+import { datasetIndex, type DatasetIndex } from "./dataset-index.js";
 import { DatasetError, loadMessages } from "./messages.js";
 import { invocationFields, requestFields } from "./normalise.js";
 
@@ -33,12 +36,44 @@ export interface LoadOptions {
   manifest?: Manifest;
   /** Base for relative paths; defaults to process.cwd(). */
   cwd?: string;
+  /** Where meta.json readings come from; defaults to the process's one index. */
+  index?: DatasetIndex;
 }
+
+/** One dataset's rows as read: the file's columns, before the loader tags them. */
+interface DatasetPart {
+  meta: DatasetMeta;
+  corrections: string[];
+  invocations: Record<string, unknown>;
+  invocationRows: number;
+  requests: Record<string, unknown>;
+  requestRows: number;
+}
+
+/**
+ * Columnar datasets loaded in this process, by folder list: a notebook kernel that runs several
+ * notebooks in turn loads them once, and the analysis cached on the tables is shared too. Columnar
+ * folders are named by their content's hash, so an entry is never stale.
+ */
+const columnarLoads = new Map<string, Promise<Datasets>>();
 
 export async function loadDatasets(paths: readonly string[], options: LoadOptions = {}): Promise<Datasets> {
   if (paths.length === 0) throw new DatasetError(loadMessages.noDatasets());
-  const manifest = options.manifest ?? loadManifest();
   const cwd = options.cwd ?? process.cwd();
+  const dirs = paths.map((p) => (isAbsolute(p) ? p : resolve(cwd, p)));
+  if (options.manifest || !dirs.every(isColumnarDataset)) return load(paths, dirs, options);
+  const key = dirs.join("\0");
+  let loaded = columnarLoads.get(key);
+  if (!loaded) {
+    loaded = load(paths, dirs, options);
+    columnarLoads.set(key, loaded);
+    loaded.catch(() => columnarLoads.delete(key));
+  }
+  return loaded;
+}
+
+async function load(paths: readonly string[], dirs: readonly string[], options: LoadOptions): Promise<Datasets> {
+  const manifest = options.manifest ?? loadManifest();
   const kinds = new Map<string, RuntimeKind>();
   const kindOf = (runtime: string): RuntimeKind => {
     let kind = kinds.get(runtime);
@@ -49,47 +84,67 @@ export async function loadDatasets(paths: readonly string[], options: LoadOption
   const datasets: LoadedDataset[] = [];
   const invocationParts: ColumnTable[] = [];
   const requestParts: ColumnTable[] = [];
-  for (const p of paths) {
-    const dir = isAbsolute(p) ? p : resolve(cwd, p);
-    const meta = readMeta(dir, p);
+  for (const [i, p] of paths.entries()) {
+    const dir = dirs[i]!;
+    const part = isColumnarDataset(dir) ? columnarPart(dir) : await checkedPart(p, dir, options.index ?? datasetIndex);
+    const { meta, corrections } = part;
     const twin = datasets.find((d) => d.name === meta.name);
     if (twin) throw new DatasetError(loadMessages.duplicateName(meta.name, twin.dir, dir));
-    const corrections: string[] = [];
     datasets.push({ name: meta.name, dir, meta, corrections });
-
-    const invShown = join(p, DATASET_FILES.invocations);
-    const read = await readCsvColumns(join(dir, DATASET_FILES.invocations), invocationFields(), {
-      // A dataset of averages (contract: meta.averages) has no raw invocations.
-      allowNoRows: meta.averages !== undefined,
-      shown: invShown,
-      expectedRows: meta.counts.invocations,
-    });
-    checkCount(invShown, meta.counts.invocations, read.rows);
-    checkRowsMatchMeta(invShown, read.columns, read.rows, meta);
-    const inv = dropDuplicateInvocations(invShown, read.columns, read.rows);
-    if (inv.dropped > 0) corrections.push(loadMessages.duplicatesDropped(DATASET_FILES.invocations, inv.dropped));
-    const runtimes = inv.columns.runtime as string[];
+    const runtimes = part.invocations.runtime as ArrayLike<string>;
     invocationParts.push(
       aq.table({
-        dataset: constant(meta.name, inv.rows),
-        ...inv.columns,
-        runtimeKind: runtimes.map(kindOf),
+        dataset: constant(meta.name, part.invocationRows),
+        ...part.invocations,
+        runtimeKind: Array.from(runtimes, kindOf),
       } as Record<string, ColumnValues>),
     );
-    const req = await readCsvColumns(join(dir, DATASET_FILES.requests), requestFields(), {
-      allowNoRows: true,
-      shown: join(p, DATASET_FILES.requests),
-      expectedRows: meta.counts.requests,
-    });
-    checkCount(join(p, DATASET_FILES.requests), meta.counts.requests, req.rows);
-    checkRowsMatchMeta(join(p, DATASET_FILES.requests), req.columns, req.rows, meta);
-    requestParts.push(aq.table({ dataset: constant(meta.name, req.rows), ...req.columns } as Record<string, ColumnValues>));
+    requestParts.push(aq.table({ dataset: constant(meta.name, part.requestRows), ...part.requests } as Record<string, ColumnValues>));
   }
   return {
     manifest,
     datasets,
     invocations: concatAll(invocationParts),
     requests: concatAll(requestParts),
+  };
+}
+
+/** A dataset folder as the runners write it: meta.json from the index, both CSVs read and checked. */
+async function checkedPart(p: string, dir: string, index: DatasetIndex): Promise<DatasetPart> {
+  const meta = index.meta(dir, p);
+  const corrections: string[] = [];
+  const invShown = join(p, DATASET_FILES.invocations);
+  const read = await readCsvColumns(join(dir, DATASET_FILES.invocations), invocationFields(), {
+    // A dataset of averages (contract: meta.averages) has no raw invocations.
+    allowNoRows: meta.averages !== undefined,
+    shown: invShown,
+    expectedRows: meta.counts.invocations,
+  });
+  checkCount(invShown, meta.counts.invocations, read.rows);
+  checkRowsMatchMeta(invShown, read.columns, read.rows, meta);
+  const inv = dropDuplicateInvocations(invShown, read.columns, read.rows);
+  if (inv.dropped > 0) corrections.push(loadMessages.duplicatesDropped(DATASET_FILES.invocations, inv.dropped));
+  const reqShown = join(p, DATASET_FILES.requests);
+  const req = await readCsvColumns(join(dir, DATASET_FILES.requests), requestFields(), {
+    allowNoRows: true,
+    shown: reqShown,
+    expectedRows: meta.counts.requests,
+  });
+  checkCount(reqShown, meta.counts.requests, req.rows);
+  checkRowsMatchMeta(reqShown, req.columns, req.rows, meta);
+  return { meta, corrections, invocations: inv.columns, invocationRows: inv.rows, requests: req.columns, requestRows: req.rows };
+}
+
+/** The columnar copy the report build made of a checked dataset (its checks already passed). */
+function columnarPart(dir: string): DatasetPart {
+  const { entry, invocations, requests } = readColumnarDataset(dir);
+  return {
+    meta: entry.dataset.meta,
+    corrections: entry.dataset.corrections,
+    invocations: invocations.columns,
+    invocationRows: invocations.rows,
+    requests: requests.columns,
+    requestRows: requests.rows,
   };
 }
 

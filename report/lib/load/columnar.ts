@@ -1,0 +1,101 @@
+// A checked dataset in columnar form: the tables loadDatasets made of one dataset folder (every
+// field normalised, rows checked against meta.json, repeated rows dropped), as Arrow IPC files
+// written and read with arquero, next to an entry naming the dataset and its validated meta.json.
+// The report build writes one per dataset (report/render/cache.ts decides where, and checks an
+// entry before using it); the notebook kernels read it instead of parsing and checking the CSVs.
+import { existsSync, readFileSync } from "node:fs";
+import { join } from "node:path";
+import * as aq from "arquero";
+import type { ColumnTable } from "arquero";
+import { dictionary, float64, Type, utf8, type DataType } from "@uwdata/flechette";
+import type { DatasetMeta } from "../../../runners/dataset/contract.js";
+import { invocationFields, requestFields, type FieldSpec } from "./normalise.js";
+
+export const COLUMNAR_FORMAT = "lambench.columnar/1" as const;
+export const COLUMNAR_FILES = { entry: "dataset.json", invocations: "invocations.arrow", requests: "requests.arrow" } as const;
+
+export interface ColumnarFile {
+  name: string;
+  bytes: number;
+  sha256: string;
+}
+
+/** The entry file: which dataset, as loaded (meta.json validated, corrections made), and its files. */
+export interface ColumnarEntry {
+  format: typeof COLUMNAR_FORMAT;
+  key: string;
+  dataset: { name: string; meta: DatasetMeta; corrections: string[] };
+  files: { invocations: ColumnarFile; requests: ColumnarFile };
+}
+
+/** A string column with at most this many distinct values is stored dictionary-encoded. */
+const DICTIONARY_MAX = 1 << 16;
+
+/** One table as Arrow IPC bytes: the columns `fields` names (the file's own, not the ones the loader adds). */
+export function encodeTable(table: ColumnTable, fields: Record<string, FieldSpec>): Uint8Array {
+  const names = Object.keys(fields);
+  const types: Record<string, DataType> = {};
+  for (const name of names) {
+    const values = table.column(name) as unknown as ArrayLike<unknown>;
+    if (values instanceof Float64Array) continue; // typed arrays encode as themselves
+    types[name] = fields[name]!.kind === "string" ? (fewDistinct(values as ArrayLike<string>) ? dictionary(utf8()) : utf8()) : float64();
+  }
+  return aq.toArrowIPC(table, { columns: names, types, format: "file" });
+}
+
+/**
+ * Arrow IPC bytes as plain columns: numbers as Float64Arrays (nullable ones as arrays with nulls),
+ * dictionary strings as arrays of shared strings; free-text columns (request ids, timestamps) stay
+ * Arrow columns, decoded only where a value is read (the analysis reads none). With `strings:
+ * "lazy"` every string column stays so (the requests table, which the analysis does not read).
+ */
+export function decodeColumns(bytes: Uint8Array, strings: "arrays" | "lazy" = "arrays"): DecodedColumns {
+  const arrow = aq.fromArrow(bytes);
+  const columns: Record<string, unknown> = {};
+  for (const name of arrow.columnNames()) {
+    const column = arrow.column(name) as unknown as { type?: { typeId: number }; toArray(): unknown };
+    const numeric = column.type?.typeId === Type.Float;
+    columns[name] = !numeric && (strings === "lazy" || column.type?.typeId === Type.Utf8) ? column : column.toArray();
+  }
+  return { columns, rows: arrow.numRows() };
+}
+
+export interface DecodedColumns {
+  columns: Record<string, unknown>;
+  rows: number;
+}
+
+export function isColumnarDataset(dir: string): boolean {
+  return existsSync(join(dir, COLUMNAR_FILES.entry));
+}
+
+export function readColumnarEntry(dir: string): ColumnarEntry {
+  const entry = JSON.parse(readFileSync(join(dir, COLUMNAR_FILES.entry), "utf8")) as ColumnarEntry;
+  if (entry.format !== COLUMNAR_FORMAT) throw new Error(`${join(dir, COLUMNAR_FILES.entry)}: not a ${COLUMNAR_FORMAT} entry`);
+  return entry;
+}
+
+/** The entry and its two tables (without the added columns). */
+export function readColumnarDataset(dir: string): { entry: ColumnarEntry; invocations: DecodedColumns; requests: DecodedColumns } {
+  const entry = readColumnarEntry(dir);
+  return {
+    entry,
+    invocations: decodeColumns(readFileSync(join(dir, entry.files.invocations.name))),
+    requests: decodeColumns(readFileSync(join(dir, entry.files.requests.name)), "lazy"),
+  };
+}
+
+function fewDistinct(values: ArrayLike<string>): boolean {
+  const seen = new Set<string>();
+  for (let i = 0; i < values.length; i++) {
+    if (i > 0 && values[i] === values[i - 1]) continue;
+    seen.add(values[i]!);
+    if (seen.size > DICTIONARY_MAX) return false;
+  }
+  return true;
+}
+
+/** The two tables of one loaded dataset as Arrow IPC bytes. */
+export function encodeDatasetTables(invocations: ColumnTable, requests: ColumnTable): { invocations: Uint8Array; requests: Uint8Array } {
+  return { invocations: encodeTable(invocations, invocationFields()), requests: encodeTable(requests, requestFields()) };
+}

@@ -1,0 +1,98 @@
+// The build's dataset step and its columnar cache: a dataset is read and checked once into a
+// content-hashed Arrow copy; an unchanged dataset is a hit (not read again), a changed one a miss,
+// a damaged copy is ignored and rebuilt; the notebooks' loader reads the copy as the same tables.
+import { appendFileSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+import { loadDatasets } from "../lib/load/datasets.js";
+import { COLUMNAR_FILES } from "../lib/load/columnar.js";
+import { loadMessages } from "../lib/load/messages.js";
+import { generateFixtureDataset } from "../test/fixtures/generate.js";
+import { fixtureSet } from "../test/helpers.js";
+import { columnarKey, datasetFingerprint, readColumnarCache } from "./cache.js";
+import { checkDatasets } from "./check-datasets.js";
+import { ReportBuildError, renderMessages } from "./messages.js";
+
+const fixtures = fixtureSet();
+afterAll(() => fixtures.cleanup());
+const LIBRARY = "library source";
+
+function setUp(name: string): { dir: string; cacheDir: string; log: string[]; options: Parameters<typeof checkDatasets>[0] } {
+  const dir = join(fixtures.dir, name, `fixture-${name}`);
+  generateFixtureDataset(dir, { name: `fixture-${name}`, invocationsPerFunction: 4, coldStarts: 2, memorySizes: [128, 256], trials: 2 });
+  const cacheDir = join(fixtures.dir, name, "cache");
+  const log: string[] = [];
+  return { dir, cacheDir, log, options: { datasets: [dir], cacheDir, log: (l) => log.push(l) } };
+}
+
+const entryInode = (columnar: string) => statSync(join(columnar, COLUMNAR_FILES.entry)).ino;
+
+describe("the columnar dataset cache", () => {
+  it("is written on a miss, reused on a hit, and loads as the tables the CSVs give", async () => {
+    const { dir, cacheDir, options } = setUp("hit");
+    const first = await checkDatasets(options, LIBRARY);
+    expect(first.names).toEqual(["fixture-hit"]);
+    const [columnar] = first.columnar;
+    expect(readColumnarCache(cacheDir, columnarKey(datasetFingerprint(dir), LIBRARY))?.dataset.name).toBe("fixture-hit");
+    const written = entryInode(columnar!);
+
+    const second = await checkDatasets(options, LIBRARY);
+    expect(second.columnar).toEqual(first.columnar);
+    expect(second.provenance).toBe(first.provenance);
+    expect(entryInode(columnar!)).toBe(written); // a hit rewrites nothing
+
+    const fromCsv = await loadDatasets([dir]);
+    const fromCopy = await loadDatasets([columnar!]);
+    expect(fromCopy.datasets.map(({ name, meta, corrections }) => ({ name, meta, corrections }))).toEqual(
+      fromCsv.datasets.map(({ name, meta, corrections }) => ({ name, meta, corrections })),
+    );
+    expect(fromCopy.invocations.columnNames()).toEqual(fromCsv.invocations.columnNames());
+    expect(fromCopy.invocations.objects()).toEqual(fromCsv.invocations.objects());
+    expect(fromCopy.requests.objects()).toEqual(fromCsv.requests.objects());
+    expect(await loadDatasets([columnar!])).toBe(fromCopy); // a kernel loads a copy once
+  });
+
+  it("misses when the dataset's content changes", async () => {
+    const { dir, options } = setUp("changed");
+    const before = await checkDatasets(options, LIBRARY);
+    const requests = join(dir, "requests.csv");
+    const lines = readFileSync(requests, "utf8").trimEnd().split("\n");
+    lines[1] = lines[1]!.replace(/,200$/, ",500");
+    writeFileSync(requests, `${lines.join("\n")}\n`);
+    const after = await checkDatasets(options, LIBRARY);
+    expect(after.columnar[0]).not.toBe(before.columnar[0]);
+    expect(((await loadDatasets([after.columnar[0]!])).requests.object(0) as { httpStatus: number }).httpStatus).toBe(500);
+  });
+
+  it("ignores a damaged copy and rebuilds it", async () => {
+    const { dir, cacheDir, options } = setUp("damaged");
+    const [columnar] = (await checkDatasets(options, LIBRARY)).columnar;
+    const key = columnarKey(datasetFingerprint(dir), LIBRARY);
+    const table = join(columnar!, COLUMNAR_FILES.invocations);
+    const bytes = readFileSync(table);
+    bytes[bytes.length >> 1] ^= 0xff;
+    writeFileSync(table, bytes);
+    expect(readColumnarCache(cacheDir, key)).toBeUndefined();
+    const written = entryInode(columnar!);
+    await checkDatasets(options, LIBRARY);
+    expect(entryInode(columnar!)).not.toBe(written);
+    expect(readColumnarCache(cacheDir, key)).toBeDefined();
+
+    appendFileSync(join(columnar!, COLUMNAR_FILES.entry), "}");
+    expect(readColumnarCache(cacheDir, key)).toBeUndefined();
+    await checkDatasets(options, LIBRARY);
+    expect(readColumnarCache(cacheDir, key)?.dataset.name).toBe("fixture-damaged");
+  });
+
+  it("reports a bad dataset once, by the build, and writes no copy of it", async () => {
+    const { dir, cacheDir, options } = setUp("bad");
+    const lines = readFileSync(join(dir, "invocations.csv"), "utf8").split("\n");
+    const cells = lines[2]!.split(",");
+    cells[2] = "999"; // memoryMB of line 3
+    lines[2] = cells.join(",");
+    writeFileSync(join(dir, "invocations.csv"), lines.join("\n"));
+    const message = renderMessages.badDataset(loadMessages.memoryNotInMeta(join(dir, "invocations.csv"), 3, 999, [128, 256]));
+    await expect(checkDatasets(options, LIBRARY)).rejects.toThrow(new ReportBuildError(message));
+    expect(readColumnarCache(cacheDir, columnarKey(datasetFingerprint(dir), LIBRARY))).toBeUndefined();
+  });
+});

@@ -1,0 +1,82 @@
+// The report build's dataset step: every dataset is loaded and checked once, before any notebook
+// runs, into the columnar copy the notebooks read (render/cache.ts); its meta.json comes from the
+// one dataset index.
+import type { ColumnarEntry } from "../lib/load/columnar.js";
+import type { DatasetProvenance, LoadedDataset } from "../lib/index.js";
+import { columnarDir, columnarKey, datasetFingerprint, readColumnarCache, writeColumnarCache } from "./cache.js";
+import { provenanceHtml } from "./html.js";
+import { ReportBuildError, renderMessages } from "./messages.js";
+
+export interface DatasetStepOptions {
+  /** Absolute dataset folders. */
+  datasets: string[];
+  /** The user named the datasets (--data): one that cannot be loaded fails the build (default true). */
+  datasetsExplicit?: boolean;
+  cacheDir: string;
+  log: (line: string) => void;
+}
+
+/** What the title page needs of a dataset, stored beside its columnar copy. */
+interface Described {
+  provenance: DatasetProvenance[];
+}
+
+export interface CheckedDatasets {
+  /** The dataset folders that loaded, in the order given. */
+  usable: string[];
+  /** Their names (meta.json's, as the dataset index read them). */
+  names: string[];
+  /** Their columnar copies (render/cache.ts), which the notebooks load. */
+  columnar: string[];
+  fingerprints: string[];
+  notices: string[];
+  /** The title page's provenance HTML. */
+  provenance: string;
+}
+
+/**
+ * Loads and checks every dataset once, before any notebook runs, into a columnar copy that the
+ * notebooks read (cached by content and library, so an unchanged dataset is not read again); a bad
+ * dataset is thus reported once, by the build, instead of by every notebook. Named datasets (--data)
+ * must all load; of the datasets found in data/, one that does not is left out with a title-page
+ * warning.
+ */
+export async function checkDatasets(options: DatasetStepOptions, librarySource: string): Promise<CheckedDatasets> {
+  const explicit = options.datasetsExplicit ?? true;
+  const library = await import("../notebook/library.js");
+  const result: CheckedDatasets = { usable: [], names: [], columnar: [], fingerprints: [], notices: [], provenance: "" };
+  const checked: (ColumnarEntry & Described)[] = [];
+  const names = new Map<string, string>();
+  for (const dir of options.datasets) {
+    const fingerprint = datasetFingerprint(dir);
+    const key = columnarKey(fingerprint, librarySource);
+    try {
+      let entry = readColumnarCache<Described>(options.cacheDir, key);
+      if (!entry) {
+        const data = await library.loadDatasets([dir]);
+        const { name, meta, corrections } = data.datasets[0]!;
+        const tables = library.encodeDatasetTables(data.invocations, data.requests);
+        entry = writeColumnarCache(options.cacheDir, key, { name, meta, corrections }, tables, { provenance: library.describeDatasets(data) });
+      }
+      const name = entry.dataset.name;
+      const twin = names.get(name);
+      if (twin !== undefined) throw new library.DatasetError(renderMessages.duplicateDataset(name, twin, dir));
+      names.set(name, dir);
+      checked.push(entry);
+    } catch (error) {
+      if (!(error instanceof library.DatasetError)) throw error;
+      if (explicit) throw new ReportBuildError(renderMessages.badDataset(error.message));
+      result.notices.push(renderMessages.skippedDataset(dir, error.message));
+      options.log(renderMessages.progress.skipped(dir, error.message));
+      continue;
+    }
+    result.usable.push(dir);
+    result.names.push(checked.at(-1)!.dataset.name);
+    result.columnar.push(columnarDir(options.cacheDir, key));
+    result.fingerprints.push(fingerprint);
+  }
+  if (result.usable.length === 0) throw new ReportBuildError(renderMessages.noUsableDataset(result.notices));
+  const loaded = checked.map(({ dataset }) => ({ name: dataset.name, meta: dataset.meta }) as LoadedDataset);
+  result.provenance = provenanceHtml(checked.flatMap((c) => c.provenance), library.protocolGroups(loaded), result.notices);
+  return result;
+}
