@@ -8,7 +8,9 @@
 //   (c) Coverage: two-level intervals of a median, p90 and mean on a model whose truth is known.
 //   (d) --aa <dir> <dir>: two real datasets (e.g. two lab campaigns of the same code), compared;
 //       how many comparisons are changes.
-//   npm run bench:calibration -- [--pairs 30] [--coverage 400] [--trials N] [--seed 20251101] [--aa data/x data/y]
+//   (e) Coverage of the exact order-statistic interval that very large one-trial groups get
+//       (report/lib/uncertainty/order-statistic.ts), next to the bootstrap's at the same sizes.
+//   npm run bench:calibration -- [--pairs 30] [--coverage 400] [--trials N] [--seed 20251101] [--aa data/x data/y] [--exact-only] [--exact-sizes 20,200,10000,100000]
 import * as aq from "arquero";
 import { Command } from "commander";
 import { loadManifest } from "../functions/manifest.js";
@@ -16,7 +18,20 @@ import { analysisOf } from "../report/lib/analysis.js";
 import { compareRuns, COMPARISON_METRICS, type Comparison } from "../report/lib/compare/index.js";
 import { loadDatasets } from "../report/lib/load/datasets.js";
 import { stat, type Statistic } from "../report/lib/metrics/statistics.js";
-import { bootstrapInterval, DEFAULT_BOOTSTRAP, seededRandom, trialScope } from "../report/lib/uncertainty/index.js";
+import {
+  bootstrapInterval,
+  calibratedInterval,
+  DEFAULT_BOOTSTRAP,
+  drawReplicates,
+  estimateOfSorted,
+  isExtreme,
+  ORDER_STATISTIC_MIN,
+  orderStatisticRanks,
+  seededRandom,
+  singleTrial,
+  streamSeed,
+  trialScope,
+} from "../report/lib/uncertainty/index.js";
 import { DEFAULTS } from "../runners/bench/options.js";
 import { fixtureRows } from "../report/test/fixtures/generate.js";
 
@@ -30,8 +45,10 @@ const program = new Command()
   .option("--seed <n>", "seed of the synthetic data", "20251101")
   .option("--min-effect <x>", "comparison's minimum relative effect (the report's default)", "0.05")
   .option("--aa <dirs...>", "(d): two dataset folders of the same code to compare")
+  .option("--exact-sizes <list>", "(e): group sizes at which the order-statistic interval is checked", "20,200,10000,100000")
+  .option("--exact-only", "run (e) alone")
   .parse();
-const opts = program.opts<{ pairs: string; coverage: string; trials?: string; requests: string; spread: string; powerSpreads: string; seed: string; minEffect: string; aa?: string[] }>();
+const opts = program.opts<{ pairs: string; coverage: string; trials?: string; requests: string; spread: string; powerSpreads: string; seed: string; minEffect: string; aa?: string[]; exactSizes: string; exactOnly?: boolean }>();
 
 const trials = Number(opts.trials ?? DEFAULTS.trials);
 const trialsSource = opts.trials ? "--trials" : "the bench's default, runners/bench/options.ts DEFAULTS.trials";
@@ -50,8 +67,11 @@ if (opts.aa) {
   console.log(`Calibration on synthetic data (FIXTURE model: report/test/fixtures/generate.ts), seed ${seed}, ${pct(confidence)} intervals, ${DEFAULT_BOOTSTRAP.resamples} resamples.`);
   console.log(`Trials per dataset: ${trials} (${trialsSource}); ${perTrial} invocations per runtime × function per trial (4 cold); between-trial spread σ = ${spread} (log scale, per trial × runtime × function); min effect ${pct(minEffect)}.`);
   console.log("Within a trial the model draws Duration = base × speed × (0.8 + 0.4U, plus U × 2 for 5 % outliers), × 3 when cold, Init Duration for cold invocations; numbers are made up.\n");
-  aaAndPower();
-  coverage();
+  if (!opts.exactOnly) {
+    aaAndPower();
+    coverage();
+  }
+  orderStatisticCoverage();
 }
 console.log(`\n(${((performance.now() - t0) / 1000).toFixed(1)} s)`);
 
@@ -155,6 +175,58 @@ function coverage() {
     }
   }
   console.log(`    (binomial standard error of each figure: about ${pct(Math.sqrt((confidence * (1 - confidence)) / reps))})`);
+}
+
+/**
+ * (e): one trial of n lognormal values m·exp(σ·z), whose median, p90 and p99 are known. The exact
+ * interval is [x₍j₎, x₍k₎] from the binomial ranks (what the report prints for one-trial groups of
+ * at least ORDER_STATISTIC_MIN invocations); the bootstrap's is computed at the same n for
+ * comparison (what smaller groups get). The ranks' coverage is exact for any n, so small n are
+ * shown too, where the rule is not applied.
+ */
+function orderStatisticCoverage() {
+  const reps = Number(opts.coverage);
+  const sizes = opts.exactSizes.split(",").map(Number);
+  const m = 10;
+  const sigma = 0.5;
+  const o = { ...DEFAULT_BOOTSTRAP };
+  console.log(`\n(e) Coverage of ${pct(confidence)} order-statistic intervals (exact ranks, no resampling) vs the bootstrap's, one trial, ${reps} replications each (target: at least ${pct(confidence)} for the exact interval)`);
+  console.log(`    model: n values m·exp(${sigma}·z), m = ${m}; the report uses the exact interval from n = ${ORDER_STATISTIC_MIN.toLocaleString("en-US")} on`);
+  const statistics: [string, Statistic, number][] = [
+    ["median", stat.median(), m],
+    ["p90", stat.percentile(0.9), m * Math.exp(1.2815515655446004 * sigma)],
+    ["p99", stat.percentile(0.99), m * Math.exp(2.3263478740408408 * sigma)],
+  ];
+  for (const n of sizes) {
+    const random = seededRandom(seed + 7 * n);
+    const exact = statistics.map(() => ({ covered: 0, defined: 0, width: 0 }));
+    const boot = statistics.map(() => ({ covered: 0, width: 0 }));
+    for (let r = 0; r < reps; r++) {
+      const sorted = Float64Array.from({ length: n }, () => m * Math.exp(sigma * random.normal())).sort();
+      statistics.forEach(([, s, truth], i) => {
+        const p = s.kind === "percentile" ? s.p : 0.5;
+        const ranks = orderStatisticRanks(n, p, confidence);
+        if (ranks) {
+          const [lower, upper] = [sorted[ranks.lower - 1]!, sorted[ranks.upper - 1]!];
+          exact[i]!.defined++;
+          exact[i]!.width += (upper - lower) / truth;
+          if (lower <= truth && truth <= upper) exact[i]!.covered++;
+        }
+        // The bootstrap as intervalOfSample draws it (the rule bypassed).
+        const draws = drawReplicates(singleTrial(sorted), s, o, seededRandom(streamSeed(o.seed + r, ["e", n], s)));
+        const b = calibratedInterval(estimateOfSorted(sorted, s), draws.replicates, confidence, isExtreme(s), draws.calibration.df);
+        boot[i]!.width += (b.upper - b.lower) / truth;
+        if (b.lower <= truth && truth <= b.upper) boot[i]!.covered++;
+      });
+    }
+    const cells = statistics.map(([name], i) => {
+      const e = exact[i]!;
+      const exactText = e.defined === 0 ? "no interval at this n" : `exact ${pct(e.covered / e.defined)} (width ${pct(e.width / e.defined)} of the truth)`;
+      return `${name} ${exactText}, bootstrap ${pct(boot[i]!.covered / reps)} (width ${pct(boot[i]!.width / reps)})`;
+    });
+    console.log(`    n = ${n.toLocaleString("en-US").padStart(7)}${n >= ORDER_STATISTIC_MIN ? " (rule applies)" : ""}: ${cells.join("; ")}`);
+  }
+  console.log(`    (binomial standard error of each coverage: about ${pct(Math.sqrt((confidence * (1 - confidence)) / reps))})`);
 }
 
 async function realAa(dirs: string[]) {

@@ -4,7 +4,8 @@ import type { Analysis } from "../analysis.js";
 import { PERCENTILE_DEFINITION } from "../metrics/percentile.js";
 import { messages } from "../narrative/messages.js";
 import type { SectionResult } from "../section.js";
-import { bootstrapMethod, DEFAULT_BOOTSTRAP, type BootstrapOptions } from "../uncertainty/index.js";
+import { GROUP_KEYS } from "../metrics/grouping.js";
+import { bootstrapMethod, DEFAULT_BOOTSTRAP, ORDER_STATISTIC_MIN, orderStatisticGroups, type BootstrapOptions } from "../uncertainty/index.js";
 import { markdown, table, trialScopeOf } from "./shared.js";
 
 export function appendixSection(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): SectionResult {
@@ -18,6 +19,7 @@ export function appendixSection(a: Analysis, bootstrap: BootstrapOptions = DEFAU
       l.dbLatency ? messages.labDbLatency(d.name, l.dbLatency.description, l.dbLatency.source) : messages.labNoDbLatency(d.name),
     ];
   });
+  const exactGroups = orderStatisticGroups(a.table, GROUP_KEYS);
   return {
     id: "appendix",
     title: "Method",
@@ -28,7 +30,7 @@ export function appendixSection(a: Analysis, bootstrap: BootstrapOptions = DEFAU
       markdown(`### Performance Index\n\n${messages.piDefinition()}`),
       ...(lab.length > 0 ? [markdown(`### Lab conditions\n\n${lab.map((line) => `- ${line}`).join("\n")}`)] : []),
       markdown(`### Billing rules\n\n${rules.map((r) => `- ${messages.billedRule(r.dataset, r.rule, r.description)}`).join("\n")}`),
-      markdown(`${bootstrapMethod(bootstrap, { trials: trialScopeOf(a) })}\n\n${messages.descriptiveStatements()}`),
+      markdown(`${bootstrapMethod(bootstrap, { trials: trialScopeOf(a), orderStatisticGroups: exactGroups })}\n\n${messages.descriptiveStatements()}`),
       table("appendix-parameters", "Parameters of the confidence intervals", ["parameter", "value"], [
         { parameter: "confidence", value: bootstrap.confidence },
         { parameter: "resamples", value: bootstrap.resamples },
@@ -36,6 +38,7 @@ export function appendixSection(a: Analysis, bootstrap: BootstrapOptions = DEFAU
         { parameter: "method", value: bootstrap.method },
         { parameter: "trials per group", value: trialsText(trialScopeOf(a)) },
         { parameter: "scheme", value: trialScopeOf(a).max > 1 ? "two-level (trials, then invocations), t-calibrated" : "one level (invocations); run-to-run variation not measured" },
+        ...(exactGroups > 0 ? [{ parameter: "order-statistic intervals (percentiles)", value: `${exactGroups} one-trial group(s) of at least ${ORDER_STATISTIC_MIN.toLocaleString("en-US")} invocations` }] : []),
       ]),
       table("appendix-billing", "Billing rule of each dataset", ["dataset", "rule", "description"], rules),
     ],

@@ -7,6 +7,7 @@ import { calibratedInterval } from "./calibrate.js";
 import { drawReplicates } from "./draws.js";
 import type { Interval } from "./interval.js";
 import { bootstrapOptions, type BootstrapOptions } from "./options.js";
+import { orderStatisticInterval } from "./order-statistic.js";
 import { deriveSeed, seededRandom } from "./random.js";
 import { sortedSample } from "./sample.js";
 import { estimateOfSorted, isExtreme, type Statistic } from "./statistic.js";
@@ -42,8 +43,13 @@ export function intervalOfSorted(sorted: Float64Array, statistic: Statistic, o: 
   return intervalOfSample(singleTrial(sorted), statistic, o, stream);
 }
 
-/** Interval of a sample whose trials are checked and sorted ascending (the hot path for tables). */
+/**
+ * Interval of a sample whose trials are checked and sorted ascending (the hot path for tables): the
+ * exact order-statistic interval where its rule applies (order-statistic.ts), else the bootstrap.
+ */
 export function intervalOfSample(sample: TrialSample, statistic: Statistic, o: BootstrapOptions, stream: StreamKey): Interval {
+  const exact = orderStatisticInterval(sample, statistic, o);
+  if (exact) return exact;
   const random = seededRandom(streamSeed(o.seed, stream, statistic));
   const { replicates, calibration } = drawReplicates(sample, statistic, o, random);
   const interval = calibratedInterval(estimateOfSorted(sample.pooled, statistic), replicates, o.confidence, isExtreme(statistic), calibration.df);

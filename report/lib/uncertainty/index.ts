@@ -14,5 +14,6 @@ export { performanceIndexIntervals, piCellsOf, type PiCell, type PiCellOptions, 
 export { deriveSeed, seededRandom, type Random } from "./random.js";
 export { bootstrapReplicates } from "./replicates.js";
 export { sortedSample } from "./sample.js";
+export { ORDER_STATISTIC_MIN, orderStatisticGroups, orderStatisticInterval, orderStatisticRanks, usesOrderStatistic, type OrderStatisticRanks } from "./order-statistic.js";
 export { percentileBySelection, selectKth } from "./select.js";
 export { estimateOfSorted, isExtreme, type Statistic } from "./statistic.js";

@@ -4,6 +4,7 @@ import { PERCENTILE_DEFINITION } from "../metrics/percentile.js";
 import { normalQuantile, studentQuantile } from "./distributions.js";
 import type { BootstrapOptions } from "./options.js";
 import { MEAN_EXPANSION_MIN } from "./replicates.js";
+import { ORDER_STATISTIC_MIN, orderStatisticRanks } from "./order-statistic.js";
 import type { TrialScope } from "./trials.js";
 
 const percent = (x: number) => `${+(x * 100).toFixed(2)} %`;
@@ -13,6 +14,8 @@ export interface MethodContext {
   minEffect?: number;
   /** The fewest and most trials of any group (default: one trial everywhere). */
   trials?: TrialScope;
+  /** Groups whose percentiles get the exact order-statistic interval (order-statistic.ts); none by default. */
+  orderStatisticGroups?: number;
 }
 
 const trialCount = (t: TrialScope) => (t.min === t.max ? `${t.min}` : `${t.min} to ${t.max}`);
@@ -47,13 +50,14 @@ export function bootstrapMethod(o: BootstrapOptions, context: MethodContext = {}
   const lines = [
     "### Confidence intervals",
     "",
-    `Every interval is a ${percent(o.confidence)} bootstrap confidence interval from ${o.resamples.toLocaleString("en-US")} resamples. ` +
+    `Every interval${(context.orderStatisticGroups ?? 0) > 0 ? " (except those of very large groups, below)" : ""} is a ${percent(o.confidence)} bootstrap confidence interval from ${o.resamples.toLocaleString("en-US")} resamples. ` +
       `Within a trial, a resample draws as many invocations as the ${trials.max > 1 ? "trial" : "group"} has, with replacement, from its invocations; the statistic is computed on each resample, ` +
       `and the interval runs from the ${tail} to the ${percent(1 - (1 - o.confidence) / 2)} percentile of those values. ` +
       `Percentiles, both of the data and of the resampled values, use ${PERCENTILE_DEFINITION}.`,
     "",
     trialsParagraph(o, trials),
     "",
+    ...orderStatisticParagraph(o, context.orderStatisticGroups ?? 0),
     "For a percentile, median, max or min the resample is never materialised: the k-th smallest value of a resample of n is the sorted sample's value at " +
       "position ⌊n·U⌋, where U is the k-th smallest of n uniform numbers and follows a Beta(k, n − k + 1) distribution, so drawing U gives exactly the bootstrap's distribution " +
       "at a cost that does not grow with n. " +
@@ -94,4 +98,23 @@ export function bootstrapMethod(o: BootstrapOptions, context: MethodContext = {}
     );
   }
   return lines.join("\n");
+}
+
+/** The rule for very large one-trial groups, stated when some group of the data falls under it. */
+export function orderStatisticParagraph(o: BootstrapOptions, groups: number): string[] {
+  if (groups === 0) return [];
+  const tail = percent((1 - o.confidence) / 2);
+  const min = ORDER_STATISTIC_MIN;
+  const example = orderStatisticRanks(min, 0.5, o.confidence)!;
+  const n = (x: number) => x.toLocaleString("en-US");
+  return [
+    `**Very large groups.** A percentile or median of a group measured in one trial with at least ${n(min)} invocations (here ${n(groups)} group${groups === 1 ? "" : "s"}) ` +
+      "gets the exact order-statistic interval instead of the bootstrap (Le Boudec, *Performance Evaluation of Computer and Communication Systems*, ch. 2; as SeBS reports it): " +
+      "for n invocations and the p-th percentile, the interval runs from the j-th to the k-th smallest invocation, where, for B ~ Binomial(n, p), j is the largest rank with " +
+      `P(B ≤ j − 1) ≤ ${tail} and k the smallest with P(B ≥ k) ≤ ${tail}. For independent invocations from any continuous distribution it holds at least ${percent(o.confidence)} of the time, ` +
+      `without resampling (e.g. the median of ${n(min)} invocations: ranks ${n(example.lower)} to ${n(example.upper)} of the sorted invocations, coverage ${percent(example.coverage)}). ` +
+      "Groups with several trials keep the two-level bootstrap, which also counts run-to-run variation; Performance Indexes, gains and comparisons keep resampling every group. " +
+      "Its coverage on synthetic data is printed by `npm run bench:calibration`.",
+    "",
+  ];
 }
