@@ -18,6 +18,8 @@ export interface DatasetProvenance {
   /** Labels of the runtimes in the dataset's rows, in report order (for datasets that record no versions). */
   runtimes: string[];
   protocol: { requestsPerFunction: number; concurrency: number; warmupRequests: number; pauseMs: number } | null;
+  /** Trial count and seed, for datasets that record them (meta.trials). */
+  trials?: { count: number; seed: number } | null;
   billing: { rule: string; description: string };
   git: { commit: string; dirty: boolean } | null;
   counts: { invocations: number; requests: number };
@@ -70,6 +72,7 @@ export function describeDatasets(data: Datasets): DatasetProvenance[] {
     protocol: meta.protocol
       ? { requestsPerFunction: meta.protocol.requestsPerFunction, concurrency: meta.protocol.concurrency, warmupRequests: meta.protocol.warmupRequests, pauseMs: meta.protocol.pauseMs }
       : null,
+    trials: meta.trials ? { count: meta.trials.count, seed: meta.trials.seed } : null,
     billing: meta.billing,
     git: meta.git,
     counts: meta.counts,

@@ -98,7 +98,11 @@ export function provenanceHtml(datasets: readonly DatasetProvenance[], protocols
     ],
     [
       "Protocol",
-      (d) => (d.protocol ? `${d.protocol.requestsPerFunction} requests per function, concurrency ${d.protocol.concurrency}, ${d.protocol.warmupRequests} warm-up requests, ${d.protocol.pauseMs} ms pause` : "not recorded"),
+      (d) => {
+        if (!d.protocol) return "not recorded";
+        const trials = d.trials ? `${d.trials.count} trial${d.trials.count === 1 ? "" : "s"} (seed ${d.trials.seed}), ` : "";
+        return `${trials}${d.protocol.requestsPerFunction} requests per function${d.trials ? " per trial" : ""}, concurrency ${d.protocol.concurrency}, ${d.protocol.warmupRequests} warm-up requests, ${d.protocol.pauseMs} ms pause`;
+      },
     ],
     // Only for lab datasets that record their conditions (older datasets and AWS have none).
     ...(datasets.some((d) => d.lab != null) ? [["Lab conditions", (d: DatasetProvenance) => d.lab ?? "not recorded"] as [string, (d: DatasetProvenance) => string]] : []),

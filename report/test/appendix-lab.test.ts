@@ -52,3 +52,12 @@ describe("title page: lab conditions", () => {
     expect(html).toContain("OVERSUBSCRIBED (--oversubscribe)");
   });
 });
+
+describe("title page: trials", () => {
+  it("names the trial count and seed in the protocol row when meta.json records them, and nothing for older datasets", async () => {
+    const data = await fixtures.load({ "fixture-title-trials": { memorySizes: [128], invocationsPerFunction: 4 } });
+    expect(provenanceHtml(describeDatasets(data))).toContain("<td>4 requests per function, concurrency");
+    data.datasets[0]!.meta.trials = { count: 4, seed: 7, orders: [[], [], [], []] };
+    expect(provenanceHtml(describeDatasets(data))).toContain("<td>4 trials (seed 7), 4 requests per function per trial, concurrency");
+  });
+});
