@@ -32,6 +32,21 @@ const lognormalSample = (seed: number, n: number) => {
 };
 const width = (i: Interval) => i.upper - i.lower;
 
+describe("seededRandom", () => {
+  it("addDraws is the index loop draw for draw: same sum, same order, same generator state after", () => {
+    const values = lognormalSample(7, 333);
+    for (const [start, count] of [[0, 0], [0, 1], [12.5, 333], [-3, 5000]] as const) {
+      const [bulk, loop] = [seededRandom(11), seededRandom(11)];
+      bulk.normal(); // a spare normal is pending in both, and must survive
+      loop.normal();
+      let expected = start;
+      for (let i = 0; i < count; i++) expected += values[loop.index(values.length)]!;
+      expect(bulk.addDraws(start, values, count)).toBe(expected);
+      expect([bulk.normal(), bulk.uniform(), bulk.index(97)]).toEqual([loop.normal(), loop.uniform(), loop.index(97)]);
+    }
+  });
+});
+
 describe("selection", () => {
   it("selectKth puts the k-th smallest at k, smaller left and larger right (both the Floyd–Rivest and the plain branch)", () => {
     for (const n of [1, 2, 7, 600, 601, 5000]) {

@@ -8,6 +8,12 @@ export interface Random {
   uniform(): number;
   /** Uniform integer in [0, n). */
   index(n: number): number;
+  /**
+   * `start` plus `count` values drawn with replacement from `values`, added one after the other:
+   * exactly `for (…) start += values[index(values.length)]`, in the same order and leaving the
+   * generator in the same state, but without a call per draw (a mean's resamples are this loop).
+   */
+  addDraws(start: number, values: Float64Array, count: number): number;
   /** Standard normal (Marsaglia polar method). */
   normal(): number;
   /** Gamma(shape, 1) for shape ≥ 1 (Marsaglia–Tsang). */
@@ -28,69 +34,114 @@ export function seededRandom(seed: number): Random {
     z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
     return (z ^ (z >>> 16)) >>> 0;
   };
-  let a = splitmix();
-  let b = splitmix();
-  let c = splitmix();
-  let d = splitmix();
-  if ((a | b | c | d) === 0) a = 1;
-  const next = (): number => {
+  const state = Int32Array.of(splitmix(), splitmix(), splitmix(), splitmix());
+  if ((state[0]! | state[1]! | state[2]! | state[3]!) === 0) state[0] = 1;
+  return new Xoshiro128(state);
+}
+
+/**
+ * The state is four 32-bit words in a typed array and the methods live on the class, so every
+ * generator (the bootstrap makes one per group and statistic) runs the same optimised code; as
+ * closures over numbers, each new generator's state was boxed and its code specialised anew,
+ * which made a draw several times slower.
+ */
+class Xoshiro128 implements Random {
+  private spareNormal = 0;
+  private hasSpareNormal = false;
+  constructor(private readonly state: Int32Array) {}
+
+  private next(): number {
+    const st = this.state;
+    const a = st[0]!;
+    const b = st[1]!;
+    const c = st[2]!;
+    const d = st[3]!;
     const result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
     const t = b << 9;
-    c ^= a;
-    d ^= b;
-    b ^= c;
-    a ^= d;
-    c ^= t;
-    d = rotl(d, 11);
+    const c1 = c ^ a;
+    const d1 = d ^ b;
+    st[1] = b ^ c1;
+    st[0] = a ^ d1;
+    st[2] = c1 ^ t;
+    st[3] = rotl(d1, 11);
     return result;
-  };
-  let spareNormal: number | null = null;
+  }
 
-  const uniform = () => next() / TWO_32;
-  const normal = () => {
-    if (spareNormal !== null) {
-      const z = spareNormal;
-      spareNormal = null;
-      return z;
+  uniform(): number {
+    return this.next() / TWO_32;
+  }
+
+  // Multiply-and-floor of a 32-bit draw: bias at most n / 2^32, negligible for sample sizes here.
+  index(n: number): number {
+    return Math.floor((this.next() / TWO_32) * n);
+  }
+
+  /** next() unrolled over local copies of the state: a mean's resamples are this loop. */
+  addDraws(start: number, values: Float64Array, count: number): number {
+    const st = this.state;
+    const n = values.length;
+    let a = st[0]!;
+    let b = st[1]!;
+    let c = st[2]!;
+    let d = st[3]!;
+    let total = start;
+    for (let i = 0; i < count; i++) {
+      const result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
+      const t = b << 9;
+      c ^= a;
+      d ^= b;
+      b ^= c;
+      a ^= d;
+      c ^= t;
+      d = rotl(d, 11);
+      total += values[Math.floor((result / TWO_32) * n)]!;
+    }
+    st[0] = a;
+    st[1] = b;
+    st[2] = c;
+    st[3] = d;
+    return total;
+  }
+
+  normal(): number {
+    if (this.hasSpareNormal) {
+      this.hasSpareNormal = false;
+      return this.spareNormal;
     }
     for (;;) {
-      const u = 2 * uniform() - 1;
-      const v = 2 * uniform() - 1;
+      const u = 2 * this.uniform() - 1;
+      const v = 2 * this.uniform() - 1;
       const s2 = u * u + v * v;
       if (s2 > 0 && s2 < 1) {
         const f = Math.sqrt((-2 * Math.log(s2)) / s2);
-        spareNormal = v * f;
+        this.spareNormal = v * f;
+        this.hasSpareNormal = true;
         return u * f;
       }
     }
-  };
-  const gamma = (shape: number) => {
+  }
+
+  gamma(shape: number): number {
     const dd = shape - 1 / 3;
     const cc = 1 / Math.sqrt(9 * dd);
     for (;;) {
       let x: number;
       let v: number;
       do {
-        x = normal();
+        x = this.normal();
         v = 1 + cc * x;
       } while (v <= 0);
       v = v * v * v;
-      const u = uniform();
+      const u = this.uniform();
       if (u < 1 - 0.0331 * x * x * x * x) return dd * v;
       if (u > 0 && Math.log(u) < 0.5 * x * x + dd * (1 - v + Math.log(v))) return dd * v;
     }
-  };
-  return {
-    uniform,
-    // Multiply-and-floor of a 32-bit draw: bias at most n / 2^32, negligible for sample sizes here.
-    index: (n) => Math.floor((next() / TWO_32) * n),
-    normal,
-    gamma,
-    beta: (p, q) => {
-      const x = gamma(p);
-      return x / (x + gamma(q));
-    },
-  };
+  }
+
+  beta(p: number, q: number): number {
+    const x = this.gamma(p);
+    return x / (x + this.gamma(q));
+  }
 }
 
 function rotl(x: number, k: number): number {

@@ -85,8 +85,7 @@ function resampledReplicates(sample: Float64Array, statistic: Statistic, resampl
   const out = new Float64Array(resamples);
   if (statistic.kind === "mean" || statistic.kind === "sum") {
     for (let b = 0; b < resamples; b++) {
-      let total = 0;
-      for (let i = 0; i < n; i++) total += sample[random.index(n)]!;
+      const total = random.addDraws(0, sample, n);
       out[b] = statistic.kind === "sum" ? total : total / n;
     }
     return out;

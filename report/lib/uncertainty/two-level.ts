@@ -252,8 +252,7 @@ function meanReplicate(trials: readonly Float64Array[], moments: readonly Moment
     value = 0;
     for (let t = 0; t < trials.length; t++) {
       const values = trials[t]!;
-      const size = values.length;
-      for (let copy = 0; copy < m[at + t]!; copy++) for (let i = 0; i < size; i++) value += values[random.index(size)]!;
+      for (let copy = 0; copy < m[at + t]!; copy++) value = random.addDraws(value, values, values.length);
     }
   }
   return sum ? value : value / n;
