@@ -3,9 +3,13 @@
 // (empty cache, all notebooks + site + PDF), one section rerun, a rebuild with nothing changed;
 // then `jupyter nbconvert --execute --to html` on the same notebooks with the same parameters.
 // First, the Memory and cost section's analysis over a 6-size sweep of the full protocol
-// (6 × 8,000 generated FIXTURE invocations), in process: what that section and the Summary's
-// recommendations add to the build (target ≤ 1 s); --sweep-only stops there.
-// Prints the figures; never fails on time.  Run: node --import tsx bench/report-build.ts [--isolated] [--sweep-only]
+// (6 × 8,000 generated FIXTURE invocations, split into the bench's default 4 trials, so every
+// interval is the two-level one), in process: what that section and the Summary's
+// recommendations add to the build (target ≤ 1 s); --sweep-only stops there; --sweep-trials N
+// and --sweep-requests N (per runtime, function and size, all trials together; 2000 is the
+// bench's default 500 per trial) change the sweep's shape.
+// Prints the figures; never fails on time.
+// Run: node --import tsx bench/report-build.ts [--isolated] [--sweep-only] [--sweep-trials N] [--sweep-requests N]
 import { execFileSync, spawnSync } from "node:child_process";
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { availableParallelism, cpus, loadavg, tmpdir } from "node:os";
@@ -15,6 +19,7 @@ import { buildSection, loadDatasets } from "../report/lib/index.js";
 import { SECTIONS } from "../report/lib/section.js";
 import { memorySweep } from "../report/lib/sections/memory-sweep.js";
 import { analysisUnder } from "../report/lib/sections/billing-rule.js";
+import { DEFAULTS } from "../runners/bench/options.js";
 import { bootstrapOptions } from "../report/lib/uncertainty/index.js";
 import { notebookFileName, parametersSource } from "../report/notebook/notebook-source.js";
 import { paths, repoRoot } from "../report/render/paths.js";
@@ -44,13 +49,28 @@ function timed(label: string, command: string, args: string[]): number {
   return seconds;
 }
 
-/** The full protocol per memory size: every runtime × benchmark function × 500 requests. */
+/** The full protocol per memory size: every runtime × benchmark function × 500 requests, in the bench's default trials. */
 const SWEEP_SIZES = [128, 256, 512, 1024, 1536, 3008];
+const flag = (name: string, fallback: number) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : fallback);
+/** Invocations per runtime, function and size, all trials together. */
+const SWEEP_REQUESTS = flag("--sweep-requests", 500);
+const SWEEP_TRIALS = flag("--sweep-trials", DEFAULTS.trials);
+if (![SWEEP_REQUESTS, SWEEP_TRIALS].every((n) => Number.isInteger(n) && n >= 1) || SWEEP_REQUESTS % SWEEP_TRIALS !== 0) {
+  throw new Error("--sweep-requests and --sweep-trials must be positive integers, the trials dividing the requests");
+}
 async function sweepAnalysis(): Promise<void> {
   const benchmark = manifest.functions.filter((f) => f.role === "benchmark").map((f) => f.id);
   const dirs = SWEEP_SIZES.map((memoryMB, i) => {
     const dir = join(root, "sweep", `fixture-sweep-${memoryMB}mb`);
-    generateFixtureDataset(dir, { name: `fixture-sweep-${memoryMB}mb`, seed: 200 + i, memorySizes: [memoryMB], invocationsPerFunction: 500, dropFunctions: manifest.functions.filter((f) => f.role !== "benchmark").map((f) => f.id) });
+    generateFixtureDataset(dir, {
+      name: `fixture-sweep-${memoryMB}mb`,
+      seed: 200 + i,
+      memorySizes: [memoryMB],
+      invocationsPerFunction: SWEEP_REQUESTS / SWEEP_TRIALS,
+      // As bench/analysis.ts: trials that differ a little, so the two-level intervals have work to do.
+      ...(SWEEP_TRIALS > 1 ? { trials: SWEEP_TRIALS, trialSpread: 0.05 } : {}),
+      dropFunctions: manifest.functions.filter((f) => f.role !== "benchmark").map((f) => f.id),
+    });
     return dir;
   });
   const loaded = performance.now();
@@ -75,7 +95,7 @@ async function sweepAnalysis(): Promise<void> {
   const summaryPart = (performance.now() - started) / 1000;
   const summaryCpu = cpu(cpuStart);
   console.log(
-    `memory sweep: ${SWEEP_SIZES.length} sizes × ${benchmark.length} functions × ${manifest.runtimes.length} runtimes, ${invocations} invocations (FIXTURES; loading ${loadSeconds.toFixed(2)} s, common to every notebook)`,
+    `memory sweep: ${SWEEP_SIZES.length} sizes × ${benchmark.length} functions × ${manifest.runtimes.length} runtimes, ${invocations} invocations in ${SWEEP_TRIALS} trial${SWEEP_TRIALS > 1 ? "s" : ""} (FIXTURES; loading ${loadSeconds.toFixed(2)} s, common to every notebook)`,
   );
   console.log(`  Memory and cost section (analysis + blocks)   ${section.toFixed(2)} s (CPU ${sectionCpu.toFixed(2)} s)`);
   console.log(`  Summary's recommendations (picks only)         ${summaryPart.toFixed(2)} s (CPU ${summaryCpu.toFixed(2)} s)`);
