@@ -55,6 +55,7 @@ export const renderMessages = {
   compareConflict: (option: string) => `${option} cannot be used with --compare (the comparison is one notebook of its own)`,
   sameRun: (dir: string) => `--compare: baseline and candidate are the same folder (${rel(dir)})`,
   notComplete: (dir: string) => `--compare: ${rel(dir)} is not a complete dataset (no meta.json with complete: true)`,
+  noScreenshotElement: (selector: string, page: string) => `no element matches --element ${selector} in ${rel(page)}; figures are #fig-<section>-<figure id>`,
 
   progress: {
     bundle: (seconds: number) => `[lib]    report library bundled (${secs(seconds)})`,
