@@ -88,12 +88,20 @@ describe("Memory and cost", async () => {
     expect(t).toContain("Node.js · `wave`: on power-tuning's averages speed 512 MB; tail-aware (p99) speed 512 MB (no clear difference from 256 MB).");
   });
 
-  it("gives the same picks and verdicts when only the picks' cost intervals are computed (the Summary's shortcut)", async () => {
+  it("gives the same picks, verdicts and estimates when only the intervals the verdicts read are computed (the Summary's shortcut)", async () => {
     const data = await fixtures.load({ "fixture-picks-128mb": { memorySizes: [128], seed: 5 }, "fixture-picks-512mb": { memorySizes: [512], seed: 6 }, "fixture-picks-1024mb": { memorySizes: [1024], seed: 7 } });
     const a = analysisUnder(data, undefined);
     const recs = (mode: "all" | "picks") => memorySweep(a, bootstrapOptions({}), {}, mode).lines.flatMap((l) => l.recommendations);
     expect(recs("all").length).toBeGreaterThan(0);
     expect(recs("picks")).toEqual(recs("all"));
+    // The estimates and p99's intervals are the section's own; the other ends collapse to the estimate.
+    const points = (mode: "all" | "picks") => memorySweep(a, bootstrapOptions({}), {}, mode).lines.flatMap((l) => l.points);
+    const [all, picks] = [points("all"), points("picks")];
+    expect(picks.map(({ p50, p99, p99Lower, p99Upper, max, usdPerMillion, onFrontier }) => ({ p50, p99, p99Lower, p99Upper, max, usdPerMillion, onFrontier }))).toEqual(
+      all.map(({ p50, p99, p99Lower, p99Upper, max, usdPerMillion, onFrontier }) => ({ p50, p99, p99Lower, p99Upper, max, usdPerMillion, onFrontier })),
+    );
+    expect(all.some((p) => p.maxLower < p.max)).toBe(true);
+    expect(picks.every((p) => p.p50Lower === p.p50 && p.maxUpper === p.max)).toBe(true);
   });
 
   it("treats sizes run at different concurrencies as different protocols, whoever chose them", async () => {

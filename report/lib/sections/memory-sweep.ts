@@ -12,7 +12,7 @@ import { memo } from "../metrics/memo.js";
 import { stat } from "../metrics/statistics.js";
 import { TOTAL_DURATION } from "../metrics/total-duration.js";
 import { averagePrice, DEFAULT_BALANCED_WEIGHT, paretoFrontier, pickWithIntervals, recommend, STRATEGIES, trimmedMean, type Strategy } from "../recommend/index.js";
-import { bootstrapSummary, type BootstrapOptions } from "../uncertainty/index.js";
+import { bootstrapSummary, estimateOfSorted, lowerColumn, trialGroups, upperColumn, type BootstrapOptions, type Statistic } from "../uncertainty/index.js";
 import { costRows } from "./cost.js";
 import type { SectionOptions } from "./index.js";
 import { settingsBySize } from "./mitigations.js";
@@ -79,9 +79,9 @@ export interface Sweep {
 }
 
 /**
- * "all": every point's cost interval (the section draws them). "picks": only the cost intervals
- * the tail-aware verdicts read (best and runner-up sizes), the rest null — the same picks and
- * verdicts for less bootstrap work (the Summary).
+ * "all": every point's intervals (the section draws them). "picks": only the intervals the
+ * tail-aware verdicts read — p99 at every size, cost at the best and runner-up sizes — the other
+ * ends set to their estimates: the same picks and verdicts for less bootstrap work (the Summary).
  */
 export type CostIntervals = "all" | "picks";
 
@@ -106,7 +106,7 @@ const groupId = (k: Record<string, unknown>) => JSON.stringify(GROUP_KEYS.map((c
 
 function compute(a: Analysis, bootstrap: BootstrapOptions, options: SectionOptions, balancedWeight: number, intervalFor: ((key: Record<string, unknown>) => boolean) | undefined): Sweep {
   const id = groupId;
-  const latency = new Map((bootstrapSummary(a.table, GROUP_KEYS, TOTAL_DURATION, LATENCY_STATS, bootstrap).objects() as Record<string, unknown>[]).map((r) => [id(r), r]));
+  const latency = latencyOf(a, bootstrap, intervalFor === undefined ? LATENCY_STATS : LATENCY_STATS.filter((s) => s.name === "p99"));
   const { rows: costs, prices } = costRows(a, { ...options, seed: bootstrap.seed, resamples: bootstrap.resamples }, intervalFor);
   const cost = new Map(costs.map((r) => [id(r), r]));
   const durations = groupedValues(a.table, GROUP_KEYS, TOTAL_DURATION);
@@ -156,6 +156,24 @@ function compute(a: Analysis, bootstrap: BootstrapOptions, options: SectionOptio
     }
   }
   return { lines, maxSizes: Math.max(0, ...lines.map((l) => l.points.length)), balancedWeight };
+}
+
+/** Per group, every latency statistic's estimate; intervals for `withIntervals` only, the other ends at the estimate. */
+function latencyOf(a: Analysis, bootstrap: BootstrapOptions, withIntervals: readonly Statistic[]): Map<string, Record<string, unknown>> {
+  const rows = new Map((bootstrapSummary(a.table, GROUP_KEYS, TOTAL_DURATION, withIntervals, bootstrap).objects() as Record<string, unknown>[]).map((r) => [groupId(r), r]));
+  const rest = LATENCY_STATS.filter((s) => !withIntervals.includes(s));
+  if (rest.length === 0) return rows;
+  const { keys, samples } = trialGroups(a.table, GROUP_KEYS, TOTAL_DURATION);
+  keys.forEach((k, g) => {
+    const row = rows.get(groupId(k));
+    const pooled = samples[g]!.pooled;
+    if (!row || pooled.length === 0) return;
+    for (const s of rest) {
+      const estimate = estimateOfSorted(pooled, s);
+      Object.assign(row, { [s.name]: estimate, [lowerColumn(s.name)]: estimate, [upperColumn(s.name)]: estimate });
+    }
+  });
+  return rows;
 }
 
 /** Each strategy on power-tuning's averages and on p99 (cost per million with the p99), for a line with ≥ 2 sizes. */
