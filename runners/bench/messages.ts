@@ -38,6 +38,8 @@ export const benchMessages = {
     `${trials} trial(s) × ${segments} segment(s) at ${memorySizes.join(", ")} MB, segment order drawn per trial from seed ${seed} (--seed ${seed} repeats it)`,
   segmentLabel: (k: { trial: number; memoryMB: number; runtime: string; function: string }, trials: number, position: number, segments: number) =>
     `trial ${k.trial}/${trials} segment ${position}/${segments} ${k.memoryMB} MB ${k.runtime}/${k.function}`,
+  tablePrimed: (memoryMB: number, pair: string, requests: number, seconds: number) =>
+    `${memoryMB} MB: table primed with what ${pair} writes (${requests} unmeasured requests, ${seconds.toFixed(1)} s), so every segment of every trial queries the same items`,
   trialDone: (trial: number, trials: number, seconds: number) => `trial ${trial}/${trials} done in ${seconds.toFixed(1)} s`,
   alreadyMeasured: (label: string) => `${label}: already measured (resume)`,
   freshEnvironments: (trial: number, trials: number, memoryMB: number, seconds: number) =>

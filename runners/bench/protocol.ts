@@ -9,7 +9,8 @@ import type { RequestRow, TrialsMeta } from "../dataset/contract.js";
 import { datasetMeta } from "../dataset/meta.js";
 import { gitState } from "./provenance.js";
 import { assertReplaceable, publishDataset } from "../dataset/publish.js";
-import { driveSegment, warmUp, type SegmentProgress } from "./drive.js";
+import { driveSegment, payloadFor, warmUp, type SegmentProgress } from "./drive.js";
+import { runLoad } from "../load/index.js";
 import { benchMessages as msg } from "./messages.js";
 import { datasetName, type BenchOptions } from "./options.js";
 import { segmentId, trialOrders } from "./order.js";
@@ -65,6 +66,7 @@ export async function runProtocol(target: Target, options: BenchOptions, ctx: Pr
   const campaign = campaignConcurrency(options, options.memorySizes);
   reporter.info(campaign.source === "cpu-plan" ? msg.planConcurrency(options.memorySizes, campaign.concurrency, options.concurrency) : msg.optionConcurrency(campaign.concurrency));
   for (const memoryMB of options.memorySizes) await target.prepare(memoryMB);
+  for (const memoryMB of options.memorySizes) await primeTable(target, { ...options, concurrency: campaign.concurrency }, manifest, pairs, memoryMB, reporter);
   const results = new Map<number, SegmentResult[]>(options.memorySizes.map((m) => [m, []]));
   for (let trial = 1; trial <= trials.count; trial++) {
     const order = trials.orders[trial - 1]!;
@@ -133,6 +135,31 @@ export async function runProtocol(target: Target, options: BenchOptions, ctx: Pr
   }
   work.remove();
   return { datasets, segments: [...results.values()].flat(), trials };
+}
+
+/**
+ * Puts the table into the state every measured segment should find: the items a writing function
+ * (tableAccess "put") writes in a segment, which are the same each time (its payload numbers them
+ * by request). Without it, segments before the run's first writing segment query an empty table:
+ * in trial 1 only, since later trials find the items earlier ones left, so a search was faster in
+ * trial 1 for no reason of its own. Before any trial's fresh environments, so none of these
+ * invocations is collected.
+ */
+async function primeTable(
+  target: Target,
+  options: BenchOptions,
+  manifest: Manifest,
+  pairs: readonly (readonly [string, string])[],
+  memoryMB: number,
+  reporter: BenchReporter,
+): Promise<void> {
+  const writer = pairs.find(([, fn]) => functionSpec(manifest, fn).tableAccess === "put");
+  if (!writer) return;
+  const [runtime, fn] = writer;
+  const started = Date.now();
+  const url = await target.endpoint({ memoryMB, runtime, function: fn });
+  await runLoad({ url, requests: options.requests, concurrency: options.concurrency, body: payloadFor(functionSpec(manifest, fn).payload), timeoutMs: options.timeoutMs + 5000 });
+  reporter.info(msg.tablePrimed(memoryMB, segmentId(runtime, fn), options.requests, (Date.now() - started) / 1000));
 }
 
 /** Duplicate REPORT lines the collector dropped, for targets that count them (AWS). */
