@@ -10,6 +10,7 @@ import { cpus, loadavg, tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { Command, InvalidArgumentError } from "commander";
 import { functionSpec, loadManifest, ManifestError, repoRoot, runtimeSpec, type Manifest, type ManifestEntry } from "../functions/manifest.js";
+import { payloadFor } from "../runners/bench/drive.js";
 import { unpackArtefact } from "../runners/lab/artefacts.js";
 import { resolveInterpreters } from "../runners/lab/interpreters.js";
 import { BENCH_CREDENTIALS, BENCH_REGION, startBenchDynamoDb } from "./functions-dynamodb.js";
@@ -108,13 +109,12 @@ try {
       continue;
     }
     result.size = artefactSize(zip);
-    const template = JSON.stringify(functionSpec(manifest, entry.function).payload);
     await db.reset();
     const target = {
       entry,
       runtime: runtimeSpec(manifest, entry.runtime),
       codeDir: unpackArtefact(zip, join(scratch, "artefacts")),
-      body: (n: number) => template.replaceAll("{seq}", String(n)),
+      body: payloadFor(functionSpec(manifest, entry.function).payload),
     };
     const started = performance.now();
     // Per entry (the table is reset too), so every runtime gets the same bodies and the response sizes compare.

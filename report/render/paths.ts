@@ -1,8 +1,8 @@
 // Where the renderer finds its inputs and puts its outputs, relative to the repository root.
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
+import { join } from "node:path";
+import { repoRoot } from "../../functions/manifest.js";
 
-export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "../..");
+export { repoRoot };
 
 export const paths = {
   notebooks: join(repoRoot, "notebooks"),

@@ -3,20 +3,12 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { internalServerError, mapProxyResult, notFound, proxyEvent, tooManyRequests, type HttpResponse } from "./api-gateway.js";
 import type { Lab } from "./lab.js";
+import { readBody } from "./read-body.js";
 
 export interface Front {
   url: string;
   port: number;
   stop(): Promise<void>;
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
 }
 
 async function handle(lab: Lab, req: IncomingMessage): Promise<HttpResponse> {

@@ -1,5 +1,6 @@
 // What every figure shares: the schema URL, the runtime colour scale, facets and fonts.
 import type { RuntimeInfo } from "../analysis.js";
+import { lowerColumn, upperColumn } from "../uncertainty/columns.js";
 
 /**
  * The Vega-Lite schema the specs declare, matching the major version of the vega-lite package
@@ -43,18 +44,14 @@ export const functionFacet = (ctx: FigureContext): Spec => ({ field: "function",
 export const settingTitle = (ctx: FigureContext): string => ctx.settingTitle ?? "Dataset · memory";
 export const settingFacet = (ctx: FigureContext): Spec => ({ field: "setting", type: "nominal", title: settingTitle(ctx), sort: ctx.settings });
 
-/** Columns of an interval around `field` (the sections' `<stat>Lower`, `<stat>Upper`). */
-export const lowerOf = (field: string) => `${field}Lower`;
-export const upperOf = (field: string) => `${field}Upper`;
-
 /** A vertical error bar (a rule from `<field>Lower` to `<field>Upper`), drawn where the interval exists. */
 export function errorBarLayer(field: string, title: string, extra: Spec = {}): Spec {
   return {
-    transform: [{ filter: `isValid(datum.${lowerOf(field)}) && isValid(datum.${upperOf(field)})` }],
+    transform: [{ filter: `isValid(datum.${lowerColumn(field)}) && isValid(datum.${upperColumn(field)})` }],
     mark: { type: "rule", color: "#222", strokeWidth: 1.5 },
     encoding: {
-      y: { field: lowerOf(field), type: "quantitative", title },
-      y2: { field: upperOf(field) },
+      y: { field: lowerColumn(field), type: "quantitative", title },
+      y2: { field: upperColumn(field) },
       ...extra,
     },
   };
@@ -95,8 +92,8 @@ export function pooledOnly(layers: Spec[]): Spec[] {
 /** Tooltip entries for an interval. */
 export function intervalTooltip(field: string, title: string, format: string): Spec[] {
   return [
-    { field: lowerOf(field), type: "quantitative", title: `${title}, interval low`, format },
-    { field: upperOf(field), type: "quantitative", title: `${title}, interval high`, format },
+    { field: lowerColumn(field), type: "quantitative", title: `${title}, interval low`, format },
+    { field: upperColumn(field), type: "quantitative", title: `${title}, interval high`, format },
   ];
 }
 

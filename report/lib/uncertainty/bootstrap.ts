@@ -4,6 +4,7 @@ import type { ColumnTable } from "arquero";
 import { memo } from "../metrics/memo.js";
 import { tableFromRows } from "../metrics/statistics.js";
 import { calibratedInterval } from "./calibrate.js";
+import { lowerColumn, upperColumn } from "./columns.js";
 import { drawReplicates } from "./draws.js";
 import type { Interval } from "./interval.js";
 import { bootstrapOptions, type BootstrapOptions } from "./options.js";
@@ -77,8 +78,7 @@ function withinDataRange(interval: Interval, pooled: Float64Array, statistic: St
 }
 
 /** Column names for a statistic's interval in bootstrapSummary: `<name>`, `<name>Lower`, `<name>Upper`. */
-export const lowerColumn = (name: string) => `${name}Lower`;
-export const upperColumn = (name: string) => `${name}Upper`;
+export { lowerColumn, upperColumn };
 
 /**
  * Like metrics' summarise, with an interval per statistic (two-level where a group has several trials): one row per group of `by`, columns
