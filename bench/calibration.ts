@@ -13,7 +13,7 @@
 //   npm run bench:calibration -- [--pairs 30] [--coverage 400] [--trials N] [--seed 20251101] [--aa data/x data/y] [--exact-only] [--exact-sizes 20,200,10000,100000]
 import * as aq from "arquero";
 import { Command } from "commander";
-import { loadManifest } from "../functions/manifest.js";
+import { loadManifest, warmupHelpers } from "../functions/manifest.js";
 import { analysisOf } from "../report/lib/analysis.js";
 import { compareRuns, COMPARISON_METRICS, type Comparison } from "../report/lib/compare/index.js";
 import { loadDatasets } from "../report/lib/load/datasets.js";
@@ -83,7 +83,7 @@ function table(rows: ReturnType<typeof fixtureRows>["invocations"]) {
 
 function dataset(pair: number, side: number, factor: number, trialSpread = spread) {
   return table(
-    fixtureRows({ seed: seed + 2 * pair + side, trials, trialSpread, invocationsPerFunction: perTrial, dropFunctions: ["warmup"], ...(factor === 1 ? {} : { slowdown: { factor } }) }).invocations,
+    fixtureRows({ seed: seed + 2 * pair + side, trials, trialSpread, invocationsPerFunction: perTrial, dropFunctions: warmupHelpers(manifest).map((f) => f.id), ...(factor === 1 ? {} : { slowdown: { factor } }) }).invocations,
   );
 }
 

@@ -105,6 +105,7 @@ export async function measureEntry(target: EntryTarget, settings: RunSettings, n
     function: entry.function,
     lambdaRuntime: runtime.lambdaRuntime,
     kind: runtime.kind,
+    start: runtime.family.start,
     handler: entry.handler,
     codeDir: target.codeDir,
     memoryMB: settings.memoryMB,

@@ -20,7 +20,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { parse } from "csv-parse/sync";
-import { repoRoot } from "../functions/manifest.js";
+import { loadManifest, repoRoot } from "../functions/manifest.js";
 import { allowedCpus } from "../runners/lab/cgroups.js";
 import { cpuList, layout } from "../runners/lab/cpu-plan.js";
 import { stat } from "../report/lib/metrics/statistics.js";
@@ -115,15 +115,19 @@ try {
     console.log(`  ${key.padEnd(14)} ${fmt(a)} (n=${count(init(small))}) vs ${fmt(b)} (n=${count(init(large))}): ${a && b ? (overlaps(a, b) ? "agree" : "DIFFER") : "not enough cold starts"}`);
   }
 
-  console.log("\n3. Concurrency gain of conc over search: median Duration (warm and cold, handler time only), gain = search/conc − 1 with the interval from both medians' intervals");
-  for (const m of memorySizes) {
-    for (const runtime of [...new Set(data.get(m)!.map((r) => r.runtime))]) {
-      const d = (fn: string) => byTrial(of(data.get(m)!, `${runtime}/${fn}`), (r) => r.durationMs);
-      const s = interval(d("search"), stat.median(), [runtime, String(m), "search"]);
-      const c = interval(d("conc"), stat.median(), [runtime, String(m), "conc"]);
-      if (!s || !c) continue;
-      const gain = (x: number, y: number) => ((x / y - 1) * 100).toFixed(0);
-      console.log(`  ${m} MB ${runtime.padEnd(7)} search ${fmt(s)}, conc ${fmt(c)}: gain ${gain(s.estimate, c.estimate)} % [${gain(s.lower, c.upper)}, ${gain(s.upper, c.lower)}]${s.lower > c.upper ? "" : " (no clear gain)"}`);
+  // The manifest's sequential/concurrent pairs (a function's concurrentVariantOf), not names of ours.
+  const variants = loadManifest().functions.flatMap((f) => (f.concurrentVariantOf ? [{ sequential: f.concurrentVariantOf, concurrent: f.id }] : []));
+  for (const { sequential, concurrent } of variants) {
+    console.log(`\n3. Concurrency gain of ${concurrent} over ${sequential}: median Duration (warm and cold, handler time only), gain = ${sequential}/${concurrent} − 1 with the interval from both medians' intervals`);
+    for (const m of memorySizes) {
+      for (const runtime of [...new Set(data.get(m)!.map((r) => r.runtime))]) {
+        const d = (fn: string) => byTrial(of(data.get(m)!, `${runtime}/${fn}`), (r) => r.durationMs);
+        const s = interval(d(sequential), stat.median(), [runtime, String(m), sequential]);
+        const c = interval(d(concurrent), stat.median(), [runtime, String(m), concurrent]);
+        if (!s || !c) continue;
+        const gain = (x: number, y: number) => ((x / y - 1) * 100).toFixed(0);
+        console.log(`  ${m} MB ${runtime.padEnd(7)} ${sequential} ${fmt(s)}, ${concurrent} ${fmt(c)}: gain ${gain(s.estimate, c.estimate)} % [${gain(s.lower, c.upper)}, ${gain(s.upper, c.lower)}]${s.lower > c.upper ? "" : " (no clear gain)"}`);
+      }
     }
   }
 

@@ -1,6 +1,9 @@
 // Added latency of the lab's API front + Runtime API per warm invocation (p50), against calling
 // the same Node handler directly in-process. Target: <= 0.5 ms. Prints figures; never fails on time.
-//   node --import tsx bench/lab-overhead.ts [--iterations 2000] [--artefact functions/node/dist/wave.zip] [--cpusets]
+//   node --import tsx bench/lab-overhead.ts [--iterations 2000] [--artefact <zip>] [--cpusets]
+// The subject comes from the manifest: the runtime started through aws-lambda-ric (its handler is
+// also imported in-process, which only a Node.js handler can be) and its first measured function
+// that needs no database (the default --artefact is that entry's).
 // --cpusets places the roles as a bench run does (runners/lab/cpu-plan.ts): this process (front,
 // Runtime API, load) on the support cores, the instance on the run cores, with its CPU cap.
 import { createServer } from "node:http";
@@ -12,20 +15,28 @@ import { performance } from "node:perf_hooks";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { Pool } from "undici";
-import { loadManifest, repoRoot } from "../functions/manifest.js";
+import { benchmarkFunctions, findEntry, loadManifest, repoRoot } from "../functions/manifest.js";
+import { payloadFor } from "../runners/bench/drive.js";
 import { unpackArtefact } from "../runners/lab/artefacts.js";
 import { allowedCpus, detectCgroups, type Cgroups, type SupportPartition } from "../runners/lab/cgroups.js";
 import { cpuList, layout } from "../runners/lab/cpu-plan.js";
 import { proxyEvent } from "../runners/lab/api-gateway.js";
 import { startFront } from "../runners/lab/front.js";
-import { Lab } from "../runners/lab/lab.js";
+import { Lab, routeOf } from "../runners/lab/lab.js";
 import { zipTestFunction } from "../runners/lab/test-support.js";
 
 const { values } = parseArgs({ options: { iterations: { type: "string", default: "2000" }, artefact: { type: "string" }, cpusets: { type: "boolean", default: false } } });
 const iterations = Number(values.iterations);
 const warmup = Math.max(100, Math.floor(iterations / 10));
 const tmp = mkdtempSync(join(tmpdir(), "lambench-overhead-"));
-const artefact = values.artefact ? resolve(values.artefact) : resolve(repoRoot, "functions/node/dist/wave.zip");
+const manifest = loadManifest();
+const runtime = manifest.runtimes.find((r) => r.family.start === "aws-lambda-ric");
+if (!runtime) throw new Error("functions/manifest.json: no runtime whose family starts through aws-lambda-ric");
+const fn = benchmarkFunctions(manifest).find((f) => f.tableAccess === "none" && findEntry(manifest, runtime.id, f.id));
+if (!fn) throw new Error(`functions/manifest.json: no measured function without table access for runtime ${runtime.id}`);
+const entry = findEntry(manifest, runtime.id, fn.id)!;
+const route = routeOf(runtime.id, fn.id);
+const artefact = values.artefact ? resolve(values.artefact) : resolve(repoRoot, entry.artefact);
 let zip = artefact;
 try {
   unpackArtefact(zip, join(tmp, "probe"));
@@ -49,7 +60,7 @@ if (values.cpusets) {
   } else console.log("cpusets: not available here (no writable cpuset cgroup); measured without them");
 }
 
-const body = JSON.stringify({ message: "hello from lambench", values: [1, 2, 3, 4, 5, 6, 7, 8] });
+const body = payloadFor(fn.payload)(0);
 
 const p50 = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
@@ -65,8 +76,11 @@ async function time(n: number, fn: () => Promise<unknown>): Promise<number[]> {
 }
 
 // 1. The handler called in-process.
-const mod = (await import(pathToFileURL(join(codeDir, "index.mjs")).href)) as { handler: (e: unknown, c: unknown) => Promise<unknown> };
-const event = proxyEvent("/node/wave", "POST", { "content-type": "application/json" }, Buffer.from(body));
+// The entry's handler ("index.handler"): the bundle's module file and its export.
+const dot = entry.handler.lastIndexOf(".");
+const handlers = (await import(pathToFileURL(join(codeDir, `${entry.handler.slice(0, dot)}.mjs`)).href)) as Record<string, (e: unknown, c: unknown) => Promise<unknown>>;
+const mod = { handler: handlers[entry.handler.slice(dot + 1)]! };
+const event = proxyEvent(`/${route}`, "POST", { "content-type": "application/json" }, Buffer.from(body));
 const context = { awsRequestId: "bench", getRemainingTimeInMillis: () => 30_000 };
 const direct = await time(iterations, () => mod.handler(event, context));
 
@@ -86,28 +100,26 @@ const plain = createServer((req, res) => {
   const chunks: Buffer[] = [];
   req.on("data", (c: Buffer) => chunks.push(c));
   req.on("end", () => {
-    void mod.handler(proxyEvent("/node/wave", "POST", req.headers, Buffer.concat(chunks)), context).then((r) => {
+    void mod.handler(proxyEvent(`/${route}`, "POST", req.headers, Buffer.concat(chunks)), context).then((r) => {
       const out = r as { statusCode: number; body: string };
       res.writeHead(out.statusCode, { "Content-Type": "application/json" }).end(out.body);
     });
   });
 });
 await new Promise<void>((r) => plain.listen(0, "127.0.0.1", () => r()));
-const plainTimes = await overHttp(`http://127.0.0.1:${(plain.address() as AddressInfo).port}/node/wave`);
+const plainTimes = await overHttp(`http://127.0.0.1:${(plain.address() as AddressInfo).port}/${route}`);
 plain.close();
 
 // 3. Through the lab: front -> Runtime API -> instance process (uncapped unless --cpusets, so only the plumbing differs).
-const nodeRuntime = loadManifest().runtimes.find((r) => r.family?.start === "node");
-if (!nodeRuntime) throw new Error("functions/manifest.json: no runtime of the node family");
 const lab = new Lab({ logDir: join(tmp, "logs"), cgroups });
 lab.deploy({
-  functionName: "overhead-node-wave",
-  runtime: "node",
-  function: "wave",
-  // The Lambda runtime id and kind of the manifest's Node.js family, not a copy of them.
-  lambdaRuntime: nodeRuntime.lambdaRuntime,
-  kind: nodeRuntime.kind,
-  handler: "index.handler",
+  functionName: `overhead-${runtime.id}-${fn.id}`,
+  runtime: runtime.id,
+  function: fn.id,
+  lambdaRuntime: runtime.lambdaRuntime,
+  kind: runtime.kind,
+  start: runtime.family.start,
+  handler: entry.handler,
   codeDir,
   memoryMB: 1769,
   timeoutMs: 30_000,
@@ -115,12 +127,12 @@ lab.deploy({
   environment: {},
 });
 const front = await startFront(lab);
-const labTimes = await overHttp(`${front.url}/node/wave`);
+const labTimes = await overHttp(`${front.url}/${route}`);
 // 4. The Runtime API alone: lab.invoke in-process (no front), and the Duration the lab reports.
 const eventBytes = Buffer.from(JSON.stringify(event));
 const durations: number[] = [];
 const invokeTimes = await time(iterations, async () => {
-  const r = await lab.invoke("node/wave", eventBytes);
+  const r = await lab.invoke(route, eventBytes);
   if (!("throttled" in r)) durations.push(r.record.durationMs);
 });
 await front.stop();

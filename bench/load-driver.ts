@@ -64,7 +64,7 @@ if (values.serve) {
 
 async function main(): Promise<void> {
 const { child, port } = await startEchoProcess();
-const url = `http://127.0.0.1:${port}/node/wave`;
+const url = `http://127.0.0.1:${port}/echo`;
 const dir = mkdtempSync(join(tmpdir(), "lambench-bench-"));
 const bodyFile = join(dir, "body.json");
 writeFileSync(bodyFile, payload);

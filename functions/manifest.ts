@@ -9,6 +9,20 @@ export const defaultManifestPath = join(repoRoot, "functions", "manifest.json");
 
 const id = z.string().regex(/^[a-z][a-z0-9-]*$/, "lower-case id (letters, digits, dashes)");
 
+/** How the lab starts an instance of a runtime family (see `family.start`). */
+export const RUNTIME_STARTS = ["aws-lambda-ric", "awslambdaric", "bootstrap"] as const;
+export type RuntimeStart = (typeof RUNTIME_STARTS)[number];
+
+/**
+ * A family's entry template: `{function}` is the entry's function id, `{source}` the function
+ * whose code it ships (its `sourceOf`, else itself), `{folder}` the runtime's folder.
+ */
+const entryTemplateSchema = z.object({
+  handler: z.string().min(1),
+  build: z.string().min(1),
+  artefact: z.string().min(1),
+});
+
 const runtimeSchema = z.object({
   id,
   label: z.string().min(1),
@@ -18,16 +32,17 @@ const runtimeSchema = z.object({
   folder: z.string().min(1),
   color: z.string().optional(),
   /**
-   * The runtime's family: how an instance is started (a Node.js or Python interpreter through
-   * the runtime interface client, or the artefact's own `bootstrap`) and the command whose output
-   * names the toolchain that built a `bootstrap` (recorded in meta.json runtimeVersions).
+   * The runtime's family: how the lab starts an instance (`start`: AWS's runtime interface client
+   * for Node.js, `aws-lambda-ric`, or for Python, `awslambdaric`, on the interpreter release the
+   * Lambda runtime id names; or the artefact's own `bootstrap`), the command whose output names
+   * the toolchain that built a `bootstrap` (recorded in meta.json runtimeVersions), and the
+   * template its entries are derived from.
    */
-  family: z
-    .object({
-      start: z.enum(["node", "python", "bootstrap"]),
-      toolchain: z.array(z.string().min(1)).min(1).optional(),
-    })
-    .optional(),
+  family: z.object({
+    start: z.enum(RUNTIME_STARTS),
+    toolchain: z.array(z.string().min(1)).min(1).optional(),
+    entry: entryTemplateSchema.optional(),
+  }),
 });
 
 const functionSchema = z.object({
@@ -43,6 +58,11 @@ const functionSchema = z.object({
   payload: z.unknown().default({}),
   /** What the bench calls before measuring: "self" (the default), "none", or another function's id. */
   warmup: z.union([z.literal("self"), z.literal("none"), id]).optional(),
+  /**
+   * The runtimes whose family template builds this function ("all", or a list of runtime ids):
+   * one entry each is derived. Without it the function has only the entries listed explicitly.
+   */
+  runtimes: z.union([z.literal("all"), z.array(id)]).optional(),
 });
 
 const entrySchema = z.object({
@@ -73,7 +93,8 @@ const manifestSchema = z.object({
   lambdaRuntimeIds: lambdaRuntimeIdsSchema.optional(),
   runtimes: z.array(runtimeSchema).min(1),
   functions: z.array(functionSchema).min(1),
-  entries: z.array(entrySchema).min(1),
+  /** Entries beyond the derived ones; one for a derived (runtime, function) replaces it. */
+  entries: z.array(entrySchema).default([]),
 });
 
 export type RuntimeSpec = z.infer<typeof runtimeSchema>;
@@ -116,7 +137,51 @@ export function parseManifest(raw: unknown, source = "functions/manifest.json"):
       }
     }
   }
-  return m;
+  for (const f of m.functions) {
+    for (const r of Array.isArray(f.runtimes) ? f.runtimes : []) {
+      if (!runtimes.has(r)) throw new ManifestError(`${source}: functions.${f.id}.runtimes: unknown runtime "${r}"`);
+    }
+  }
+  return { ...m, entries: withDerivedEntries(m, source) };
+}
+
+const pairKey = (e: Pick<ManifestEntry, "runtime" | "function">) => `${e.runtime}/${e.function}`;
+
+/** `{function}`, `{source}` and `{folder}` of a family's entry template, filled in for one pair. */
+function fillTemplate(template: string, runtime: RuntimeSpec, fn: FunctionSpec): string {
+  return template.replaceAll("{function}", fn.id).replaceAll("{source}", fn.sourceOf ?? fn.id).replaceAll("{folder}", runtime.folder);
+}
+
+/**
+ * The entries: runtimes × functions (each function's `runtimes`) from each runtime's family
+ * template, runtime-major in manifest order, an explicit entry replacing the derived one of its
+ * pair; then the other explicit entries in their order.
+ */
+function withDerivedEntries(m: Manifest, source: string): ManifestEntry[] {
+  const explicit = new Map(m.entries.map((e) => [pairKey(e), e]));
+  const derived: ManifestEntry[] = [];
+  for (const r of m.runtimes) {
+    for (const f of m.functions.filter((x) => x.runtimes === "all" || x.runtimes?.includes(r.id))) {
+      const given = explicit.get(pairKey({ runtime: r.id, function: f.id }));
+      if (given) {
+        derived.push(given);
+        continue;
+      }
+      const template = r.family.entry;
+      if (!template) throw new ManifestError(`${source}: runtimes.${r.id}.family.entry: no entry template to build functions.${f.id} from (add one, or list the entry)`);
+      derived.push({
+        runtime: r.id,
+        function: f.id,
+        handler: fillTemplate(template.handler, r, f),
+        build: fillTemplate(template.build, r, f),
+        artefact: fillTemplate(template.artefact, r, f),
+      });
+    }
+  }
+  const derivedKeys = new Set(derived.map(pairKey));
+  const entries = [...derived, ...m.entries.filter((e) => !derivedKeys.has(pairKey(e)))];
+  if (entries.length === 0) throw new ManifestError(`${source}: entries: none (list one, or give a function "runtimes" built from its runtimes' family.entry)`);
+  return entries;
 }
 
 export function loadManifest(path = defaultManifestPath): Manifest {
@@ -217,4 +282,9 @@ export function inManifestOrder(listed: readonly string[], names: Iterable<strin
 /** True unless the manifest lists the function as a warm-up helper (unlisted names are the user's own functions). */
 export function isMeasuredFunction(m: Manifest, name: string): boolean {
   return m.functions.find((f) => f.id === name)?.role !== "warmup";
+}
+
+/** Functions called only to warm others up (role "warmup"), in manifest order. */
+export function warmupHelpers(m: Manifest): FunctionSpec[] {
+  return m.functions.filter((f) => f.role === "warmup");
 }

@@ -1,15 +1,16 @@
 #!/usr/bin/env bash
 # Builds functions/go/dist/<function>.zip: one linux/amd64 executable named bootstrap, for the
-# provided.al2023 runtime. The code is cmd/<source>, where <source> is the function's manifest
-# `sourceOf` (warmup ships search), else the function itself. Skips the build while the sources, go.mod/go.sum, this script and the
-# Go version are unchanged (their hash is kept beside the zip).
+# provided.al2023 runtime. The code is cmd/<source>: the manifest's go entry passes the function
+# whose code this one ships (its `sourceOf`, e.g. warmup ships search, else itself). Skips the build
+# while the sources, go.mod/go.sum, this script and the Go version are unchanged (their hash is kept
+# beside the zip).
 set -euo pipefail
 
-usage() { echo "usage: bash functions/go/build.sh <wave|save|search|conc|warmup>" >&2; exit 2; }
-[ $# -eq 1 ] || usage
+usage() { echo "usage: bash functions/go/build.sh <function> [<function whose code it ships, default: itself>]" >&2; exit 2; }
+[ $# -eq 1 ] || [ $# -eq 2 ] || usage
 function_name=$1
+source_name=${2:-$1}
 module_dir=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-source_name=$(node "$module_dir/../cli/source-of.mjs" "$function_name") || usage
 [ -f "$module_dir/cmd/$source_name/main.go" ] || { echo "build.sh: no Go function '$function_name' (no cmd/$source_name/main.go)" >&2; exit 2; }
 cd "$module_dir"
 

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds functions/rust/dist/<function>.zip holding one executable named `bootstrap`, for the
-# provided.al2023 custom runtime. The binary is the function's manifest `sourceOf` (warmup ships
-# the `search` binary under its own name), else the function's own.
+# provided.al2023 custom runtime. The binary is the second argument, which the manifest's rust entry
+# fills with the function's `sourceOf` (warmup ships the `search` binary under its own name), else the function's own.
 #
 # Target: the host triple by default (x86_64-unknown-linux-gnu here), which the local lab runs.
 # For AWS, build a static binary so the host's glibc does not matter, e.g.
@@ -12,8 +12,9 @@
 set -euo pipefail
 
 function_id="${1:-}"
-binary=$(node "$(dirname "${BASH_SOURCE[0]}")/../cli/source-of.mjs" "$function_id") || {
-  echo "usage: build.sh <function of functions/manifest.json> (got '${function_id}')" >&2
+binary="${2:-$function_id}"
+[[ -n "$function_id" && $# -le 2 ]] || {
+  echo "usage: build.sh <function> [<function whose code it ships, default: itself>] (got '$*')" >&2
   exit 2
 }
 [[ -f "$(dirname "${BASH_SOURCE[0]}")/src/bin/$binary.rs" ]] || { echo "build.sh: no Rust binary '$binary' (no src/bin/$binary.rs)" >&2; exit 2; }

@@ -45,7 +45,8 @@ describe("npm run function -- add", () => {
     expect(() => addFunction(text, { runtime: "node", handler: py })).toThrow(msg.badHandlerFile("node", py, "a .ts, .mjs or .js handler file"));
     expect(() => addFunction(text, { runtime: "python", handler: join(dir, "absent.py") })).toThrow(msg.handlerMissing(join(dir, "absent.py")));
     expect(() => addFunction(text, { runtime: "python", handler: py, name: "wave" })).toThrow(msg.entryExists("python", "wave"));
-    const withoutRustWave = text.split("\n").filter((l) => !l.includes('"runtime": "rust", "function": "wave"')).join("\n");
+    // wave built in every runtime but rust (its "runtimes" narrowed), so only the name clashes.
+    const withoutRustWave = text.split("\n").map((l) => (l.includes('"id": "wave"') ? l.replace('"runtimes": "all"', '"runtimes": ["node", "python", "go"]') : l)).join("\n");
     expect(() => addFunction(withoutRustWave, { runtime: "rust", handler: dir, name: "wave" })).toThrow(msg.badHandlerFile("rust", dir, "a Rust crate folder (with Cargo.toml, one binary)"));
     mkdirSync(join(dir, "crate"));
     file("crate/Cargo.toml");

@@ -59,7 +59,7 @@ export class LocalTarget implements Target {
     const plan = conditions.plan ?? null;
     const dbLatency = conditions.dbLatency ?? parseDbLatency(DEFAULT_DB_LATENCY);
     const interpreters = resolveInterpreters();
-    const problems = runtimes.map((id) => runtimeProblem(runtimeSpec(manifest, id).lambdaRuntime, interpreters)).filter((p) => p !== null);
+    const problems = runtimes.map((id) => runtimeProblem(runtimeSpec(manifest, id), interpreters)).filter((p) => p !== null);
     if (problems.length > 0) throw new Error([...new Set(problems)].join("\n"));
     const cgroups = detectCgroups();
     cgroups.cleanStale();
@@ -105,6 +105,7 @@ export class LocalTarget implements Target {
       function: fn,
       lambdaRuntime: spec.lambdaRuntime,
       kind: spec.kind,
+      start: spec.family.start,
       handler: entry.handler,
       codeDir: unpackArtefact(resolve(repoRoot, entry.artefact), join(repoRoot, ".cache", "lab", "artefacts")),
       memoryMB,

@@ -37,8 +37,9 @@ describe("bench options on a sparse manifest", () => {
   it("warms a function up with itself by default, with nothing on request, and refuses a warm-up that has no entry", () => {
     expect(() => normalizeBenchOptions({ functions: "myfn" }, withUserFunction({ warmup: "warmup" }))).not.toThrow();
     expect(() => normalizeBenchOptions({ functions: "myfn" }, withUserFunction({ warmup: "wave" }))).not.toThrow();
-    const raw = structuredClone(loadManifest()) as unknown as { functions: unknown[]; entries: { runtime: string; function: string }[] };
+    const raw = structuredClone(loadManifest()) as unknown as { functions: { id: string; runtimes?: unknown }[]; entries: { runtime: string; function: string }[] };
     raw.entries = raw.entries.filter((e) => !(e.runtime === "go" && e.function === "warmup"));
+    raw.functions.find((f) => f.id === "warmup")!.runtimes = ["node", "python", "rust"];
     expect(() => normalizeBenchOptions({ runtimes: "go", functions: "wave" }, parseManifest(raw))).toThrow(
       'go/wave warms up with "warmup", which has no manifest entry for go; add that entry, set the function\'s "warmup" to "self" or "none", or pass --warmup 0',
     );

@@ -1,6 +1,6 @@
 // The one place where bench options from the command line become typed values (STYLE.md habit 9).
 import { createHash } from "node:crypto";
-import { benchmarkFunctions, existingPairs, findEntry, warmupOf, type Manifest } from "../../functions/manifest.js";
+import { benchmarkFunctions, existingPairs, findEntry, warmupHelpers, warmupOf, type Manifest } from "../../functions/manifest.js";
 import { checkDatasetName } from "../dataset/publish.js";
 import { DEFAULT_DB_LATENCY, parseDbLatency } from "../lab/db-latency.js";
 import { benchMessages as msg } from "./messages.js";
@@ -98,7 +98,7 @@ export function normalizeBenchOptions(raw: RawBenchOptions, manifest: Manifest):
   if (raw.memorySweep && raw.memory !== undefined) throw new Error(msg.sweepWithMemory(raw.memory));
   const memorySizes = raw.memorySweep ? [...POWER_TUNING_DEFAULT_POWER_VALUES] : (list("memory", raw.memory ?? DEFAULTS.memory) ?? []).map((m) => integer("memory", m, 0, 128));
   const fnIds = list("functions", raw.functions);
-  const warmupFn = manifest.functions.find((f) => f.role === "warmup" && fnIds?.includes(f.id));
+  const warmupFn = warmupHelpers(manifest).find((f) => fnIds?.includes(f.id));
   if (warmupFn) throw new Error(msg.notBenchmark(warmupFn.id));
   const allRuntimes = manifest.runtimes.map((r) => r.id);
   const allFunctions = benchmarkFunctions(manifest).map((f) => f.id);

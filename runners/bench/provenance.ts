@@ -42,10 +42,11 @@ export function runtimeVersions(manifest: Manifest, runtimes: string[], interpre
   const out: Record<string, string> = {};
   // The manifest's family of each runtime says which interpreter or toolchain to name.
   for (const r of manifest.runtimes.filter((x) => runtimes.includes(x.id))) {
-    if (r.family?.start === "node") out[r.id] = interpreters.versions.node ?? "node (not installed)";
-    else if (r.family?.start === "python") out[r.id] = interpreters.versions.python ?? "python (not installed)";
+    const { start, toolchain } = r.family;
+    if (start === "aws-lambda-ric") out[r.id] = interpreters.versions.node ?? "node (not installed)";
+    else if (start === "awslambdaric") out[r.id] = interpreters.versions.python ?? "python (not installed)";
     else {
-      const [command, ...args] = r.family?.toolchain ?? [];
+      const [command, ...args] = toolchain ?? [];
       out[r.id] = (command && run(command, args)) ?? `${r.language} (toolchain version unknown)`;
     }
   }

@@ -25,7 +25,7 @@ function testManifest(): string {
     path,
     JSON.stringify({
       schema: "lambench.manifest/1",
-      runtimes: [{ id: "testnode", label: "Test Node", lambdaRuntime: "nodejs22.x", kind: "managed", language: "javascript", folder: dir }],
+      runtimes: [{ id: "testnode", label: "Test Node", lambdaRuntime: "nodejs22.x", kind: "managed", language: "javascript", folder: dir, family: { start: "aws-lambda-ric" } }],
       functions: [
         // "echo" stands for a writing function, so the run primes the table with it first.
         ...fns.map((f) => ({ id: f.id, role: "benchmark", tableAccess: f.id === "echo" ? "put" : "none", description: "test-only", payload: f.payload })),

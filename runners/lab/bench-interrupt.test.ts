@@ -15,7 +15,7 @@ function testManifest(): string {
   const zip = zipTestFunction("node", dir);
   const manifest = {
     schema: "lambench.manifest/1",
-    runtimes: [{ id: "testnode", label: "Test Node", lambdaRuntime: "nodejs22.x", kind: "managed", language: "javascript", folder: dir }],
+    runtimes: [{ id: "testnode", label: "Test Node", lambdaRuntime: "nodejs22.x", kind: "managed", language: "javascript", folder: dir, family: { start: "aws-lambda-ric" } }],
     functions: [{ id: "slow", role: "benchmark", tableAccess: "none", description: "test-only: sleeps", payload: { sleepMs: 300, seq: "{seq}" } }],
     entries: [{ runtime: "testnode", function: "slow", handler: "index.handler", build: "true", artefact: zip }],
   };

@@ -1,6 +1,7 @@
-// The environment and command line an instance starts with, as Lambda sets them up.
+// The environment and command line an instance starts with, as Lambda sets them up. How an
+// instance starts is its runtime's family (manifest `family.start`), never its name.
 import { dirname, join } from "node:path";
-import { labMessages } from "./messages.js";
+import type { RuntimeStart } from "../../functions/manifest.js";
 
 /** Absolute paths of what runs managed-runtime instances (interpreters.ts resolves them). */
 export interface Interpreters {
@@ -15,6 +16,8 @@ export interface Interpreters {
 export interface InstanceSpec {
   functionName: string;
   lambdaRuntime: string;
+  /** The runtime family's way to start (manifest `family.start`). */
+  start: RuntimeStart;
   handler: string;
   codeDir: string;
   memoryMB: number;
@@ -24,17 +27,27 @@ export interface InstanceSpec {
   environment: Record<string, string>;
 }
 
+/** Lambda's /var/runtime: where the runtime interface client lives, or the code itself for a bootstrap. */
+function runtimeDir(spec: InstanceSpec, interpreters: Interpreters): string {
+  switch (spec.start) {
+    case "aws-lambda-ric":
+      return dirname(interpreters.nodeRic);
+    case "awslambdaric":
+      return interpreters.pythonRicDir;
+    case "bootstrap":
+      return spec.codeDir;
+  }
+}
+
 export function runtimeEnvironment(spec: InstanceSpec, runtimeApi: string, interpreters: Interpreters): Record<string, string> {
-  const rt = spec.lambdaRuntime;
-  const runtimeDir = rt.startsWith("nodejs") ? dirname(interpreters.nodeRic) : rt.startsWith("python") ? interpreters.pythonRicDir : spec.codeDir;
   return {
     PATH: "/usr/local/bin:/usr/bin:/bin",
     LANG: "en_US.UTF-8",
     TZ: ":UTC",
     LD_LIBRARY_PATH: `${join(spec.codeDir, "lib")}:/usr/local/lib:/usr/lib`,
     LAMBDA_TASK_ROOT: spec.codeDir,
-    LAMBDA_RUNTIME_DIR: runtimeDir,
-    ...(rt.startsWith("python") ? { PYTHONPATH: interpreters.pythonRicDir } : {}),
+    LAMBDA_RUNTIME_DIR: runtimeDir(spec, interpreters),
+    ...(spec.start === "awslambdaric" ? { PYTHONPATH: interpreters.pythonRicDir } : {}),
     _HANDLER: spec.handler,
     AWS_LAMBDA_RUNTIME_API: runtimeApi,
     AWS_LAMBDA_FUNCTION_NAME: spec.functionName,
@@ -44,29 +57,33 @@ export function runtimeEnvironment(spec: InstanceSpec, runtimeApi: string, inter
     AWS_LAMBDA_LOG_STREAM_NAME: spec.logStreamName,
     AWS_REGION: spec.region,
     AWS_DEFAULT_REGION: spec.region,
-    ...(rt.startsWith("provided") ? {} : { AWS_EXECUTION_ENV: `AWS_Lambda_${spec.lambdaRuntime}` }),
+    // Lambda names the managed runtime here; a custom runtime's bootstrap gets no such variable.
+    ...(spec.start === "bootstrap" ? {} : { AWS_EXECUTION_ENV: `AWS_Lambda_${spec.lambdaRuntime}` }),
     ...spec.environment,
   };
 }
 
 /**
- * The command that runs the instance. Custom runtimes run their own bootstrap; managed ones run
- * AWS's runtime interface clients, as Lambda's managed runtimes do: `node <aws-lambda-ric>` (the
- * handler from _HANDLER) and `python -m awslambdaric <handler>` with the function's folder as the
- * working directory (first on sys.path). Node's heap limits follow the Lambda Node runtime's memory-derived settings
- * (semi-space ~5% and old space ~90% of the function's memory).
+ * The command that runs the instance. A `bootstrap` runs the artefact's own executable; the
+ * managed families run AWS's runtime interface clients, as Lambda's managed runtimes do:
+ * `node <aws-lambda-ric>` (the handler from _HANDLER) and `python -m awslambdaric <handler>` with
+ * the function's folder as the working directory (first on sys.path). Node's heap limits follow
+ * the Lambda Node runtime's memory-derived settings (semi-space ~5% and old space ~90% of the
+ * function's memory).
  */
 export function runtimeCommand(spec: InstanceSpec, interpreters: Interpreters): { command: string; args: string[] } {
-  const rt = spec.lambdaRuntime;
-  if (rt.startsWith("provided")) return { command: join(spec.codeDir, "bootstrap"), args: [] };
-  if (rt.startsWith("nodejs")) {
-    const semi = Math.max(1, Math.floor((spec.memoryMB * 5) / 100 / 2));
-    const old = Math.floor((spec.memoryMB * 90) / 100) - semi;
-    return {
-      command: interpreters.node,
-      args: [`--max-semi-space-size=${semi}`, `--max-old-space-size=${old}`, interpreters.nodeRic],
-    };
+  switch (spec.start) {
+    case "bootstrap":
+      return { command: join(spec.codeDir, "bootstrap"), args: [] };
+    case "aws-lambda-ric": {
+      const semi = Math.max(1, Math.floor((spec.memoryMB * 5) / 100 / 2));
+      const old = Math.floor((spec.memoryMB * 90) / 100) - semi;
+      return {
+        command: interpreters.node,
+        args: [`--max-semi-space-size=${semi}`, `--max-old-space-size=${old}`, interpreters.nodeRic],
+      };
+    }
+    case "awslambdaric":
+      return { command: interpreters.python, args: ["-m", "awslambdaric", spec.handler] };
   }
-  if (rt.startsWith("python")) return { command: interpreters.python, args: ["-m", "awslambdaric", spec.handler] };
-  throw new Error(labMessages.unknownRuntimeKind(rt));
 }

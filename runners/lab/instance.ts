@@ -6,11 +6,13 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { performance } from "node:perf_hooks";
+import type { RuntimeStart } from "../../functions/manifest.js";
 import { billedDurationMs, billingRuleAt, type InvocationStatus } from "../dataset/contract.js";
 import type { Cgroups, InstanceCgroup } from "./cgroups.js";
 import { runtimeCommand, runtimeEnvironment, type InstanceSpec, type Interpreters } from "./environment.js";
 import { LogStream, logStreamName, logStreamPath } from "./log-stream.js";
 import { KernelFile } from "./pread.js";
+import { readBody } from "./read-body.js";
 import { endLine, reportLine, startLine } from "./report-format.js";
 
 const API = "/2018-06-01/runtime";
@@ -27,6 +29,8 @@ export interface FunctionConfig {
   function: string;
   lambdaRuntime: string;
   kind: "managed" | "custom";
+  /** How the runtime's family starts an instance (manifest `family.start`). */
+  start: RuntimeStart;
   handler: string;
   codeDir: string;
   memoryMB: number;
@@ -83,15 +87,6 @@ function traceId(): string {
   const epoch = Math.floor(Date.now() / 1000).toString(16).padStart(8, "0");
   const hex = randomUUID().replaceAll("-", "");
   return `Root=1-${epoch}-${hex.slice(0, 24)};Parent=${hex.slice(16, 32)};Sampled=0`;
-}
-
-function readBody(req: IncomingMessage): Promise<Buffer> {
-  return new Promise((resolve, reject) => {
-    const chunks: Buffer[] = [];
-    req.on("data", (c: Buffer) => chunks.push(c));
-    req.on("end", () => resolve(Buffer.concat(chunks)));
-    req.on("error", reject);
-  });
 }
 
 export class Instance {

@@ -7,6 +7,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { RuntimeStart } from "../../functions/manifest.js";
 import type { Interpreters } from "./environment.js";
 import { labMessages } from "./messages.js";
 
@@ -73,27 +74,35 @@ export function resolveInterpreters(dir = runtimesDir, python = process.env.LAMB
   };
 }
 
+/** The interpreter release a Lambda runtime id names: "22" in nodejs22.x, "3.11" in python3.11; null when it names none. */
+export function namedRelease(lambdaRuntime: string): string | null {
+  return /\d+(?:\.\d+)*/.exec(lambdaRuntime)?.[0] ?? null;
+}
+
+/** True when `have` ("22.23.5") is the `named` release ("22"), compared on as many parts as `named` has. */
+const isRelease = (have: string, named: string) => have.split(".").slice(0, named.split(".").length).join(".") === named;
+
 /**
- * Why the lab cannot run `lambdaRuntime` as Lambda does with these interpreters, or null when it
- * can: a managed runtime needs its runtime interface client and the interpreter release the
- * runtime id names (nodejs22.x → Node 22, python3.11 → Python 3.11). Custom runtimes (provided.*)
- * run the artefact's own bootstrap, with no interpreter of ours.
+ * Why the lab cannot run a runtime as Lambda does with these interpreters, or null when it can.
+ * Its family (manifest `family.start`) says what runs it: a runtime interface client needs to be
+ * installed with the interpreter release the runtime id names (nodejs22.x → Node.js 22,
+ * python3.11 → Python 3.11); a `bootstrap` runs the artefact's own executable, with nothing of ours.
  */
-export function runtimeProblem(lambdaRuntime: string, interpreters: Pick<ResolvedInterpreters, "releases" | "versions">): string | null {
-  const node = /^nodejs(\d+)\.x$/.exec(lambdaRuntime);
-  if (node) {
+export function runtimeProblem(
+  runtime: { lambdaRuntime: string; family: { start: RuntimeStart } },
+  interpreters: Pick<ResolvedInterpreters, "releases" | "versions">,
+): string | null {
+  const { lambdaRuntime } = runtime;
+  const start = runtime.family.start;
+  if (start === "bootstrap") return null;
+  const named = namedRelease(lambdaRuntime);
+  if (named === null) return labMessages.releaseUnnamed(lambdaRuntime);
+  if (start === "aws-lambda-ric") {
     const have = interpreters.releases.node;
     if (!have || !interpreters.versions.node) return labMessages.runtimeMissing(lambdaRuntime, "Node.js and aws-lambda-ric");
-    if (have.split(".")[0] !== node[1]) return labMessages.runtimeVersion(lambdaRuntime, `Node.js ${have}`, labMessages.pinNode(node[1]!));
-    return null;
+    return isRelease(have, named) ? null : labMessages.runtimeVersion(lambdaRuntime, `Node.js ${have}`, labMessages.pinNode(named));
   }
-  const py = /^python(\d+\.\d+)$/.exec(lambdaRuntime);
-  if (py) {
-    const have = interpreters.releases.python;
-    if (!have || !interpreters.versions.python) return labMessages.runtimeMissing(lambdaRuntime, "Python and awslambdaric");
-    if (have.split(".").slice(0, 2).join(".") !== py[1]) return labMessages.runtimeVersion(lambdaRuntime, `Python ${have}`, labMessages.pickPython(py[1]!));
-    return null;
-  }
-  if (lambdaRuntime.startsWith("provided")) return null;
-  return labMessages.unknownRuntimeKind(lambdaRuntime);
+  const have = interpreters.releases.python;
+  if (!have || !interpreters.versions.python) return labMessages.runtimeMissing(lambdaRuntime, "Python and awslambdaric");
+  return isRelease(have, named) ? null : labMessages.runtimeVersion(lambdaRuntime, `Python ${have}`, labMessages.pickPython(named));
 }

@@ -2,8 +2,8 @@
 export const labMessages = {
   missingArtefact: (path: string) => `artefact ${path} does not exist; build it first (npm run build:functions)`,
   badZip: (path: string, why: string) => `artefact ${path}: not a readable zip (${why})`,
-  unknownRuntimeKind: (lambdaRuntime: string) =>
-    `runtime "${lambdaRuntime}": the lab knows how to run nodejs*, python* and provided.* runtimes only`,
+  releaseUnnamed: (lambdaRuntime: string) =>
+    `runtime "${lambdaRuntime}": its Lambda runtime id names no interpreter release (digits such as 22 or 3.11), so the lab cannot tell which one to run it on`,
   runtimeMissing: (lambdaRuntime: string, what: string) =>
     `runtime "${lambdaRuntime}": ${what} are not installed under runners/lab/runtimes/; run make setup (or bash scripts/setup-lab-runtimes.sh)`,
   runtimeVersion: (lambdaRuntime: string, have: string, remedy: string) =>

@@ -4,6 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { zipSync } from "fflate";
+import { loadManifest, type RuntimeStart } from "../../functions/manifest.js";
 import { unpackArtefact } from "./artefacts.js";
 import type { FunctionConfig } from "./instance.js";
 import { Lab, type LabOptions } from "./lab.js";
@@ -12,11 +13,20 @@ const testFunctions = fileURLToPath(new URL("./test-functions/", import.meta.url
 
 export type TestRuntime = "node" | "python" | "custom";
 
-const RUNTIMES: Record<TestRuntime, { lambdaRuntime: string; kind: "managed" | "custom"; handler: string }> = {
-  node: { lambdaRuntime: "nodejs22.x", kind: "managed", handler: "index.handler" },
-  python: { lambdaRuntime: "python3.11", kind: "managed", handler: "handler.handler" },
-  custom: { lambdaRuntime: "provided.al2023", kind: "custom", handler: "bootstrap" },
+/** Each test function's family, and its handler; the Lambda runtime id and kind are the manifest's runtime of that family. */
+const TEST_FUNCTIONS: Record<TestRuntime, { start: RuntimeStart; handler: string }> = {
+  node: { start: "aws-lambda-ric", handler: "index.handler" },
+  python: { start: "awslambdaric", handler: "handler.handler" },
+  custom: { start: "bootstrap", handler: "bootstrap" },
 };
+
+/** The Lambda runtime id, kind, start and handler a test function is deployed with. */
+export function testRuntime(runtime: TestRuntime): Pick<FunctionConfig, "lambdaRuntime" | "kind" | "start" | "handler"> {
+  const { start, handler } = TEST_FUNCTIONS[runtime];
+  const spec = loadManifest().runtimes.find((r) => r.family.start === start);
+  if (!spec) throw new Error(`functions/manifest.json: no runtime of family start "${start}" to run the ${runtime} test function`);
+  return { lambdaRuntime: spec.lambdaRuntime, kind: spec.kind, start, handler };
+}
 
 export interface TestLab {
   lab: Lab;
@@ -50,7 +60,7 @@ export function startTestLab(options: Partial<LabOptions> = {}): TestLab {
         functionName: `test-${runtime}-fn`,
         runtime,
         function: "fn",
-        ...RUNTIMES[runtime],
+        ...testRuntime(runtime),
         codeDir,
         memoryMB: 256,
         timeoutMs: 10_000,

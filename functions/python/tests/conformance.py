@@ -3,19 +3,29 @@
 from __future__ import annotations
 
 import copy
+import functools
 import json
+import subprocess
 from typing import Any, Iterator
 
 from dynamodb_server import CONFORMANCE, REPO_ROOT
 
 
+@functools.cache
 def python_entries() -> list[dict[str, Any]]:
-    """Python entries of the project's own code whose function declares vectors (conformance/<function>.json)."""
-    manifest = json.loads((REPO_ROOT / "functions" / "manifest.json").read_text())
+    """Python entries of the project's own code whose function declares vectors (conformance/<function>.json).
+
+    The entries are the manifest's as the project derives them (functions/cli/entries.ts), not a
+    second derivation here: handler, build command and artefact come from the python family's template.
+    """
+    result = subprocess.run(
+        ["node", "--import", "tsx", str(REPO_ROOT / "functions" / "cli" / "entries.ts"), "python"],
+        capture_output=True, text=True, cwd=REPO_ROOT, check=True, timeout=120,
+    )
     return [
         entry
-        for entry in manifest["entries"]
-        if entry["runtime"] == "python" and "source" not in entry and (CONFORMANCE / f"{entry['function']}.json").exists()
+        for entry in json.loads(result.stdout)
+        if "source" not in entry and (CONFORMANCE / f"{entry['function']}.json").exists()
     ]
 
 
