@@ -5,20 +5,12 @@
 import { CloudFormationClient } from "@aws-sdk/client-cloudformation";
 import { Command } from "commander";
 import { quietSdkNodeVersionWarning, sdkErrorMessage } from "./sdk-env.js";
-import { deleteStack, readStackOutputs, stackName } from "./stack.js";
+import { awsMessages } from "./messages.js";
+import { deleteStack, readStackOutputs, stackNames } from "./stack.js";
 
 quietSdkNodeVersionWarning();
 
 const client = (region?: string) => new CloudFormationClient({ ...(region ? { region } : {}), retryMode: "adaptive", maxAttempts: 8 });
-
-function stacks(o: { stack?: string; memory?: string; prefix: string }): string[] {
-  if (o.stack) return [o.stack];
-  if (!o.memory) throw new Error("give --stack <name> or --memory <sizes>");
-  return o.memory.split(",").map((m) => {
-    if (!/^\d+$/.test(m.trim())) throw new Error(`--memory: expected MB values like 128,256; got "${o.memory}"`);
-    return stackName(o.prefix, Number(m));
-  });
-}
 
 const program = new Command().name("aws").description("lambench AWS stacks (credentials and region from the standard AWS configuration)");
 program
@@ -30,10 +22,10 @@ program
   .option("--region <region>", "AWS region")
   .action(async (o: { stack?: string; memory?: string; prefix: string; region?: string }) => {
     const cfn = client(o.region);
-    for (const name of stacks(o)) {
-      console.log(`deleting stack ${name} …`);
+    for (const name of stackNames(o)) {
+      console.log(awsMessages.deleting(name));
       await deleteStack(cfn, name);
-      console.log(`deleted ${name}`);
+      console.log(awsMessages.deleted(name));
     }
     cfn.destroy();
   });
@@ -51,6 +43,6 @@ program
 try {
   await program.parseAsync();
 } catch (e) {
-  console.error(`aws: ${sdkErrorMessage(e)}`);
+  console.error(awsMessages.failed(sdkErrorMessage(e)));
   process.exit(1);
 }

@@ -6,10 +6,21 @@ import { join } from "node:path";
 import { CloudFormationClient, DeleteStackCommand, DescribeStacksCommand, waitUntilStackDeleteComplete } from "@aws-sdk/client-cloudformation";
 import { repoRoot } from "../../functions/manifest.js";
 import type { Architecture } from "../dataset/contract.js";
+import { awsMessages as msg } from "./messages.js";
 
 export const TEMPLATE = join(repoRoot, "functions", "template.yaml");
 
 export const stackName = (prefix: string, memoryMB: number) => `${prefix}-${memoryMB}`;
+
+/** The stacks a command names: --stack, or <prefix>-<memory> for each of --memory's sizes. */
+export function stackNames(o: { stack?: string; memory?: string; prefix: string }): string[] {
+  if (o.stack) return [o.stack];
+  if (!o.memory) throw new StackError(msg.stackOrMemory());
+  return o.memory.split(",").map((m) => {
+    if (!/^\d+$/.test(m.trim())) throw new StackError(msg.badMemoryList(o.memory!));
+    return stackName(o.prefix, Number(m));
+  });
+}
 
 export interface StackOutputs {
   stackName: string;
@@ -30,8 +41,8 @@ export const runCommand: CommandRunner = (cmd, args, log) =>
     const forward = (chunk: Buffer) => chunk.toString().split("\n").filter(Boolean).forEach(log);
     child.stdout.on("data", forward);
     child.stderr.on("data", forward);
-    child.on("error", (e) => reject(new StackError(`${cmd}: ${e.message}${(e as NodeJS.ErrnoException).code === "ENOENT" ? " (install the AWS SAM CLI)" : ""}`)));
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new StackError(`${cmd} ${args.slice(0, 1).join(" ")} exited with ${code}`))));
+    child.on("error", (e) => reject(new StackError(msg.commandFailed(cmd, e.message, (e as NodeJS.ErrnoException).code === "ENOENT"))));
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new StackError(msg.commandExited(cmd, args.slice(0, 1).join(" "), code)))));
   });
 
 export interface DeployOptions {
@@ -77,11 +88,11 @@ export async function deployStack(o: DeployOptions): Promise<void> {
 export async function readStackOutputs(cfn: CloudFormationClient, name: string): Promise<StackOutputs> {
   const r = await cfn.send(new DescribeStacksCommand({ StackName: name }));
   const stack = r.Stacks?.[0];
-  if (!stack) throw new StackError(`stack ${name} not found`);
+  if (!stack) throw new StackError(msg.stackNotFound(name));
   const out = new Map((stack.Outputs ?? []).map((o) => [o.OutputKey ?? "", o.OutputValue ?? ""]));
   const need = (key: string) => {
     const v = out.get(key);
-    if (!v) throw new StackError(`stack ${name} has no output ${key} (is it a lambench stack from functions/template.yaml?)`);
+    if (!v) throw new StackError(msg.noOutput(name, key));
     return v;
   };
   let functionNames: unknown;
@@ -89,10 +100,10 @@ export async function readStackOutputs(cfn: CloudFormationClient, name: string):
     functionNames = JSON.parse(need("FunctionNames"));
   } catch (e) {
     if (e instanceof StackError) throw e;
-    throw new StackError(`stack ${name}: output FunctionNames is not JSON`);
+    throw new StackError(msg.functionNamesNotJson(name));
   }
   if (typeof functionNames !== "object" || functionNames === null || Object.values(functionNames).some((v) => typeof v !== "string")) {
-    throw new StackError(`stack ${name}: output FunctionNames is not a map of names`);
+    throw new StackError(msg.functionNamesNotMap(name));
   }
   return { stackName: name, apiUrl: need("ApiUrl").replace(/\/+$/, ""), tableName: need("TableName"), functionNames: functionNames as Record<string, string> };
 }

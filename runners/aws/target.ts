@@ -66,7 +66,7 @@ export class AwsTarget implements Target {
 
   private outputs(memoryMB: number): StackOutputs {
     const outputs = this.stacks.get(memoryMB);
-    if (!outputs) throw new Error(`internal: stack for ${memoryMB} MB not prepared`);
+    if (!outputs) throw new Error(msg.notPrepared(memoryMB));
     return outputs;
   }
 

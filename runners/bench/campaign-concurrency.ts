@@ -7,6 +7,7 @@
 // protocol.concurrencySource); runners/bench/lab-plan.ts refuses a size the plan cannot hold.
 import { allowedCpus } from "../lab/cgroups.js";
 import { maxConcurrency } from "../lab/cpu-plan.js";
+import { benchMessages } from "./messages.js";
 import type { BenchOptions } from "./options.js";
 
 /** The largest concurrency the CPU plan holds at a memory size on this machine. */
@@ -30,7 +31,7 @@ export function campaignConcurrency(
   if (!options.concurrencyFromPlan || plan === null) return { concurrency: options.concurrency, source: "option" };
   const held = memorySizes.map((memoryMB) => {
     const planned = plan(memoryMB);
-    if (!Number.isInteger(planned) || planned < 0) throw new Error(`the CPU plan gave concurrency ${planned} at ${memoryMB} MB (expected a non-negative integer)`);
+    if (!Number.isInteger(planned) || planned < 0) throw new Error(benchMessages.badPlannedConcurrency(planned, memoryMB));
     return planned;
   });
   const fewest = Math.min(...held);

@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { CreateTableCommand, DynamoDBClient, type CreateTableCommandInput } from "@aws-sdk/client-dynamodb";
 import { repoRoot } from "../../functions/manifest.js";
 import type { DbLatencyModel } from "../lab/db-latency.js";
+import { benchMessages } from "./messages.js";
 
 export const LOCAL_CREDENTIALS = { AWS_ACCESS_KEY_ID: "lambench", AWS_SECRET_ACCESS_KEY: "lambench" };
 
@@ -32,11 +33,11 @@ export async function startLocalDynamoDb(region: string, latency: DbLatencyModel
         try {
           resolve(JSON.parse(line) as { endpoint: string; direct: string });
         } catch (e) {
-          reject(new Error(`DynamoDB server printed an unexpected first line: ${line}`, { cause: e }));
+          reject(new Error(benchMessages.dynamoFirstLine(line), { cause: e }));
         }
       }
     });
-    child.once("exit", (code) => reject(new Error(`DynamoDB server exited before listening (code ${code})`)));
+    child.once("exit", (code) => reject(new Error(benchMessages.dynamoExited(code))));
     child.once("error", reject);
   });
   const stop = () =>

@@ -12,6 +12,10 @@ export const benchMessages = {
   unknownIds: (option: string, unknown: string[], known: string[]) =>
     `--${option}: unknown ${unknown.map((x) => `"${x}"`).join(", ")} (manifest has: ${known.join(", ")})`,
   badTarget: (value: string) => `--target: expected "local" or "aws", got "${value}"`,
+  badArchitecture: (value: string) => `--architecture: expected x86_64 or arm64, got "${value}"`,
+  dynamoFirstLine: (line: string) => `DynamoDB server printed an unexpected first line: ${line}`,
+  dynamoExited: (code: number | null) => `DynamoDB server exited before listening (code ${code})`,
+  badPlannedConcurrency: (planned: number, memoryMB: number) => `the CPU plan gave concurrency ${planned} at ${memoryMB} MB (expected a non-negative integer)`,
   notBenchmark: (fn: string) => `--functions: "${fn}" is the warm-up function, not part of the measured set`,
   locked: (lock: string, holder: LockHolder) =>
     `another bench run is active on this machine: pid ${holder.pid}${holder.command ? ` (${holder.command})` : ""}${holder.workDir ? `, work folder ${holder.workDir}` : ""}${holder.startedAt ? `, since ${holder.startedAt}` : ""}; it holds ${lock}. Two benches at once would measure each other; wait for it to finish, or stop it, then retry.`,
@@ -59,4 +63,5 @@ export const benchMessages = {
   oversubscribed: (detail: string) => `WARNING: oversubscribed (--oversubscribe): ${detail}`,
   cpusetsNotEnforced: () => `WARNING: the CPU plan is not enforced (no writable cpuset cgroup); roles share the machine's cores. meta.json records it.`,
   interrupted: (signal: string) => `interrupted by ${signal}: instances stopped, cgroups removed, DynamoDB stopped; no dataset written for unfinished memory sizes (use --resume to continue)`,
+  done: (seconds: number, datasets: readonly string[]) => `done in ${seconds.toFixed(1)} s: ${datasets.join(", ")}`,
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadManifest, parseManifest } from "../../functions/manifest.js";
-import { normalizeBenchOptions, partialRunName } from "./options.js";
+import { benchMessages } from "./messages.js";
+import { normalizeAwsExtras, normalizeBenchOptions, partialRunName } from "./options.js";
 import { payloadFor } from "./drive.js";
 import { campaignConcurrency } from "./campaign-concurrency.js";
 
@@ -121,5 +122,13 @@ describe("bench options", () => {
     const body = payloadFor({ owner: "o", name: "item-{seq}", n: [1] });
     expect(body(7)).toBe('{"owner":"o","name":"item-7","n":[1]}');
     expect(payloadFor({ a: 1 })(3)).toBe('{"a":1}');
+  });
+});
+
+describe("AWS target options", () => {
+  it("default to x86_64 and refuse another architecture by name", () => {
+    expect(normalizeAwsExtras({ stack: "s" })).toEqual({ region: undefined, stack: "s", stackPrefix: undefined, deploy: undefined, architecture: "x86_64" });
+    expect(normalizeAwsExtras({ architecture: "arm64" }).architecture).toBe("arm64");
+    expect(() => normalizeAwsExtras({ architecture: "aarch64" })).toThrow(new Error(benchMessages.badArchitecture("aarch64")));
   });
 });

@@ -5,6 +5,15 @@ import { checkDatasetName } from "../dataset/publish.js";
 import { DEFAULT_DB_LATENCY, parseDbLatency } from "../lab/db-latency.js";
 import { benchMessages as msg } from "./messages.js";
 
+/** The AWS target's options (the lab ignores them). */
+export interface AwsExtras {
+  region?: string;
+  stack?: string;
+  stackPrefix?: string;
+  deploy?: boolean;
+  architecture?: "x86_64" | "arm64";
+}
+
 export interface BenchOptions {
   target: "local" | "aws";
   memorySizes: number[];
@@ -166,3 +175,12 @@ export function partialRunName(o: Pick<BenchOptions, "target" | "runtimes" | "fu
 }
 
 export const datasetName = (o: BenchOptions, memoryMB: number) => `${o.name}-${memoryMB}mb`;
+
+export type RawAwsExtras = Omit<AwsExtras, "architecture"> & { architecture?: string };
+
+/** The AWS target's extra options (ignored by the lab), checked with the rest. */
+export function normalizeAwsExtras(raw: RawAwsExtras): AwsExtras {
+  const architecture = raw.architecture ?? "x86_64";
+  if (architecture !== "x86_64" && architecture !== "arm64") throw new Error(msg.badArchitecture(architecture));
+  return { region: raw.region, stack: raw.stack, stackPrefix: raw.stackPrefix, deploy: raw.deploy, architecture };
+}

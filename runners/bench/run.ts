@@ -10,7 +10,7 @@ import { planLabRun } from "./lab-plan.js";
 import { acquireLock, machineLockPath } from "./lock.js";
 import { LocalTarget } from "./local-target.js";
 import { benchMessages as msg } from "./messages.js";
-import type { BenchOptions } from "./options.js";
+import type { AwsExtras, BenchOptions } from "./options.js";
 import { runProtocol, withWarmups, type BenchReporter, type BenchRun } from "./protocol.js";
 import { campaignConcurrency } from "./campaign-concurrency.js";
 import { Teardown } from "./teardown.js";
@@ -32,14 +32,8 @@ async function ensureArtefacts(manifest: Manifest, pairs: Array<[string, string]
   }
 }
 
-/** Options only the AWS target reads (runners/aws AwsBenchOptions). */
-export interface AwsExtras {
-  region?: string;
-  stack?: string;
-  stackPrefix?: string;
-  deploy?: boolean;
-  architecture?: "x86_64" | "arm64";
-}
+/** Options only the AWS target reads (runners/aws AwsBenchOptions), checked by normalizeAwsExtras in options.ts. */
+export type { AwsExtras };
 
 export async function runBench(options: BenchOptions & AwsExtras, reporter: BenchReporter, teardown: Teardown, manifest = loadManifest()): Promise<BenchRun> {
   const lock = acquireLock(machineLockPath(), resolve(options.workDir));

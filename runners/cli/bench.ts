@@ -3,10 +3,11 @@ import { Command } from "commander";
 import cliProgress from "cli-progress";
 import { defaultManifestPath, loadManifest } from "../../functions/manifest.js";
 import { benchMessages } from "../bench/messages.js";
-import { DEFAULTS, normalizeBenchOptions, type RawBenchOptions } from "../bench/options.js";
-import { runBench, type AwsExtras, type BenchReporter } from "../bench/run.js";
+import { DEFAULTS, normalizeAwsExtras, normalizeBenchOptions, type RawAwsExtras, type RawBenchOptions } from "../bench/options.js";
+import { runBench, type BenchReporter } from "../bench/run.js";
 import { Teardown } from "../bench/teardown.js";
 import { quietSdkNodeVersionWarning, sdkErrorMessage } from "../aws/sdk-env.js";
+import { datasetMessages } from "../dataset/messages.js";
 
 quietSdkNodeVersionWarning();
 
@@ -65,21 +66,19 @@ const reporter: BenchReporter = {
 };
 
 try {
-  const raw = program.opts<RawBenchOptions & AwsExtras & { manifest: string }>();
+  const raw = program.opts<RawBenchOptions & RawAwsExtras & { manifest: string }>();
   const manifest = loadManifest(raw.manifest);
-  if (raw.architecture !== "x86_64" && raw.architecture !== "arm64") throw new Error(`--architecture: expected x86_64 or arm64, got "${raw.architecture}"`);
-  const aws: AwsExtras = { region: raw.region, stack: raw.stack, stackPrefix: raw.stackPrefix, deploy: raw.deploy, architecture: raw.architecture };
-  const options = { ...normalizeBenchOptions(raw, manifest), ...aws };
+  const options = { ...normalizeBenchOptions(raw, manifest), ...normalizeAwsExtras(raw) };
   const started = Date.now();
   const run = await runBench(options, reporter, teardown, manifest);
   await teardown.run();
-  console.log(`done in ${((Date.now() - started) / 1000).toFixed(1)} s: ${run.datasets.join(", ")}`);
+  console.log(benchMessages.done((Date.now() - started) / 1000, run.datasets));
   process.exit(0);
 } catch (e) {
   bar.stop();
   await teardown.run();
   if (!interrupted) {
-    console.error(`bench: ${sdkErrorMessage(e)}`);
+    console.error(datasetMessages.failed("bench", sdkErrorMessage(e)));
     process.exit(1);
   }
 }

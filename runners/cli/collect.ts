@@ -3,16 +3,17 @@
 import { Command } from "commander";
 import cliProgress from "cli-progress";
 import { defaultManifestPath, loadManifest } from "../../functions/manifest.js";
-import { ARCHITECTURES, BILLING_RULES, type Architecture } from "../dataset/contract.js";
+import { ARCHITECTURES, BILLING_RULES } from "../dataset/contract.js";
 import { newCampaign } from "../dataset/campaign.js";
+import { datasetMessages } from "../dataset/messages.js";
 import { datasetDir, publishDataset } from "../dataset/publish.js";
 import { configuredRegion, createLogsClient } from "../collect/cloudwatch.js";
 import { collectFromCloudWatch } from "../collect/collect.js";
 import { sourceMeta } from "../collect/dataset-meta.js";
 import { createFunctionsClient, describeFunctions } from "../collect/function-config.js";
 import { functionNameOf, readMappingFile, streamMapping } from "../collect/mapping.js";
-import { collectMessages } from "../collect/messages.js";
-import { parseTimeOption } from "../collect/time-option.js";
+import { collectMessages, optionMessages } from "../collect/messages.js";
+import { normalizeCollectOptions } from "../collect/options.js";
 import { quietSdkNodeVersionWarning, sdkErrorMessage } from "../aws/sdk-env.js";
 
 quietSdkNodeVersionWarning();
@@ -55,24 +56,17 @@ try {
     manifest: string;
     describe: boolean;
   }>();
-  if (!(ARCHITECTURES as readonly string[]).includes(o.architecture)) throw new Error(`--architecture: expected ${ARCHITECTURES.join(" or ")}, got "${o.architecture}"`);
-  if (o.method !== "filter" && o.method !== "insights") throw new Error(`--method: expected filter or insights, got "${o.method}"`);
-  if (!/^\d+$/.test(o.maxAttempts) || Number(o.maxAttempts) < 1) throw new Error(`--max-attempts: expected a positive integer, got "${o.maxAttempts}"`);
-  const now = Date.now();
-  const since = parseTimeOption("--since", o.since, now);
-  const until = o.until ? parseTimeOption("--until", o.until, now) : now;
-  if (until <= since) throw new Error(collectMessages.untilBeforeSince(new Date(until).toISOString(), new Date(since).toISOString()));
+  const { since, until, architecture, method, maxAttempts } = normalizeCollectOptions(o, Date.now());
   const policy = { force: o.force };
   const dir = datasetDir(o.out, o.name, policy);
-  const architecture = o.architecture as Architecture;
   const manifest = loadManifest(o.manifest);
-  const client = createLogsClient({ ...(o.region ? { region: o.region } : {}), maxAttempts: Number(o.maxAttempts) });
+  const client = createLogsClient({ ...(o.region ? { region: o.region } : {}), maxAttempts });
   const region = await configuredRegion(client);
   const file = o.mapping ? readMappingFile(o.mapping) : undefined;
   const warnings: string[] = [];
   let configurations;
   if (o.describe) {
-    const functions = createFunctionsClient({ region, maxAttempts: Number(o.maxAttempts) });
+    const functions = createFunctionsClient({ region, maxAttempts });
     const described = await describeFunctions(functions, o.logGroup.filter((g) => !file?.[g]).map(functionNameOf));
     functions.destroy();
     configurations = described.configurations;
@@ -85,14 +79,14 @@ try {
     since,
     until,
     mapping,
-    method: o.method,
+    method,
     onProgress: (p) => bar.update(p.events, { group: p.logGroupName, calls: p.calls }),
   });
   bar.stop();
   client.destroy();
-  if (result.unreadable.length > 0) warnings.push(`${result.unreadable.length} REPORT lines could not be read and were skipped`);
+  if (result.unreadable.length > 0) warnings.push(optionMessages.unreadableSkipped(result.unreadable.length));
   if (result.duplicates > 0) warnings.push(collectMessages.duplicatesDropped(result.duplicates));
-  for (const [g, n] of result.unmapped) warnings.push(`${n} REPORT lines from ${g} had no runtime/function mapping and were skipped`);
+  for (const [g, n] of result.unmapped) warnings.push(optionMessages.unmappedSkipped(g, n));
   if (result.rows.length === 0) throw new Error(collectMessages.noReportLines(o.logGroup, new Date(since).toISOString(), new Date(until).toISOString(), result.unmapped));
   publishDataset(
     dir,
@@ -101,7 +95,7 @@ try {
       campaign: newCampaign("collect"),
       duplicatesDropped: result.duplicates,
       kind: "collect",
-      detail: `CloudWatch Logs ${o.method === "insights" ? "Logs Insights" : "FilterLogEvents"}: ${o.logGroup.join(", ")}, ${new Date(since).toISOString()} .. ${new Date(until).toISOString()}`,
+      detail: collectMessages.cloudWatchDetail(method, o.logGroup, new Date(since).toISOString(), new Date(until).toISOString()),
       warnings,
       rows: result.rows,
       architecture,
@@ -112,11 +106,11 @@ try {
     [],
     policy,
   );
-  for (const w of warnings) console.error(`warning: ${w}`);
-  for (const u of result.unreadable.slice(0, 10)) console.error(`unreadable REPORT line: ${u.reason}: ${u.line.slice(0, 200)}`);
-  console.log(`${result.events} events read, ${result.rows.length} invocations → ${dir}`);
+  for (const w of warnings) console.error(datasetMessages.warning(w));
+  for (const u of result.unreadable.slice(0, 10)) console.error(optionMessages.unreadableLine(u.reason, u.line));
+  console.log(optionMessages.collected(result.events, result.rows.length, dir));
 } catch (e) {
   bar.stop();
-  console.error(`collect: ${sdkErrorMessage(e)}`);
+  console.error(datasetMessages.failed("collect", sdkErrorMessage(e)));
   process.exit(1);
 }

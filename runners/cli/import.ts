@@ -3,14 +3,16 @@
 // `npm run import -- result.json --power-tuning --runtime <id> --function <id>`: an aws-lambda-power-tuning result → a dataset of averages.
 import { Command } from "commander";
 import { defaultManifestPath, loadManifest } from "../../functions/manifest.js";
-import { ARCHITECTURES, type Architecture } from "../dataset/contract.js";
+import { ARCHITECTURES } from "../dataset/contract.js";
 import { newCampaign } from "../dataset/campaign.js";
+import { datasetMessages } from "../dataset/messages.js";
 import { datasetDir, publishDataset } from "../dataset/publish.js";
 import { sourceMeta } from "../collect/dataset-meta.js";
 import { groupOfFile, importFiles } from "../collect/import-files.js";
 import { averagesMeta, importPowerTuning } from "../collect/import-power-tuning.js";
 import { readMappingFile } from "../collect/mapping.js";
-import { importMessages } from "../collect/messages.js";
+import { importMessages, optionMessages } from "../collect/messages.js";
+import { normalizeImportOptions } from "../collect/options.js";
 import { readTextInput } from "../collect/text-input.js";
 
 const program = new Command()
@@ -38,24 +40,15 @@ const program = new Command()
 try {
   const files = program.args;
   const o = program.opts<{ name?: string; out: string; force: boolean; memory?: string; architecture: string; region?: string; mapping?: string; manifest: string; powerTuning?: boolean; runtime?: string; function?: string }>();
-  if (!(ARCHITECTURES as readonly string[]).includes(o.architecture)) throw new Error(`--architecture: expected ${ARCHITECTURES.join(" or ")}, got "${o.architecture}"`);
-  const architecture = o.architecture as Architecture;
-  let memoryMB: number | undefined;
-  if (o.memory !== undefined) {
-    if (!/^\d+$/.test(o.memory) || Number(o.memory) < 128 || Number(o.memory) > 10_240) {
-      throw new Error(`--memory: expected a whole number of MB from 128 to 10240 (not bytes), got "${o.memory}"`);
-    }
-    memoryMB = Number(o.memory);
-  }
+  const { architecture, memoryMB, powerTuning } = normalizeImportOptions(o, files);
   const name = o.name ?? groupOfFile(files[0]!);
   const policy = { force: o.force };
   const dir = datasetDir(o.out, name, policy, o.name === undefined ? "the file name (pass --name)" : "--name");
-  if (o.powerTuning) {
-    const [file] = files as [string];
-    if (files.length !== 1 || !o.runtime || !o.function) throw new Error("--power-tuning takes one result file and needs --runtime and --function (power-tuning's output does not name them)");
-    const result = importPowerTuning(readTextInput(file), { file, runtime: o.runtime, function: o.function, architecture });
+  if (powerTuning) {
+    const { file } = powerTuning;
+    const result = importPowerTuning(readTextInput(file), { ...powerTuning, architecture });
     publishDataset(dir, { ...averagesMeta({ name, file, region: o.region ?? null, architecture, rows: result.rows }), campaign: newCampaign("import") }, [], [], policy);
-    console.log(`${result.rows.length} memory sizes of averages (${result.rows.map((r) => r.memoryMB).join(", ")} MB) → ${dir}`);
+    console.log(optionMessages.importedAverages(result.rows.map((r) => r.memoryMB), dir));
     process.exit(0);
   }
   const manifest = loadManifest(o.manifest);
@@ -84,11 +77,11 @@ try {
     [],
     policy,
   );
-  for (const c of result.corrections) console.log(`corrected: ${c}`);
-  for (const w of result.warnings) console.error(`warning: ${w}`);
-  for (const u of result.unreadable.slice(0, 10)) console.error(`unreadable REPORT line (${u.file}, event ${u.position + 1}): ${u.reason}`);
-  console.log(`${result.rows.length} invocations → ${dir}`);
+  for (const c of result.corrections) console.log(optionMessages.corrected(c));
+  for (const w of result.warnings) console.error(datasetMessages.warning(w));
+  for (const u of result.unreadable.slice(0, 10)) console.error(optionMessages.unreadableEvent(u.file, u.position, u.reason));
+  console.log(optionMessages.imported(result.rows.length, dir));
 } catch (e) {
-  console.error(`import: ${(e as Error).message}`);
+  console.error(datasetMessages.failed("import", (e as Error).message));
   process.exit(1);
 }

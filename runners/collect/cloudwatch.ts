@@ -124,7 +124,7 @@ export function insightsTimestamp(value: string): number {
   if (/^\d+$/.test(value)) return Number(value);
   const iso = value.includes("T") ? value : `${value.replace(" ", "T")}Z`;
   const ms = Date.parse(iso);
-  if (Number.isNaN(ms)) throw new Error(`unreadable @timestamp "${value}" in a Logs Insights result`);
+  if (Number.isNaN(ms)) throw new Error(msg.badInsightsTimestamp(value));
   return ms;
 }
 

@@ -108,7 +108,7 @@ export const LAMBDA_MAX_MEMORY_MB = 10_240;
 
 function importSeed(t: CsvTable, o: ImportOptions): ImportResult {
   if (o.memoryMB === undefined) {
-    throw new ImportError(`${o.source}: the seed query's export has no memory column: pass --memory <MB> (the configured memory size)`);
+    throw new ImportError(msg.noMemoryColumn(o.source));
   }
   const col = Object.fromEntries(SEED_COLUMNS.map((c) => [c, t.header.indexOf(c)])) as Record<(typeof SEED_COLUMNS)[number], number>;
   const runtimeIds = new Map<string, string>();

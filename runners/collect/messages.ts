@@ -23,6 +23,7 @@ export const collectMessages = {
     `Logs Insights query for ${from} .. ${to} still returns ${cap} rows in a 1-second window; cannot split further`,
   insightsFailed: (status: string, queryId: string) => `Logs Insights query ${queryId} ended with status ${status}`,
   insightsTimeout: (queryId: string, ms: number) => `Logs Insights query ${queryId} did not complete within ${ms} ms`,
+  badInsightsTimestamp: (value: string) => `unreadable @timestamp "${value}" in a Logs Insights result`,
   badTime: (option: string, value: string) => `${option}: expected an ISO-8601 time or a duration like 90m, 6h, 2d; got "${value}"`,
   timeBeforeEpoch: (option: string, value: string) =>
     `${option}: "${value}" reaches back before 1970-01-01, where CloudWatch Logs has nothing; give a shorter duration (e.g. 30d) or an ISO-8601 time`,
@@ -30,6 +31,25 @@ export const collectMessages = {
   untilBeforeSince: (until: string, since: string) => `--until (${until}) must be after --since (${since})`,
   noRegion: () =>
     "no AWS region is configured: pass --region <region> (e.g. --region eu-west-1), or set AWS_REGION, or set region for your profile in ~/.aws/config",
+  cloudWatchDetail: (method: "filter" | "insights", groups: readonly string[], since: string, until: string) =>
+    `CloudWatch Logs ${method === "insights" ? "Logs Insights" : "FilterLogEvents"}: ${groups.join(", ")}, ${since} .. ${until}`,
+};
+
+/** The collect and import commands' options (runners/collect/options.ts) and the lines they print. */
+export const optionMessages = {
+  badArchitecture: (value: string, known: readonly string[]) => `--architecture: expected ${known.join(" or ")}, got "${value}"`,
+  badMethod: (value: string) => `--method: expected filter or insights, got "${value}"`,
+  badMaxAttempts: (value: string) => `--max-attempts: expected a positive integer, got "${value}"`,
+  badMemory: (value: string) => `--memory: expected a whole number of MB from 128 to 10240 (not bytes), got "${value}"`,
+  powerTuningArguments: () => "--power-tuning takes one result file and needs --runtime and --function (power-tuning's output does not name them)",
+  corrected: (text: string) => `corrected: ${text}`,
+  unreadableSkipped: (n: number) => `${n} REPORT lines could not be read and were skipped`,
+  unmappedSkipped: (group: string, n: number) => `${n} REPORT lines from ${group} had no runtime/function mapping and were skipped`,
+  unreadableLine: (reason: string, line: string) => `unreadable REPORT line: ${reason}: ${line.slice(0, 200)}`,
+  unreadableEvent: (file: string, position: number, reason: string) => `unreadable REPORT line (${file}, event ${position + 1}): ${reason}`,
+  collected: (events: number, invocations: number, dir: string) => `${events} events read, ${invocations} invocations → ${dir}`,
+  imported: (invocations: number, dir: string) => `${invocations} invocations → ${dir}`,
+  importedAverages: (sizes: readonly number[], dir: string) => `${sizes.length} memory sizes of averages (${sizes.join(", ")} MB) → ${dir}`,
 };
 
 export const inputMessages = {
@@ -49,6 +69,7 @@ export const importMessages = {
   unknownLayout: (file: string, seen: readonly string[]) =>
     `${file}: line 1: not a known Logs Insights export (columns: ${seen.join(", ")}); expected either @message or the seed query's columns Timestamp, InitDuration, Duration, BilledDuration, MaxMemoryUsed, Runtime, Function`,
   empty: (file: string) => `${file}: no data rows`,
+  noMemoryColumn: (file: string) => `${file}: the seed query's export has no memory column: pass --memory <MB> (the configured memory size)`,
   badEvent: (file: string, where: string, why: string) => `${file}: ${where}: ${why}`,
   someUntimed: (file: string) =>
     `${file}: some lines start with a time and some do not; give every line its time (as \`aws logs tail\` prints them) or none`,

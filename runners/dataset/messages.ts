@@ -22,4 +22,8 @@ export const combineMessages = {
   detail: (parts: readonly string[]) => `combined from ${parts.join(", ")}`,
   protocolsDiffer: () => "the combined runs used different protocols (requests, concurrency, warm-up or pause); their trials are pooled as they are",
   machinesDiffer: () => "the combined runs ran on different machines or under different resource limits; their trials are pooled as they are",
+  /** The dataset-writing commands' (bench, collect, import, combine) warning and failure lines. */
+  warning: (text: string) => `warning: ${text}`,
+  failed: (command: string, why: string) => `${command}: ${why}`,
+  combined: (detail: string, invocations: number, dir: string) => `${detail}: ${invocations} invocations → ${dir}`,
 };

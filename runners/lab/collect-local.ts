@@ -4,6 +4,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { join, relative } from "node:path";
 import type { Architecture, InvocationRow } from "../dataset/contract.js";
 import { parseLogEvents, type LogEvent, type UnreadableLine } from "../collect/log-events.js";
+import { labMessages } from "./messages.js";
 import { toInvocationRows } from "../collect/invocation-rows.js";
 
 export interface LocalFunctionLogs {
@@ -38,10 +39,10 @@ export function readLogEvents(logDir: string, functionName: string): LogEvent[] 
         try {
           e = JSON.parse(line) as typeof e;
         } catch {
-          throw new Error(`${file}: line ${i + 1}: not a JSON log event`);
+          throw new Error(labMessages.notLogEvent(file, i + 1));
         }
         if (typeof e.timestamp !== "number" || typeof e.message !== "string") {
-          throw new Error(`${file}: line ${i + 1}: log event needs a numeric "timestamp" and a string "message"`);
+          throw new Error(labMessages.badLogEvent(file, i + 1));
         }
         events.push({ timestamp: e.timestamp, message: e.message, logStreamName, logGroupName: `/aws/lambda/${functionName}` });
       });

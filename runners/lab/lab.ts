@@ -6,6 +6,7 @@ import { performance } from "node:perf_hooks";
 import { detectCgroups, type Cgroups } from "./cgroups.js";
 import { Instance, type FunctionConfig, type InvokeResult } from "./instance.js";
 import { resolveInterpreters, type ResolvedInterpreters } from "./interpreters.js";
+import { labMessages } from "./messages.js";
 
 export interface LabOptions {
   /** Where the per-instance log streams go. */
@@ -76,7 +77,7 @@ export class Lab {
 
   async invoke(route: string, payload: Buffer, requestId = randomUUID()): Promise<LabInvokeResult> {
     const config = this.functions.get(route);
-    if (!config) throw new Error(`no function deployed at ${route}`);
+    if (!config) throw new Error(labMessages.notDeployedRoute(route));
     if (this.stopped) return { throttled: true };
     let warm: Instance | undefined;
     for (const i of this.instances) if (i.config === config && i.state === "idle") warm = i;

@@ -17,5 +17,8 @@ export const labMessages = {
   limitsNotEnforced: (note: string) =>
     `WARNING: resource limits are NOT enforced (${note}). Durations measured on this machine are not comparable to capped runs.`,
   notDeployed: (route: string) => `no function deployed at /${route}`,
+  notDeployedRoute: (route: string) => `no function deployed at ${route}`,
+  notLogEvent: (file: string, line: number) => `${file}: line ${line}: not a JSON log event`,
+  badLogEvent: (file: string, line: number) => `${file}: line ${line}: log event needs a numeric "timestamp" and a string "message"`,
   methodNotAllowed: (method: string) => `method ${method} not allowed; use POST /<runtime>/<function>`,
 };

@@ -2,6 +2,7 @@ import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { LoadOptionsError, runLoad } from "./driver.js";
+import { loadMessages } from "./messages.js";
 
 // Test server: records each request's body and the peak number of requests in flight; the path
 // picks the behaviour (/ok echoes, /status/<n> answers n, /slow never answers in time).
@@ -100,8 +101,8 @@ describe("runLoad", () => {
   });
 
   it("rejects bad options with a clear error", async () => {
-    await expect(runLoad({ url: base, requests: 0, concurrency: 1, body: () => "" })).rejects.toThrow(LoadOptionsError);
-    await expect(runLoad({ url: base, requests: 1, concurrency: 1.5, body: () => "" })).rejects.toThrow("concurrency must be a positive integer");
-    await expect(runLoad({ url: "nope", requests: 1, concurrency: 1, body: () => "" })).rejects.toThrow('not a URL: "nope"');
+    await expect(runLoad({ url: base, requests: 0, concurrency: 1, body: () => "" })).rejects.toThrow(new LoadOptionsError(loadMessages.notPositiveInteger("requests", 0)));
+    await expect(runLoad({ url: base, requests: 1, concurrency: 1.5, body: () => "" })).rejects.toThrow(new LoadOptionsError(loadMessages.notPositiveInteger("concurrency", 1.5)));
+    await expect(runLoad({ url: "nope", requests: 1, concurrency: 1, body: () => "" })).rejects.toThrow(new LoadOptionsError(loadMessages.notUrl("nope")));
   });
 });

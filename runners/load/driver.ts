@@ -2,9 +2,10 @@
 // each with its own JSON body, over keep-alive connections (undici Pool, one connection per slot).
 import { performance } from "node:perf_hooks";
 import { Pool } from "undici";
+import { loadMessages as msg } from "./messages.js";
 
 export interface LoadOptions {
-  /** Full URL of the endpoint, e.g. http://127.0.0.1:3000/node/wave. */
+  /** Full URL of the endpoint, e.g. http://127.0.0.1:3000/<runtime>/<function>. */
   url: string;
   requests: number;
   concurrency: number;
@@ -40,16 +41,16 @@ export class LoadOptionsError extends Error {}
 
 function validate(o: LoadOptions): void {
   const positiveInt = (n: number) => Number.isInteger(n) && n > 0;
-  if (!positiveInt(o.requests)) throw new LoadOptionsError(`requests must be a positive integer, got ${o.requests}`);
-  if (!positiveInt(o.concurrency)) throw new LoadOptionsError(`concurrency must be a positive integer, got ${o.concurrency}`);
-  if (o.timeoutMs !== undefined && !(o.timeoutMs > 0)) throw new LoadOptionsError(`timeoutMs must be positive, got ${o.timeoutMs}`);
+  if (!positiveInt(o.requests)) throw new LoadOptionsError(msg.notPositiveInteger("requests", o.requests));
+  if (!positiveInt(o.concurrency)) throw new LoadOptionsError(msg.notPositiveInteger("concurrency", o.concurrency));
+  if (o.timeoutMs !== undefined && !(o.timeoutMs > 0)) throw new LoadOptionsError(msg.notPositive("timeoutMs", o.timeoutMs));
   let url: URL;
   try {
     url = new URL(o.url);
   } catch {
-    throw new LoadOptionsError(`not a URL: "${o.url}"`);
+    throw new LoadOptionsError(msg.notUrl(o.url));
   }
-  if (url.protocol !== "http:" && url.protocol !== "https:") throw new LoadOptionsError(`only http(s) URLs are supported, got "${o.url}"`);
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new LoadOptionsError(msg.notHttp(o.url));
 }
 
 function errorCode(e: unknown): string {
