@@ -29,6 +29,12 @@ export interface RuntimeInfo {
   known: boolean;
 }
 
+/** The label a runtime name is shown with: its RuntimeInfo's (the manifest's label), else the name as given. */
+export function runtimeLabels(runtimes: readonly RuntimeInfo[]): (name: string) => string {
+  const labels = new Map(runtimes.map((r) => [r.id, r.label]));
+  return (name) => labels.get(name) ?? name;
+}
+
 export interface Analysis {
   manifest: Manifest;
   /** Benchmark functions' invocations with derived columns (total, cold start, billed, GB-s…). */

@@ -1,6 +1,6 @@
 // The comparison report (npm run report -- --compare <a> <b>): for every group both runs measured
 // and every metric, the change, its interval and a verdict; the largest changes as a figure.
-import { analysisOf } from "../analysis.js";
+import { analysisOf, runtimeLabels } from "../analysis.js";
 import { protocolGroups } from "../comparability.js";
 import { compareRuns, largestChanges, COMPARISON_METRICS, type Change, type Comparison } from "../compare/index.js";
 import { largestChangesBars, type ChangeBar } from "../figures/largest-changes.js";
@@ -54,11 +54,11 @@ export function buildComparison(baseline: Datasets, candidate: Datasets, options
     rule: options.billingRule ?? "as-reported",
     uncertainty: { seed: options.seed, resamples: options.resamples },
   });
-  const labelOf = new Map([...after.runtimes, ...before.runtimes].map((r) => [r.id, r.label]));
+  const labelOf = runtimeLabels([...after.runtimes, ...before.runtimes]);
   const severalArchitectures = new Set([...before.settings, ...after.settings].map((s) => s.architecture)).size > 1;
   const where = (g: Record<string, unknown>, code = true) => {
     const fn = code ? `\`${String(g.function)}\`` : String(g.function);
-    return `${labelOf.get(g.runtime as string) ?? String(g.runtime)} · ${fn} · ${String(g.memoryMB)} MB${severalArchitectures ? ` · ${String(g.architecture)}` : ""}`;
+    return `${labelOf(String(g.runtime))} · ${fn} · ${String(g.memoryMB)} MB${severalArchitectures ? ` · ${String(g.architecture)}` : ""}`;
   };
   const fixture = [...baseline.datasets, ...candidate.datasets].some((d) => d.meta.source.kind === "fixture");
 
@@ -136,9 +136,9 @@ function bars(changes: Change[], where: (g: Record<string, unknown>) => string):
   });
 }
 
-function changeTable(c: Comparison, labelOf: Map<string, string>): Block {
+function changeTable(c: Comparison, labelOf: (name: string) => string): Block {
   const rows = c.changes.map((x): Record<string, Cell> => ({
-    runtime: labelOf.get(x.group.runtime as string) ?? String(x.group.runtime),
+    runtime: labelOf(String(x.group.runtime)),
     function: String(x.group.function),
     memoryMB: x.group.memoryMB as number,
     architecture: String(x.group.architecture),

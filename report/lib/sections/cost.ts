@@ -1,7 +1,7 @@
 // Cost: dollars per million invocations per runtime, function and memory size, under the billing
 // rule in force and the dated price table; the "more memory can be cheaper" cases when they occur.
 import type { BillingRuleId } from "../../../runners/dataset/contract.js";
-import type { Analysis } from "../analysis.js";
+import { runtimeLabels, type Analysis } from "../analysis.js";
 import { costByGroup, loadPriceTable, MEMORY_COMPARISON_KEYS, moreMemoryCheaper, parsePriceTable, type CostRow, type PriceTable } from "../cost/index.js";
 import { costByMemory, type CostPoint } from "../figures/cost-by-memory.js";
 import { GROUP_KEYS } from "../metrics/grouping.js";
@@ -53,7 +53,7 @@ export function costSection(a: Analysis, options: SectionOptions = {}): SectionR
   const ctx = figureContext(a);
   const { rule, rows, prices } = costRows(a, options);
   const confidence = bootstrapOptions({ seed: options.seed, resamples: options.resamples }).confidence;
-  const labelOf = new Map(a.runtimes.map((r) => [r.id, r.label]));
+  const labelOf = runtimeLabels(a.runtimes);
   const functionOrder = a.manifest.functions.map((f) => f.id);
   const functions = functionOrder.filter((f) => rows.some((r) => r.function === f));
   const severalArchitectures = new Set(rows.map((r) => r.architecture)).size > 1;
@@ -70,7 +70,7 @@ export function costSection(a: Analysis, options: SectionOptions = {}): SectionR
       if (here.length === 0) continue;
       const [cheap, dear] = [here[0]!, here[here.length - 1]!];
       if (here.length === 1) {
-        sentences.push(say.onlyOneRuntime(s.label, fn, labelOf.get(cheap.runtime as string)!, cheap.usdPerMillion));
+        sentences.push(say.onlyOneRuntime(s.label, fn, labelOf(cheap.runtime as string), cheap.usdPerMillion));
         continue;
       }
       const clear = cheap.usdPerMillionUpper === null || dear.usdPerMillionLower === null ? false : !overlaps(intervalOf(cheap), intervalOf(dear));
@@ -78,8 +78,8 @@ export function costSection(a: Analysis, options: SectionOptions = {}): SectionR
         say.cheapest({
           setting: s.label,
           function: fn,
-          cheapest: { runtime: labelOf.get(cheap.runtime as string)!, usd: cheap.usdPerMillion },
-          dearest: { runtime: labelOf.get(dear.runtime as string)!, usd: dear.usdPerMillion },
+          cheapest: { runtime: labelOf(cheap.runtime as string), usd: cheap.usdPerMillion },
+          dearest: { runtime: labelOf(dear.runtime as string), usd: dear.usdPerMillion },
           clear,
         }),
       );
@@ -91,7 +91,7 @@ export function costSection(a: Analysis, options: SectionOptions = {}): SectionR
     series: seriesOf(r),
     dataset: String(r.dataset),
     function: r.function as string,
-    runtime: labelOf.get(r.runtime as string)!,
+    runtime: labelOf(r.runtime as string),
     memoryMB: r.memoryMB,
     usdPerMillion: significant(r.usdPerMillion),
     lower: significant(r.usdPerMillionLower),
@@ -123,7 +123,7 @@ function memorySizesAcrossDatasets(rows: CostRow[]): boolean {
   return new Set(rows.map((r) => r.dataset)).size > 1;
 }
 
-function memorySentences(rows: CostRow[], labelOf: Map<string, string>, severalArchitectures: boolean, pooled: boolean): string {
+function memorySentences(rows: CostRow[], labelOf: (name: string) => string, severalArchitectures: boolean, pooled: boolean): string {
   const groupOf = (r: CostRow) => (pooled ? r.architecture : `${String(r.dataset)}\u0000${r.architecture}`);
   const sizesPerGroup = new Map<string, Set<number>>();
   for (const r of rows) {
@@ -138,7 +138,7 @@ function memorySentences(rows: CostRow[], labelOf: Map<string, string>, severalA
   if (cases.length === 0) return [...across, say.neverCheaper()].join("\n");
   const shown = cases.slice(0, MEMORY_CASES_SHOWN).map((c) =>
     say.moreMemoryCheaper({
-      runtime: labelOf.get(c.keys.runtime as string) ?? String(c.keys.runtime),
+      runtime: labelOf(String(c.keys.runtime)),
       function: String(c.keys.function),
       where: pooled ? (severalArchitectures ? String(c.keys.architecture) : "across datasets") : `${String(c.keys.dataset)}${severalArchitectures ? `, ${String(c.keys.architecture)}` : ""}`,
       smallerMB: c.smallerMB,
@@ -153,7 +153,7 @@ function memorySentences(rows: CostRow[], labelOf: Map<string, string>, severalA
   return [...across, say.moreMemoryCheaperHeading(cases.length), "", ...shown.map((s) => `- ${s}`), ...(rest > 0 ? [`- ${say.moreMemoryCheaperMore(rest)}`] : [])].join("\n");
 }
 
-function costTable(rows: CostRow[], labelOf: Map<string, string>): Block {
+function costTable(rows: CostRow[], labelOf: (name: string) => string): Block {
   return {
     kind: "table",
     id: "cost",
@@ -162,7 +162,7 @@ function costTable(rows: CostRow[], labelOf: Map<string, string>): Block {
     rows: rows.map((r) =>
       Object.fromEntries(
         COST_COLUMNS.map((c): [string, Cell] => {
-          const v = c === "runtime" ? labelOf.get(r.runtime as string) ?? r.runtime : r[c];
+          const v = c === "runtime" ? labelOf(r.runtime as string) : r[c];
           return [c, typeof v === "number" ? significant(v) : ((v ?? null) as Cell)];
         }),
       ),

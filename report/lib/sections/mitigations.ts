@@ -1,4 +1,4 @@
-import type { Analysis, Setting } from "../analysis.js";
+import { runtimeLabels, type Analysis, type Setting } from "../analysis.js";
 import { protocolClass, protocolGroups } from "../comparability.js";
 import { concurrencyGainBars } from "../figures/concurrency-gain-bars.js";
 import { memorySizeComparison } from "../figures/memory-size-comparison.js";
@@ -117,7 +117,7 @@ export interface GainRow {
 /** Concurrency gains per setting and runtime, each with a bootstrap interval (both medians resampled independently). */
 export function concurrencyGains(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): GainRow[] {
   return memo(a, `concurrencyGain:${JSON.stringify(bootstrap)}`, () => {
-    const labelOf = new Map(a.runtimes.map((r) => [r.id, r.label]));
+    const labelOf = runtimeLabels(a.runtimes);
     const groupKeys = [...SETTING_KEYS, "runtime", "function"];
     // The same grouping the medians were computed from (cached per table).
     const { keys, samples } = trialGroups(a.table, groupKeys, GAIN_VALUE);
@@ -130,7 +130,7 @@ export function concurrencyGains(a: Analysis, bootstrap: BootstrapOptions = DEFA
         ...g,
         setting: setting.label,
         runtimeId: g.runtime as string,
-        runtime: labelOf.get(g.runtime as string)!,
+        runtime: labelOf(g.runtime as string),
         gainPct: g.gainPct as number | null,
         gainPctLower: interval?.lower ?? null,
         gainPctUpper: interval?.upper ?? null,

@@ -1,7 +1,7 @@
 // Building blocks every section uses: per-function statistics, performance indexes and the
 // block constructors of the section contract.
 import * as aq from "arquero";
-import { settingOf, type Analysis } from "../analysis.js";
+import { runtimeLabels, settingOf, type Analysis } from "../analysis.js";
 import type { FigureContext, Spec } from "../figures/common.js";
 import { GROUP_KEYS, SETTING_KEYS } from "../metrics/grouping.js";
 import { overallPerformanceIndex, performanceIndex } from "../metrics/performance-index.js";
@@ -39,13 +39,13 @@ export interface TrialValueRow {
 export function perTrial(a: Analysis, value: string, statistic: Statistic, functions = a.functions): TrialValueRow[] {
   if (!hasTrials(a.table)) return [];
   const all = memo(a, `perTrial:${value}:${JSON.stringify(statistic)}`, () => summarise(a.table, [...GROUP_KEYS, TRIAL_COLUMN], value, [statistic]).objects() as Record<string, unknown>[]);
-  const labelOf = new Map(a.runtimes.map((r) => [r.id, r.label]));
+  const labelOf = runtimeLabels(a.runtimes);
   return all
     .filter((r) => functions.includes(r.function as string) && r[statistic.name] !== null)
     .map((r) => ({
       setting: settingOf(a, r).label,
       function: r.function as string,
-      runtime: labelOf.get(r.runtime as string) ?? (r.runtime as string),
+      runtime: labelOf(r.runtime as string),
       trial: r[TRIAL_COLUMN] as number,
       trialValue: round(r[statistic.name] as number),
     }));
@@ -98,12 +98,12 @@ export function perFunction(a: Analysis, value: string, stats: readonly Statisti
   const all = memo(a, key, () =>
     (bootstrap ? bootstrapSummary(a.table, GROUP_KEYS, value, stats, bootstrap) : summarise(a.table, GROUP_KEYS, value, stats)).objects() as Record<string, unknown>[],
   );
-  const labelOf = new Map(a.runtimes.map((r) => [r.id, r.label]));
+  const labelOf = runtimeLabels(a.runtimes);
   return all
     .filter((r) => functions.includes(r.function as string))
     .map((r) => {
       const setting = a.settings.find((s) => SETTING_KEYS.every((k) => s[k] === r[k]))!;
-      return { ...(r as StatRow), setting: setting.label, runtimeId: r.runtime as string, runtime: labelOf.get(r.runtime as string)! };
+      return { ...(r as StatRow), setting: setting.label, runtimeId: r.runtime as string, runtime: labelOf(r.runtime as string) };
     });
 }
 
@@ -154,10 +154,10 @@ function pointPerformanceIndex(a: Analysis, value: string, statistic: Statistic)
   ).objects() as { setting: string; function: string; runtime: string; pi: number | null }[];
   const withPi = rows.map((r, i) => ({ ...r, pi: pi[i]!.pi }));
   const overall = overallPerformanceIndex(tableOf(pi), ["setting"]).objects() as { setting: string; runtime: string; pi: number | null; functions: number }[];
-  const labelOf = new Map(a.runtimes.map((r) => [r.id, r.label]));
+  const labelOf = runtimeLabels(a.runtimes);
   return {
     perFunction: withPi,
-    overall: overall.map((o) => ({ setting: o.setting, runtimeId: o.runtime, runtime: labelOf.get(o.runtime)!, pi: o.pi, functions: o.functions })),
+    overall: overall.map((o) => ({ setting: o.setting, runtimeId: o.runtime, runtime: labelOf(o.runtime), pi: o.pi, functions: o.functions })),
   };
 }
 
