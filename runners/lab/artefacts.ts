@@ -1,9 +1,11 @@
 // Artefact zips are unpacked once per content hash into a cache dir; the instance's working
-// directory (LAMBDA_TASK_ROOT) is that unpacked tree.
+// directory (LAMBDA_TASK_ROOT) is that unpacked tree. Unpacked into a staging folder
+// (runners/dataset/atomic.ts) and renamed in; an existing tree of the same hash is never replaced.
 import { createHash } from "node:crypto";
 import { chmodSync, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join, normalize, sep } from "node:path";
 import { unzipSync } from "fflate";
+import { stagingDirFor } from "../dataset/atomic.js";
 import { labMessages } from "./messages.js";
 
 export function unpackArtefact(zipPath: string, cacheDir: string): string {
@@ -12,34 +14,33 @@ export function unpackArtefact(zipPath: string, cacheDir: string): string {
   const hash = createHash("sha256").update(bytes).digest("hex").slice(0, 16);
   const target = join(cacheDir, hash);
   if (existsSync(target)) return target;
-  const tmp = `${target}.${process.pid}.tmp`;
-  rmSync(tmp, { recursive: true, force: true });
   let files: Record<string, Uint8Array>;
   try {
     files = unzipSync(new Uint8Array(bytes));
   } catch (e) {
     throw new Error(labMessages.badZip(zipPath, (e as Error).message), { cause: e });
   }
-  for (const [name, data] of Object.entries(files)) {
-    const rel = normalize(name);
-    if (rel.startsWith("..") || rel.startsWith(sep)) throw new Error(labMessages.badZip(zipPath, `entry escapes the archive: ${name}`));
-    const out = join(tmp, rel);
-    if (name.endsWith("/")) {
-      mkdirSync(out, { recursive: true });
-      continue;
-    }
-    mkdirSync(dirname(out), { recursive: true });
-    writeFileSync(out, data);
-  }
-  mkdirSync(tmp, { recursive: true });
-  // Zip permission bits are not kept by the unpacker; a custom runtime's bootstrap must be executable.
-  if (existsSync(join(tmp, "bootstrap"))) chmodSync(join(tmp, "bootstrap"), 0o755);
+  const staging = stagingDirFor(target);
   try {
-    renameSync(tmp, target);
+    for (const [name, data] of Object.entries(files)) {
+      const rel = normalize(name);
+      if (rel.startsWith("..") || rel.startsWith(sep)) throw new Error(labMessages.badZip(zipPath, `entry escapes the archive: ${name}`));
+      const out = join(staging, rel);
+      if (name.endsWith("/")) {
+        mkdirSync(out, { recursive: true });
+        continue;
+      }
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileSync(out, data);
+    }
+    // Zip permission bits are not kept by the unpacker; a custom runtime's bootstrap must be executable.
+    if (existsSync(join(staging, "bootstrap"))) chmodSync(join(staging, "bootstrap"), 0o755);
+    renameSync(staging, target);
   } catch (e) {
+    rmSync(staging, { recursive: true, force: true });
     // Another process unpacked the same artefact first: use theirs.
-    rmSync(tmp, { recursive: true, force: true });
-    if (!existsSync(target)) throw e;
+    if (existsSync(target)) return target;
+    throw e;
   }
   return target;
 }
