@@ -5,6 +5,7 @@ import { createHash } from "node:crypto";
 import { existsSync, readFileSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { loadManifest, repoRoot, type Manifest, type ManifestEntry } from "./manifest.js";
+import { buildMessages as msg } from "./messages.js";
 
 export interface BuildArtefactsOptions {
   /** Runtime ids to build; all when absent or empty. */
@@ -34,7 +35,7 @@ export function selectEntries(manifest: Manifest, runtimes: string[] = [], funct
   const check = (kind: string, wanted: string[], known: string[]) => {
     const unknown = wanted.filter((x) => !known.includes(x));
     if (unknown.length > 0) {
-      throw new BuildError(`unknown ${kind} ${unknown.map((x) => `"${x}"`).join(", ")} (manifest has: ${known.join(", ")})`);
+      throw new BuildError(msg.unknownSelection(kind, unknown, known));
     }
   };
   check("runtime", runtimes, manifest.runtimes.map((r) => r.id));
@@ -42,7 +43,7 @@ export function selectEntries(manifest: Manifest, runtimes: string[] = [], funct
   const selected = manifest.entries.filter(
     (e) => (runtimes.length === 0 || runtimes.includes(e.runtime)) && (functions.length === 0 || functions.includes(e.function)),
   );
-  if (selected.length === 0) throw new BuildError("no manifest entry matches the selected runtimes and functions");
+  if (selected.length === 0) throw new BuildError(msg.noMatch());
   return selected;
 }
 
@@ -71,7 +72,7 @@ export async function buildArtefacts(options: BuildArtefactsOptions = {}): Promi
 
   const missing = entries.filter((e) => !existsSync(resolve(root, e.artefact)));
   if (missing.length > 0) {
-    throw new BuildError(`artefacts missing after build: ${missing.map((e) => `${e.runtime}/${e.function} (${e.artefact})`).join(", ")}`);
+    throw new BuildError(msg.missingAfterBuild(missing.map((e) => `${e.runtime}/${e.function} (${e.artefact})`)));
   }
   const order = (r: ArtefactResult) => entries.findIndex((e) => e.runtime === r.runtime && e.function === r.function);
   return results.sort((a, b) => order(a) - order(b));
@@ -86,10 +87,10 @@ async function buildEntry(entry: ManifestEntry, root: string): Promise<ArtefactR
   const ms = performance.now() - started;
   if (run.code !== 0) {
     const tail = run.output.trimEnd().split("\n").slice(-20).join("\n");
-    throw new BuildError(`build failed for ${name} (${run.code === null ? `signal ${run.signal}` : `exit ${run.code}`}): ${entry.build}\n${tail}`);
+    throw new BuildError(msg.failed(name, run.code === null ? `signal ${run.signal}` : `exit ${run.code}`, entry.build, tail));
   }
   const after = contentHash(artefact);
-  if (after === undefined) throw new BuildError(`build of ${name} succeeded but wrote no artefact at ${entry.artefact}`);
+  if (after === undefined) throw new BuildError(msg.wroteNothing(name, entry.artefact));
   return {
     runtime: entry.runtime,
     function: entry.function,

@@ -3,6 +3,7 @@ import { readFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { manifestMessages as msg } from "./messages.js";
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const defaultManifestPath = join(repoRoot, "functions", "manifest.json");
@@ -110,36 +111,36 @@ export function parseManifest(raw: unknown, source = "functions/manifest.json"):
   const parsed = manifestSchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
-    throw new ManifestError(`${source}: ${issue.path.join(".") || "(root)"}: ${issue.message}`);
+    throw new ManifestError(msg.schema(source, issue.path.join("."), issue.message));
   }
   const m = parsed.data;
   const runtimes = new Set(m.runtimes.map((r) => r.id));
   const functions = new Set(m.functions.map((f) => f.id));
   const dupe = (ids: string[]) => ids.find((x, i) => ids.indexOf(x) !== i);
   const dr = dupe(m.runtimes.map((r) => r.id));
-  if (dr) throw new ManifestError(`${source}: runtimes: duplicate id "${dr}"`);
+  if (dr) throw new ManifestError(msg.duplicateRuntime(source, dr));
   const df = dupe(m.functions.map((f) => f.id));
-  if (df) throw new ManifestError(`${source}: functions: duplicate id "${df}"`);
+  if (df) throw new ManifestError(msg.duplicateFunction(source, df));
   const seen = new Set<string>();
   m.entries.forEach((e, i) => {
     const where = `${source}: entries.${i}`;
-    if (!runtimes.has(e.runtime)) throw new ManifestError(`${where}.runtime: unknown runtime "${e.runtime}"`);
-    if (!functions.has(e.function)) throw new ManifestError(`${where}.function: unknown function "${e.function}"`);
+    if (!runtimes.has(e.runtime)) throw new ManifestError(msg.entryUnknownRuntime(where, e.runtime));
+    if (!functions.has(e.function)) throw new ManifestError(msg.entryUnknownFunction(where, e.function));
     const key = `${e.runtime}/${e.function}`;
-    if (seen.has(key)) throw new ManifestError(`${where}: duplicate entry ${key}`);
+    if (seen.has(key)) throw new ManifestError(msg.duplicateEntry(where, key));
     seen.add(key);
   });
   for (const f of m.functions) {
     const warmup = f.warmup === "self" || f.warmup === "none" ? undefined : f.warmup;
     for (const ref of [f.sourceOf, f.concurrentVariantOf, warmup]) {
       if (ref !== undefined && !functions.has(ref)) {
-        throw new ManifestError(`${source}: functions.${f.id}: refers to unknown function "${ref}"`);
+        throw new ManifestError(msg.unknownReference(source, f.id, ref));
       }
     }
   }
   for (const f of m.functions) {
     for (const r of Array.isArray(f.runtimes) ? f.runtimes : []) {
-      if (!runtimes.has(r)) throw new ManifestError(`${source}: functions.${f.id}.runtimes: unknown runtime "${r}"`);
+      if (!runtimes.has(r)) throw new ManifestError(msg.unknownBuildRuntime(source, f.id, r));
     }
   }
   return { ...m, entries: withDerivedEntries(m, source) };
@@ -168,7 +169,7 @@ function withDerivedEntries(m: Manifest, source: string): ManifestEntry[] {
         continue;
       }
       const template = r.family.entry;
-      if (!template) throw new ManifestError(`${source}: runtimes.${r.id}.family.entry: no entry template to build functions.${f.id} from (add one, or list the entry)`);
+      if (!template) throw new ManifestError(msg.noTemplate(source, r.id, f.id));
       derived.push({
         runtime: r.id,
         function: f.id,
@@ -180,7 +181,7 @@ function withDerivedEntries(m: Manifest, source: string): ManifestEntry[] {
   }
   const derivedKeys = new Set(derived.map(pairKey));
   const entries = [...derived, ...m.entries.filter((e) => !derivedKeys.has(pairKey(e)))];
-  if (entries.length === 0) throw new ManifestError(`${source}: entries: none (list one, or give a function "runtimes" built from its runtimes' family.entry)`);
+  if (entries.length === 0) throw new ManifestError(msg.noEntries(source));
   return entries;
 }
 
@@ -189,13 +190,13 @@ export function loadManifest(path = defaultManifestPath): Manifest {
   try {
     text = readFileSync(path, "utf8");
   } catch (e) {
-    throw new ManifestError(`${path}: cannot read manifest (${(e as Error).message})`);
+    throw new ManifestError(msg.unreadable(path, (e as Error).message));
   }
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    throw new ManifestError(`${path}: invalid JSON (${(e as Error).message})`);
+    throw new ManifestError(msg.invalidJson(path, (e as Error).message));
   }
   return parseManifest(raw, path);
 }
@@ -206,13 +207,13 @@ export function findEntry(m: Manifest, runtime: string, fn: string): ManifestEnt
 
 export function runtimeSpec(m: Manifest, runtime: string): RuntimeSpec {
   const r = m.runtimes.find((x) => x.id === runtime);
-  if (!r) throw new ManifestError(`unknown runtime "${runtime}" (manifest has: ${m.runtimes.map((x) => x.id).join(", ")})`);
+  if (!r) throw new ManifestError(msg.unknownId("runtime", runtime, m.runtimes.map((x) => x.id)));
   return r;
 }
 
 export function functionSpec(m: Manifest, fn: string): FunctionSpec {
   const f = m.functions.find((x) => x.id === fn);
-  if (!f) throw new ManifestError(`unknown function "${fn}" (manifest has: ${m.functions.map((x) => x.id).join(", ")})`);
+  if (!f) throw new ManifestError(msg.unknownId("function", fn, m.functions.map((x) => x.id)));
   return f;
 }
 
