@@ -83,7 +83,7 @@ function table(rows: ReturnType<typeof fixtureRows>["invocations"]) {
 
 function dataset(pair: number, side: number, factor: number, trialSpread = spread) {
   return table(
-    fixtureRows({ seed: seed + 2 * pair + side, trials, trialSpread, invocationsPerFunction: perTrial, dropFunctions: warmupHelpers(manifest).map((f) => f.id), ...(factor === 1 ? {} : { slowdown: { factor } }) }).invocations,
+    fixtureRows({ seed: seed + 2 * pair + side, trials, trialSpread, invocationsPerFunction: perTrial, dropFunctions: warmupHelpers(loadManifest()).map((f) => f.id), ...(factor === 1 ? {} : { slowdown: { factor } }) }).invocations,
   );
 }
 

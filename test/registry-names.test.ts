@@ -1,9 +1,9 @@
 // The manifest is the only registry (docs/architecture.md, "The contract of a runtime family"):
 // no TypeScript outside it names a runtime or a service. The search reads every tracked .ts/.mjs
 // file except the manifest module, the services' own code and tests (functions/<runtime folder>/,
-// functions/conformance/) and tests (*.test.ts, test/, test-support/, fixtures), drops comments,
-// and looks in the string literals for the manifest's runtime ids, function ids and Lambda
-// runtime ids (as a whole literal or one `/`-separated part of it, with or without an
+// functions/conformance/) and tests (*.test.ts, test/, test-support, fixtures), drops comments and
+// import paths, and looks in the string literals for the manifest's runtime ids, function ids and
+// Lambda runtime ids (as a whole literal or one `/`-separated part of it, with or without an
 // extension), and for a prefix check on a Lambda runtime id (`startsWith("nodejs")`, `/^python/`).
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
@@ -38,10 +38,16 @@ function trackedSources(): string[] {
     .split("\n")
     .filter((f) => f !== "" && !f.includes("node_modules/"))
     .filter((f) => f !== "functions/manifest.ts" && !f.startsWith("functions/conformance/") && !serviceFolders.some((d) => f.startsWith(d)))
-    .filter((f) => !/\.test\.ts$/.test(f) && !/(^|\/)(test|test-support|fixtures)\//.test(f));
+    .filter((f) => !/(\.test|(^|\/)test-support)\.ts$/.test(f) && !/(^|\/)(test|test-support|fixtures)\//.test(f));
 }
 
-const withoutComments = (code: string) => code.replace(/\/\*[\s\S]*?\*\//g, "").replace(/(^|[^:"'`\\])\/\/[^\n]*/g, "$1");
+/** The code without comments and without module specifiers (an import path names a folder, not a runtime). */
+const withoutComments = (code: string) =>
+  code
+    .replace(/\/\*[\s\S]*?\*\//g, "")
+    .replace(/(^|[^:"'`\\])\/\/[^\n]*/g, "$1")
+    .replace(/\bfrom\s*(["'])[^"'\n]*\1/g, "from ''")
+    .replace(/\bimport\(\s*(["'])[^"'\n]*\1\s*\)/g, "import('')");
 
 /** The contents of "…", '…' and `…` literals (template holes left in). */
 const literals = (code: string) => [...code.matchAll(/"((?:[^"\\\n]|\\.)*)"|'((?:[^'\\\n]|\\.)*)'|`((?:[^`\\]|\\.)*)`/g)].map((m) => m[1] ?? m[2] ?? m[3]!);

@@ -5,7 +5,7 @@ import { Command } from "commander";
 import { gitState } from "../bench/provenance.js";
 import { newCampaign } from "../dataset/campaign.js";
 import { combineDatasets, readDataset } from "../dataset/combine.js";
-import { datasetMessages } from "../dataset/messages.js";
+import { combineMessages, datasetMessages } from "../dataset/messages.js";
 import { datasetDir, publishDataset } from "../dataset/publish.js";
 
 const program = new Command()
@@ -25,7 +25,7 @@ try {
   const combined = combineDatasets(sources, { name: o.name, campaign: newCampaign("combine"), git: gitState() });
   publishDataset(dir, combined.meta, combined.invocations, combined.requests, policy);
   for (const w of combined.meta.warnings) console.error(datasetMessages.warning(w));
-  console.log(datasetMessages.combined(combined.meta.source.detail, combined.invocations.length, dir));
+  console.log(combineMessages.combined(combined.meta.source.detail, combined.invocations.length, dir));
 } catch (e) {
   console.error(datasetMessages.failed("combine", (e as Error).message));
   process.exit(1);

@@ -7,6 +7,9 @@ export const datasetMessages = {
     `${dir} already holds ${what}; refusing to replace it. Pass --force to replace it, or choose another --name.`,
   existingDataset: (invocations: number, createdAt: string) => `a dataset (${invocations} invocation${invocations === 1 ? "" : "s"}, created ${createdAt})`,
   existingFolder: () => "a folder that is not a dataset",
+  /** The dataset-writing commands' (bench, collect, import, combine) warning and failure lines. */
+  warning: (text: string) => `warning: ${text}`,
+  failed: (command: string, why: string) => `${command}: ${why}`,
 };
 
 /** `npm run combine`: what it refuses and how it describes what it made. */
@@ -22,8 +25,5 @@ export const combineMessages = {
   detail: (parts: readonly string[]) => `combined from ${parts.join(", ")}`,
   protocolsDiffer: () => "the combined runs used different protocols (requests, concurrency, warm-up or pause); their trials are pooled as they are",
   machinesDiffer: () => "the combined runs ran on different machines or under different resource limits; their trials are pooled as they are",
-  /** The dataset-writing commands' (bench, collect, import, combine) warning and failure lines. */
-  warning: (text: string) => `warning: ${text}`,
-  failed: (command: string, why: string) => `${command}: ${why}`,
-  combined: (detail: string, invocations: number, dir: string) => `${detail}: ${invocations} invocations → ${dir}`,
+  combined: (detail: string | undefined, invocations: number, dir: string) => `${detail}: ${invocations} invocations → ${dir}`,
 };
