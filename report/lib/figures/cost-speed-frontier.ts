@@ -31,7 +31,8 @@ export function costSpeedFrontier(rows: FrontierPoint[], ctx: FigureContext, pan
         {
           mark: { type: "point", size: 40 },
           encoding: {
-            fill: { condition: { test: "datum.onFrontier", field: "runtime", type: "nominal", scale: runtimeColor(ctx).scale, legend: null }, value: "white" },
+            // No `legend: null` here: Vega-Lite merges the fill legend with the colour's, and hiding it hid the runtimes' legend.
+            fill: { condition: { test: "datum.onFrontier", field: "runtime", type: "nominal", scale: runtimeColor(ctx).scale }, value: "white" },
             tooltip: [
               { field: "runtime", type: "nominal", title: "Runtime" },
               { field: "memoryMB", type: "ordinal", title: "Memory (MB)" },
