@@ -7,6 +7,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { loadDatasets } from "../lib/load/datasets.js";
 import { COLUMNAR_FILES } from "../lib/load/columnar.js";
 import { loadMessages } from "../lib/load/messages.js";
+import { averagesMeta, importPowerTuning } from "../../runners/collect/import-power-tuning.js";
+import { writeDataset } from "../../runners/dataset/write.js";
 import { generateFixtureDataset } from "../test/fixtures/generate.js";
 import { fixtureSet } from "../test/helpers.js";
 import { columnarKey, datasetFingerprint, readColumnarCache } from "./cache.js";
@@ -94,5 +96,19 @@ describe("the columnar dataset cache", () => {
     const message = renderMessages.badDataset(loadMessages.memoryNotInMeta(join(dir, "invocations.csv"), 3, 999, [128, 256]));
     await expect(checkDatasets(options, LIBRARY)).rejects.toThrow(new ReportBuildError(message));
     expect(readColumnarCache(cacheDir, columnarKey(datasetFingerprint(dir), LIBRARY))).toBeUndefined();
+  });
+
+  it("copies a dataset of averages (an imported power-tuning result, no invocation rows)", async () => {
+    // aws-lambda-power-tuning's output format; made-up numbers (a FIXTURE).
+    const output = { results: { power: "256", cost: 4e-7, duration: 40, stats: [{ averagePrice: 6e-7, averageDuration: 90, value: 128 }, { averagePrice: 4e-7, averageDuration: 40, value: 256 }] } };
+    const imported = importPowerTuning(JSON.stringify(output), { file: "pt.json", runtime: "node", function: "wave", architecture: "x86_64" });
+    const dir = join(fixtures.dir, "averages", "fixture-pt");
+    writeDataset(dir, averagesMeta({ name: "fixture-pt", file: "pt.json", region: null, architecture: "x86_64", rows: imported.rows, createdAt: "2025-09-01T00:00:00.000Z" }), [], []);
+    const checked = await checkDatasets({ datasets: [dir], cacheDir: join(fixtures.dir, "averages", "cache"), log: () => undefined }, LIBRARY);
+    const fromCopy = await loadDatasets([checked.columnar[0]!]);
+    const fromCsv = await loadDatasets([dir]);
+    expect(fromCopy.invocations.numRows()).toBe(0);
+    expect(fromCopy.invocations.columnNames()).toEqual(fromCsv.invocations.columnNames());
+    expect(fromCopy.datasets[0]!.meta.averages).toEqual(fromCsv.datasets[0]!.meta.averages);
   });
 });

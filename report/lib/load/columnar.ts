@@ -37,8 +37,11 @@ export function encodeTable(table: ColumnTable, fields: Record<string, FieldSpec
   const types: Record<string, DataType> = {};
   for (const name of names) {
     const values = table.column(name) as unknown as ArrayLike<unknown>;
-    if (values instanceof Float64Array) continue; // typed arrays encode as themselves
-    types[name] = fields[name]!.kind === "string" ? (fewDistinct(values as ArrayLike<string>) ? dictionary(utf8()) : utf8()) : float64();
+    // A dataset of averages (imported from aws-lambda-power-tuning) has no invocation rows: an
+    // empty column's type cannot be inferred, and an empty dictionary does not read back.
+    const empty = values.length === 0;
+    if (values instanceof Float64Array && !empty) continue; // typed arrays encode as themselves
+    types[name] = fields[name]!.kind === "string" ? (!empty && fewDistinct(values as ArrayLike<string>) ? dictionary(utf8()) : utf8()) : float64();
   }
   return aq.toArrowIPC(table, { columns: names, types, format: "file" });
 }
