@@ -30,6 +30,8 @@ export interface CheckedDatasets {
   columnar: string[];
   fingerprints: string[];
   notices: string[];
+  /** What the title page says of each usable dataset, in order. */
+  described: DatasetProvenance[];
   /** The title page's provenance HTML. */
   provenance: string;
 }
@@ -44,7 +46,7 @@ export interface CheckedDatasets {
 export async function checkDatasets(options: DatasetStepOptions, librarySource: string): Promise<CheckedDatasets> {
   const explicit = options.datasetsExplicit ?? true;
   const library = await import("../notebook/library.js");
-  const result: CheckedDatasets = { usable: [], names: [], columnar: [], fingerprints: [], notices: [], provenance: "" };
+  const result: CheckedDatasets = { usable: [], names: [], columnar: [], fingerprints: [], notices: [], described: [], provenance: "" };
   const checked: (ColumnarEntry & Described)[] = [];
   const names = new Map<string, string>();
   for (const dir of options.datasets) {
@@ -77,6 +79,7 @@ export async function checkDatasets(options: DatasetStepOptions, librarySource: 
   }
   if (result.usable.length === 0) throw new ReportBuildError(renderMessages.noUsableDataset(result.notices));
   const loaded = checked.map(({ dataset }) => ({ name: dataset.name, meta: dataset.meta }) as LoadedDataset);
-  result.provenance = provenanceHtml(checked.flatMap((c) => c.provenance), library.protocolGroups(loaded), result.notices);
+  result.described = checked.flatMap((c) => c.provenance);
+  result.provenance = provenanceHtml(result.described, library.protocolGroups(loaded), result.notices);
   return result;
 }

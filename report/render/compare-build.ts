@@ -4,7 +4,7 @@ import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { COMPARISON_TITLE } from "../lib/sections/comparison.js";
 import { COMPARISON_NOTEBOOK, comparisonParametersSource } from "../notebook/notebook-source.js";
-import { datasetFingerprint } from "./cache.js";
+import { checkDatasets, type CheckedDatasets } from "./check-datasets.js";
 import { FigureSvgs } from "./figure-svgs.js";
 import { provenanceHtml } from "./html.js";
 import { bundleLibrary } from "./library-bundle.js";
@@ -31,6 +31,12 @@ export async function buildComparisonReport(o: CompareBuildOptions): Promise<Com
   const bundleStarted = performance.now();
   const library = await bundleLibrary();
   o.log(renderMessages.progress.bundle(seconds(bundleStarted)));
+  // Each run is checked on its own (two runs may share a dataset name), once, before the notebook
+  // runs, into the columnar copy the notebook reads; what the overview says of it is cached with it.
+  const check = (dir: string): Promise<CheckedDatasets> => checkDatasets({ datasets: [dir], cacheDir: o.cacheDir, log: o.log }, library.code);
+  const baseline = await check(o.baseline);
+  const candidate = await check(o.candidate);
+  const checked = [baseline, candidate];
   const figures = new FigureSvgs(o.cacheDir);
   const { pages, outcomes } = await notebookPages(
     [
@@ -38,13 +44,13 @@ export async function buildComparisonReport(o: CompareBuildOptions): Promise<Com
         id: COMPARISON_PAGE_ID,
         title: COMPARISON_TITLE,
         notebook: join(o.notebooksDir, COMPARISON_NOTEBOOK),
-        parameters: comparisonParametersSource([o.baseline], [o.candidate], library.path, o.options),
+        parameters: comparisonParametersSource(baseline.columnar, candidate.columnar, library.path, o.options),
         rerun: o.force,
       },
     ],
     {
       cacheDir: o.cacheDir,
-      datasetFingerprints: runs.map(datasetFingerprint),
+      datasetFingerprints: checked.flatMap((c) => c.fingerprints),
       librarySource: library.code,
       figures,
       executor: undefined,
@@ -53,17 +59,14 @@ export async function buildComparisonReport(o: CompareBuildOptions): Promise<Com
     },
   );
 
-  const { provenance, names } = await runsProvenance(runs);
-  const published = await publish(pages, { ...o, pdfName: PDF_NAME, provenance, datasetNames: names, figures });
+  const published = await publish(pages, {
+    ...o,
+    pdfName: PDF_NAME,
+    provenance: provenanceHtml(checked.flatMap((c) => c.described)),
+    datasetNames: checked.flatMap((c) => c.names),
+    figures,
+  });
   const total = seconds(started);
   o.log(renderMessages.progress.comparisonDone(o.siteDir, total));
   return { status: outcomes[0]!.status, ...published, seconds: total };
-}
-
-/** Each run loaded on its own (two runs may share a dataset name). */
-async function runsProvenance(dirs: string[]): Promise<{ provenance: string; names: string[] }> {
-  const library = await import("../notebook/library.js");
-  const described = [];
-  for (const dir of dirs) described.push(...library.describeDatasets(await library.loadDatasets([dir])));
-  return { provenance: provenanceHtml(described), names: described.map((d) => d.name) };
 }
