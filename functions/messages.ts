@@ -25,3 +25,11 @@ export const buildMessages = {
   failed: (pair: string, how: string, command: string, tail: string) => `build failed for ${pair} (${how}): ${command}\n${tail}`,
   wroteNothing: (pair: string, artefact: string) => `build of ${pair} succeeded but wrote no artefact at ${artefact}`,
 };
+
+/** What the functions' commands (build:functions, template, function add) print. */
+export const cliMessages = {
+  notPositive: () => "expected a whole number of at least 1",
+  artefactsPresent: (total: number, built: number) => `${total} artefacts present (${built} built, ${total - built} up to date)`,
+  templateWritten: (path: string) => `wrote ${path}`,
+  failed: (command: string, why: string) => `${command}: ${why}`,
+};

@@ -1,11 +1,12 @@
 // npm run build:functions [-- --runtime node,go --function search,conc --jobs 2]
 import { Command, InvalidArgumentError } from "commander";
 import { buildArtefacts } from "../build-artefacts.js";
+import { cliMessages } from "../messages.js";
 
 const list = (value: string): string[] => value.split(",").map((x) => x.trim()).filter((x) => x !== "");
 const positive = (value: string): number => {
   const n = Number(value);
-  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expected a whole number of at least 1");
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(cliMessages.notPositive());
   return n;
 };
 
@@ -20,8 +21,8 @@ const opts = program.opts<{ runtime?: string[]; function?: string[]; jobs: numbe
 try {
   const results = await buildArtefacts({ runtimes: opts.runtime, functions: opts.function, jobs: opts.jobs, log: (line) => console.log(line) });
   const built = results.filter((r) => r.status === "built").length;
-  console.log(`${results.length} artefacts present (${built} built, ${results.length - built} up to date)`);
+  console.log(cliMessages.artefactsPresent(results.length, built));
 } catch (e) {
-  console.error(`build:functions: ${(e as Error).message}`);
+  console.error(cliMessages.failed("build:functions", (e as Error).message));
   process.exit(1);
 }

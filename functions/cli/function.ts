@@ -4,6 +4,7 @@ import { readFileSync } from "node:fs";
 import { resolve } from "node:path";
 import { Command } from "commander";
 import { defaultManifestPath } from "../manifest.js";
+import { cliMessages } from "../messages.js";
 import { writeFileAtomic } from "../../runners/dataset/atomic.js";
 import { renderTemplate, templatePath } from "../deploy/template.js";
 import { addFunction, readPayload } from "../user/scaffold.js";
@@ -36,7 +37,7 @@ program
       writeFileAtomic(templatePath, renderTemplate(result.manifest));
       console.log(msg.added(result.runtime, result.function, result.artefact));
     } catch (e) {
-      console.error(`function add: ${(e as Error).message}`);
+      console.error(cliMessages.failed("function add", (e as Error).message));
       process.exit(1);
     }
   });

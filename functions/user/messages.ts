@@ -12,6 +12,9 @@ export const userBuildMessages = {
   rustBinaries: (folder: string, found: string[]) =>
     `${folder}: expected exactly one binary in target/release to ship as bootstrap, found ${found.length ? found.join(", ") : "none"}`,
   unsupportedLanguage: (runtime: string, language: string) => `runtime ${runtime}: no user-function build for language "${language}" (typescript, python, go, rust)`,
+  usage: () => "usage: node --import tsx functions/user/cli/build.ts <runtime> <function> [x86_64|arm64]",
+  built: (runtime: string, fn: string, artefact: string, bytes: number) => `${runtime}/${fn}: ${artefact} (${bytes} bytes)`,
+  failed: (runtime: string | undefined, fn: string | undefined, why: string) => `build ${runtime ?? "?"}/${fn ?? "?"}: ${why}`,
 };
 
 export const scaffoldMessages = {
@@ -27,4 +30,5 @@ export const scaffoldMessages = {
   badWarmup: (value: string) => `--warmup: expected self, none or a function id, got "${value}"`,
   badTableAccess: (value: string) => `--table-access: expected none, put or query-index, got "${value}"`,
   added: (runtime: string, fn: string, artefact: string) => `added ${runtime}/${fn} to functions/manifest.json (artefact ${artefact}); template regenerated`,
+  malformedArray: (key: string, why: "no" | "unterminated") => `functions/manifest.json: ${why} "${key}" array`,
 };

@@ -41,7 +41,7 @@ const oneLine = (value: unknown): string => JSON.stringify(value, null, 1).repla
 /** Inserts `line` as the last element of the top-level array `key` of a JSON text. */
 function appendToArray(text: string, key: string, line: string): string {
   const start = text.indexOf(`"${key}": [`);
-  if (start < 0) throw new Error(`functions/manifest.json: no "${key}" array`);
+  if (start < 0) throw new Error(msg.malformedArray(key, "no"));
   let depth = 0;
   let inString = false;
   for (let i = text.indexOf("[", start); i < text.length; i++) {
@@ -60,7 +60,7 @@ function appendToArray(text: string, key: string, line: string): string {
       }
     }
   }
-  throw new Error(`functions/manifest.json: unterminated "${key}" array`);
+  throw new Error(msg.malformedArray(key, "unterminated"));
 }
 
 export function addFunction(manifestText: string, input: AddFunctionInput): AddFunctionResult {
