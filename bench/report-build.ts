@@ -17,7 +17,7 @@ import { join } from "node:path";
 import { loadManifest } from "../functions/manifest.js";
 import { buildSection, loadDatasets } from "../report/lib/index.js";
 import { SECTIONS } from "../report/lib/section.js";
-import { memorySweep } from "../report/lib/sections/memory-sweep.js";
+import { memorySweep } from "../report/lib/findings/memory-sweep.js";
 import { analysisUnder } from "../report/lib/sections/billing-rule.js";
 import { DEFAULTS } from "../runners/bench/options.js";
 import { bootstrapOptions } from "../report/lib/uncertainty/index.js";

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildSection, type Datasets } from "../lib/index.js";
 import { messages } from "../lib/narrative/messages.js";
-import { trialDisagreements, type TrialValueRow } from "../lib/sections/shared.js";
+import { trialDisagreements, type TrialValueRow } from "../lib/findings/statistics.js";
 import { fixtureSet } from "./helpers.js";
 
 const row = (runtime: string, trial: number, trialValue: number | null, fn = "save"): TrialValueRow => ({ setting: "s", function: fn, runtime, trial, trialValue });

@@ -249,8 +249,8 @@ describe("performanceIndexIntervals", () => {
       const pi = performanceIndexIntervals(cells, statistic, { resamples: 1000 });
       expect(pi.perFunction).toHaveLength(6);
       for (const row of pi.perFunction) {
-        const v = row.value.estimate;
-        const worst = Math.max(...pi.perFunction.filter((x) => x.function === row.function).map((x) => x.value.estimate));
+        const v = row.value!.estimate;
+        const worst = Math.max(...pi.perFunction.filter((x) => x.function === row.function).map((x) => x.value!.estimate));
         expect(row.pi!.estimate).toBeCloseTo(worst / v, 12);
         expect(row.pi!.lower).toBeLessThanOrEqual(row.pi!.estimate);
         expect(row.pi!.upper).toBeGreaterThanOrEqual(row.pi!.estimate);

@@ -1,14 +1,14 @@
 // The appendix: how every number was made, generated from the parameters actually used (the
 // bootstrap options, the percentile definition, the datasets' billing rules), never typed in.
-import type { Analysis } from "../analysis.js";
 import { PERCENTILE_DEFINITION } from "../metrics/percentile.js";
 import { messages } from "../narrative/messages.js";
 import type { SectionResult } from "../section.js";
-import { GROUP_KEYS } from "../metrics/grouping.js";
-import { bootstrapMethod, DEFAULT_BOOTSTRAP, ORDER_STATISTIC_MIN, orderStatisticGroups, type BootstrapOptions } from "../uncertainty/index.js";
-import { markdown, table, trialScopeOf } from "./shared.js";
+import { orderStatisticGroupsOf, trialScopeOf } from "../findings/statistics.js";
+import { bootstrapMethod, ORDER_STATISTIC_MIN } from "../uncertainty/index.js";
+import type { SectionInput } from "./builder.js";
+import { markdown, table } from "./shared.js";
 
-export function appendixSection(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): SectionResult {
+export function appendixSection({ analysis: a, bootstrap }: SectionInput): SectionResult {
   const rules = a.data.datasets.map((d) => ({ dataset: d.name, rule: d.meta.billing.rule, description: d.meta.billing.description }));
   const lab = a.data.datasets.flatMap((d) => {
     const l = d.meta.lab;
@@ -19,7 +19,7 @@ export function appendixSection(a: Analysis, bootstrap: BootstrapOptions = DEFAU
       l.dbLatency ? messages.labDbLatency(d.name, l.dbLatency.description, l.dbLatency.source) : messages.labNoDbLatency(d.name),
     ];
   });
-  const exactGroups = orderStatisticGroups(a.table, GROUP_KEYS);
+  const exactGroups = orderStatisticGroupsOf(a);
   return {
     id: "appendix",
     title: "Method",

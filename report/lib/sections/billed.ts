@@ -1,53 +1,29 @@
-import type { Analysis } from "../analysis.js";
 import { maxValueBars } from "../figures/max-value-bars.js";
 import { performanceIndexBars } from "../figures/performance-index-bars.js";
-import { BILLED, GB_SECONDS } from "../metrics/billed.js";
-import { stat } from "../metrics/statistics.js";
+import { billed } from "../findings/billed.js";
+import { trialScopeOf } from "../findings/statistics.js";
 import { round } from "../narrative/format.js";
 import { messages } from "../narrative/messages.js";
 import type { SectionResult } from "../section.js";
-import { DEFAULT_BOOTSTRAP, type BootstrapOptions } from "../uncertainty/index.js";
-import { figure, figureContext, leaders, leaderSentences, markdown, perFunction, performanceIndexOf, PI_OVERALL_COLUMNS, piBars, table, valueBars, withIntervalColumns, type PiResult, whenCompared, trialScopeOf } from "./shared.js";
+import type { SectionInput } from "./builder.js";
+import { bullets, figure, figureContext, leaderSentences, markdown, PI_OVERALL_COLUMNS, piBars, table, valueBars, whenCompared, withIntervalColumns } from "./shared.js";
 import { subtitle } from "./subtitle.js";
 
-/** PI of the mean billed duration per invocation (proportional to the run's duration cost). */
-export function billedIndex(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): PiResult {
-  return performanceIndexOf(a, BILLED, stat.mean(), bootstrap);
-}
-
-/** GB-seconds per 1,000 invocations, per function and runtime, with the interval of the mean behind it. */
-export function gbSecondsPerThousand(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP) {
-  const perThousand = (x: unknown) => (typeof x === "number" ? x * 1000 : null);
-  return perFunction(a, GB_SECONDS, [stat.mean()], a.functions, bootstrap).map((r) => ({
-    ...r,
-    gbSecondsPer1000: (r.mean as number) * 1000,
-    gbSecondsPer1000Lower: perThousand(r.meanLower),
-    gbSecondsPer1000Upper: perThousand(r.meanUpper),
-  }));
-}
-
-export function billedSection(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): SectionResult {
+export function billedSection({ analysis: a, bootstrap }: SectionInput): SectionResult {
   const ctx = figureContext(a);
-  const pi = billedIndex(a, bootstrap);
-  const gbs = gbSecondsPerThousand(a, bootstrap);
+  const { pi, leaders, gbSeconds: gbs, totals } = billed(a, bootstrap);
   const rules = a.data.datasets.map((d) => messages.billedRule(d.name, d.meta.billing.rule, d.meta.billing.description));
   const sentences: string[] = [];
-  for (const s of a.settings) {
-    const lead = leaders(pi, s.label);
-    sentences.push(...leaderSentences(s.label, "billed duration (mean per invocation)", lead, { pi, unit: "ms" }));
-    // GB-seconds summed over functions compare runtimes only when they ran the same functions.
-    if (lead.ranked.length < 2 || lead.alone.length > 0) continue;
-    const totals = a.runtimes
-      .map((r) => ({ runtime: r.label, total: gbs.filter((g) => g.setting === s.label && g.runtimeId === r.id).reduce((sum, g) => sum + g.gbSecondsPer1000, 0) }))
-      .filter((t) => t.total > 0)
-      .sort((x, y) => x.total - y.total);
-    if (totals.length > 1) sentences.push(messages.billedGbs(s.label, totals[0]!.runtime, totals[0]!.total, totals[totals.length - 1]!.runtime, totals[totals.length - 1]!.total));
+  for (const lead of leaders) {
+    sentences.push(...leaderSentences(lead.setting, "billed duration (mean per invocation)", lead, { pi, unit: "ms" }));
+    const t = totals.find((x) => x.setting === lead.setting);
+    if (t) sentences.push(messages.billedGbs(t.setting, t.least.runtime, t.least.total, t.most.runtime, t.most.total));
   }
   return {
     id: "billed",
     title: "Billed duration",
     blocks: [
-      markdown(`${messages.billedIntro()} ${messages.intervalNote(bootstrap.confidence, trialScopeOf(a))}\n\n${rules.map((r) => `- ${r}`).join("\n")}`),
+      markdown(`${messages.billedIntro()} ${messages.intervalNote(bootstrap.confidence, trialScopeOf(a))}\n\n${bullets(rules)}`),
       ...whenCompared(a, figure(
         "billed-pi",
         "Performance Index of mean Billed Duration",
@@ -58,7 +34,7 @@ export function billedSection(a: Analysis, bootstrap: BootstrapOptions = DEFAULT
           subtitle(a, "mean over functions; error bars: confidence intervals; higher is better"),
         ),
       )),
-      markdown(sentences.map((s) => `- ${s}`).join("\n")),
+      markdown(bullets(sentences)),
       figure(
         "billed-mean",
         "Mean Billed Duration per function and runtime",

@@ -1,51 +1,27 @@
-import type { Analysis } from "../analysis.js";
 import { coldStartVsInit, COLD_START_MEASURES } from "../figures/cold-start-vs-init.js";
 import { maxValueBars } from "../figures/max-value-bars.js";
 import { performanceIndexBars } from "../figures/performance-index-bars.js";
-import { COLD_START } from "../metrics/cold-start.js";
-import { stat } from "../metrics/statistics.js";
+import { coldStart } from "../findings/cold-start.js";
+import { trialScopeOf } from "../findings/statistics.js";
 import { round } from "../narrative/format.js";
 import { messages } from "../narrative/messages.js";
 import type { SectionResult } from "../section.js";
-import { DEFAULT_BOOTSTRAP, type BootstrapOptions } from "../uncertainty/index.js";
-import { figure, figureContext, leaders, leaderSentences, ranking, markdown, perFunction, performanceIndexOf, PI_FUNCTION_COLUMNS, PI_OVERALL_COLUMNS, piBars, table, valueBars, withIntervalColumns, type PiResult, piDefinition, whenCompared, trialScopeOf, perTrial } from "./shared.js";
+import type { SectionInput } from "./builder.js";
+import { bullets, figure, figureContext, leaderSentences, markdown, PI_FUNCTION_COLUMNS, PI_OVERALL_COLUMNS, piBars, piDefinition, table, valueBars, whenCompared, withIntervalColumns } from "./shared.js";
 import { subtitle } from "./subtitle.js";
 
-export function coldStart(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): PiResult {
-  return performanceIndexOf(a, COLD_START, stat.max(), bootstrap);
-}
-
-export function coldStartSection(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): SectionResult {
+export function coldStartSection({ analysis: a, bootstrap }: SectionInput): SectionResult {
   const ctx = figureContext(a);
-  const pi = coldStart(a, bootstrap);
-  const trialMaxima = perTrial(a, COLD_START, stat.max());
-  const init = perFunction(a, "initDurationMs", [stat.max("maxInit")], a.functions, bootstrap);
-  const initOf = new Map(init.map((r) => [`${r.setting}|${r.function}|${r.runtime}`, r]));
-  const pairs = pi.perFunction.map((r) => {
-    const i = initOf.get(`${r.setting}|${r.function}|${r.runtime}`);
-    return {
-      setting: r.setting,
-      function: r.function,
-      runtime: r.runtime,
-      maxColdStart: r.value as number | null,
-      maxColdStartLower: r.valueLower as number | null,
-      maxColdStartUpper: r.valueUpper as number | null,
-      maxInit: (i?.maxInit as number | null | undefined) ?? null,
-      maxInitLower: (i?.maxInitLower as number | null | undefined) ?? null,
-      maxInitUpper: (i?.maxInitUpper as number | null | undefined) ?? null,
-    };
-  });
+  const { pi, leaders, withoutColdStarts, gaps, pairs, undefinedPi, trialMaxima } = coldStart(a, bootstrap);
   const sentences: string[] = [];
-  const undefinedPi = [...new Set(pi.perFunction.filter((r) => r.pi === null).map((r) => r.runtime))];
-  for (const s of a.settings) {
-    if (ranking(pi.overall, s.label).length === 0) {
-      sentences.push(messages.noColdStarts(s.label));
+  for (const lead of leaders) {
+    if (withoutColdStarts.includes(lead.setting)) {
+      sentences.push(messages.noColdStarts(lead.setting));
       continue;
     }
-    sentences.push(...leaderSentences(s.label, "cold starts (max Cold Start Duration)", leaders(pi, s.label), { pi, unit: "ms" }));
-    const gaps = pairs.filter((p) => p.setting === s.label && p.maxColdStart !== null && p.maxInit !== null);
-    const top = gaps.sort((x, y) => y.maxColdStart! - y.maxInit! - (x.maxColdStart! - x.maxInit!))[0];
-    if (top) sentences.push(messages.coldStartGap(s.label, top.runtime, top.function, top.maxColdStart! - top.maxInit!));
+    sentences.push(...leaderSentences(lead.setting, "cold starts (max Cold Start Duration)", lead, { pi, unit: "ms" }));
+    const gap = gaps.find((g) => g.setting === lead.setting);
+    if (gap) sentences.push(messages.coldStartGap(gap.setting, gap.runtime, gap.function, gap.gapMs));
   }
   if (undefinedPi.length) sentences.push(messages.piUndefined(undefinedPi, "max Cold Start Duration"));
   return {
@@ -63,7 +39,7 @@ export function coldStartSection(a: Analysis, bootstrap: BootstrapOptions = DEFA
           subtitle(a, "mean over functions; error bars: confidence intervals; higher is better"),
         ),
       )),
-      markdown(sentences.map((s) => `- ${s}`).join("\n")),
+      markdown(bullets(sentences)),
       figure(
         "cold-start-max",
         "Max Cold Start Duration per function and runtime",

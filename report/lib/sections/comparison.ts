@@ -7,7 +7,7 @@ import { largestChangesBars, type ChangeBar } from "../figures/largest-changes.j
 import type { Datasets } from "../load/datasets.js";
 import { compareMessagesFor as say, type ChangeLine, type RunDescription } from "../narrative/compare-messages.js";
 import type { Block, Cell } from "../section.js";
-import type { SectionOptions } from "./index.js";
+import type { SectionOptions } from "./builder.js";
 
 export interface ComparisonOptions extends Omit<SectionOptions, "prices"> {
   /** Smallest relative change that counts (fraction of the baseline, e.g. 0.05). */

@@ -6,15 +6,16 @@ import { costByMemory, type CostPoint } from "../figures/cost-by-memory.js";
 import { costSpeedFrontier, type FrontierPoint } from "../figures/cost-speed-frontier.js";
 import { averagesByMemory, type AveragePoint } from "../figures/averages-by-memory.js";
 import { latencyByMemory, type LatencyPoint } from "../figures/latency-by-memory.js";
+import { importedAverages, type ImportedLine } from "../findings/imported-averages.js";
+import { lineCosts, type LineCost } from "../findings/memory-cost-lines.js";
+import { LATENCY_STATS, memorySweep, type SweepLine } from "../findings/memory-sweep.js";
 import { round } from "../narrative/format.js";
-import { memoryCostMessages as say, type StrategyPick } from "../narrative/memory-cost-messages.js";
-import { STRATEGIES, stopsHelping, type Strategy } from "../recommend/index.js";
-import type { Block, Cell, SectionResult } from "../section.js";
-import { DEFAULT_BOOTSTRAP, overlaps, type BootstrapOptions } from "../uncertainty/index.js";
-import type { SectionOptions } from "./index.js";
-import { importedAverages, type ImportedLine } from "./imported-averages.js";
-import { LATENCY_STATS, memorySweep, type Recommendation, type SweepLine } from "./memory-sweep.js";
-import { figure, figureContext, markdown, table, withIntervalColumns } from "./shared.js";
+import { memoryCostMessages as say } from "../narrative/memory-cost-messages.js";
+import type { Strategy } from "../recommend/index.js";
+import type { Block, SectionResult } from "../section.js";
+import type { SectionInput } from "./builder.js";
+import { recommendationSentences, strategiesShown, who } from "./recommendations.js";
+import { bullets, exactTable, figure, figureContext, markdown, significant, table, withIntervalColumns } from "./shared.js";
 import { subtitle } from "./subtitle.js";
 
 export const MEMORY_COST_COLUMNS = [
@@ -31,10 +32,7 @@ export const MEMORY_COST_COLUMNS = [
 ];
 export const RECOMMENDATION_COLUMNS = ["architecture", "runtime", "function", "strategy", "basis", "memoryMB", "runnerUpMB", "clear"];
 
-/** The strategies named in the text and the Summary: the one chosen with --strategy, or all three. */
-export const strategiesShown = (options: SectionOptions): Strategy[] => (options.strategy ? [options.strategy] : [...STRATEGIES]);
-
-export function memoryCostSection(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP, options: SectionOptions = {}): SectionResult {
+export function memoryCostSection({ analysis: a, bootstrap, options }: SectionInput): SectionResult {
   const ctx = figureContext(a);
   const sweep = memorySweep(a, bootstrap, options);
   const severalArchitectures = new Set(sweep.lines.map((l) => l.architecture)).size > 1;
@@ -85,9 +83,9 @@ export function memoryCostSection(a: Analysis, bootstrap: BootstrapOptions = DEF
     blocks.push(
       figure("cost-speed-frontier", say.frontierTitle(), costSpeedFrontier(frontier, ctx, panels, say.frontierTitle(), subtitle(a, say.frontierSubtitle()))),
       markdown(say.frontier()),
-      markdown(swept.flatMap((l) => lineFindings(l, severalArchitectures)).map((s) => `- ${s}`).join("\n")),
+      markdown(bullets(lineCosts(swept).flatMap((l) => lineSentences(l, severalArchitectures)))),
       markdown(say.strategies(sweep.balancedWeight)),
-      markdown(recommendationSentences(swept, strategiesShown(options), sweep.balancedWeight, severalArchitectures).map((s) => `- ${s}`).join("\n")),
+      markdown(bullets(recommendationSentences(swept, strategiesShown(options), sweep.balancedWeight, severalArchitectures))),
     );
   }
   if (imported.length > 0) blocks.push(...importedBlocks(a, imported, sweep.balancedWeight, strategiesShown(options)));
@@ -98,37 +96,13 @@ export function memoryCostSection(a: Analysis, bootstrap: BootstrapOptions = DEF
   return { id: "memory-cost", title: "Memory and cost", blocks };
 }
 
-const who = (l: SweepLine, severalArchitectures: boolean) => (severalArchitectures ? `${l.runtime} (${l.architecture})` : l.runtime);
-
-function lineFindings(l: SweepLine, severalArchitectures: boolean): string[] {
-  const sizes = [...l.points].sort((x, y) => x.memoryMB - y.memoryMB);
-  const smallest = sizes[0]!;
-  const cheapest = [...sizes].sort((x, y) => x.usdPerMillion - y.usdPerMillion || x.memoryMB - y.memoryMB)[0]!;
+function lineSentences({ line: l, smallest, cheapest, clearlyCheaper, stopsHelping }: LineCost, severalArchitectures: boolean): string[] {
   const name = who(l, severalArchitectures);
   const cost =
     cheapest.memoryMB === smallest.memoryMB
       ? say.cheapestAtSmallest(name, l.function, { memoryMB: smallest.memoryMB, usd: smallest.usdPerMillion })
-      : say.costsLess(
-          name,
-          l.function,
-          { memoryMB: smallest.memoryMB, usd: smallest.usdPerMillion },
-          { memoryMB: cheapest.memoryMB, usd: cheapest.usdPerMillion },
-          !overlaps({ lower: cheapest.usdPerMillionLower, upper: cheapest.usdPerMillionUpper }, { lower: smallest.usdPerMillionLower, upper: smallest.usdPerMillionUpper }),
-        );
-  const speed = (["p50", "p99"] as const).flatMap((s) => {
-    const found = stopsHelping(sizes.map((p) => ({ memoryMB: p.memoryMB, value: p[s], lower: p[`${s}Lower`], upper: p[`${s}Upper`] })));
-    return found ? [say.stopsHelping(s, found)] : [];
-  });
-  return [cost, say.lineSpeed(name, l.function, speed)];
-}
-
-/** One sentence per swept line naming its pick per strategy shown, on both bases. */
-export function recommendationSentences(lines: SweepLine[], strategies: Strategy[], weight: number, severalArchitectures: boolean): string[] {
-  const picks = (rs: Recommendation[], basis: Recommendation["basis"]): StrategyPick[] =>
-    strategies.flatMap((s) => rs.filter((r) => r.strategy === s && r.basis === basis).map((r) => ({ strategy: s, memoryMB: r.memoryMB, runnerUpMB: r.runnerUpMB, clear: r.clear })));
-  return lines
-    .filter((l) => l.recommendations.length > 0)
-    .map((l) => say.recommendation(who(l, severalArchitectures), l.function, picks(l.recommendations, "power-tuning averages"), picks(l.recommendations, "p99"), weight));
+      : say.costsLess(name, l.function, { memoryMB: smallest.memoryMB, usd: smallest.usdPerMillion }, { memoryMB: cheapest.memoryMB, usd: cheapest.usdPerMillion }, clearlyCheaper);
+  return [cost, say.lineSpeed(name, l.function, stopsHelping.map((s) => say.stopsHelping(s.statistic, s.found)))];
 }
 
 export const IMPORTED_COLUMNS = ["dataset", "architecture", "runtime", "function", "memoryMB", "averageDurationMs", "averagePriceUsdPerMillion"];
@@ -158,15 +132,4 @@ function importedBlocks(a: Analysis, imported: ImportedLine[], weight: number, s
       imported.flatMap((l) => l.points.map((p) => ({ dataset: l.dataset, architecture: p.architecture, runtime: l.runtime, function: l.function, memoryMB: p.memoryMB, averageDurationMs: p.averageDurationMs, averagePriceUsdPerMillion: p.averagePriceUsd * 1e6 }))),
     ),
   ];
-}
-
-/** A downloadable table with six significant digits (dollars per million can be far below 0.001). */
-function exactTable(id: string, title: string, columns: string[], rows: Record<string, unknown>[]): Block {
-  const cell = (v: unknown): Cell => (typeof v === "number" ? significant(v) : v === undefined ? null : (v as Cell));
-  return { kind: "table", id, title, columns, rows: rows.map((r) => Object.fromEntries(columns.map((c) => [c, cell(r[c])]))) };
-}
-
-/** Dollars per million span 10⁻²…10³: six significant digits keep them exact enough and byte-stable. */
-function significant(x: number | null): number | null {
-  return x === null || !Number.isFinite(x) ? null : Number(x.toPrecision(6));
 }

@@ -1,35 +1,23 @@
-import type { Analysis } from "../analysis.js";
 import { maxValueBars } from "../figures/max-value-bars.js";
 import { performanceIndexBars } from "../figures/performance-index-bars.js";
-import { stat } from "../metrics/statistics.js";
-import { TOTAL_DURATION } from "../metrics/total-duration.js";
+import { trialScopeOf } from "../findings/statistics.js";
+import { worstCase } from "../findings/worst-case.js";
 import { messages } from "../narrative/messages.js";
 import type { SectionResult } from "../section.js";
-import { DEFAULT_BOOTSTRAP, type BootstrapOptions } from "../uncertainty/index.js";
-import { figure, figureContext, leaders, leaderSentences, markdown, performanceIndexOf, PI_FUNCTION_COLUMNS, PI_OVERALL_COLUMNS, piBars, table, valueBars, type PiResult, piDefinition, whenCompared, trialScopeOf, perTrial, trialDisagreements } from "./shared.js";
+import type { SectionInput } from "./builder.js";
+import { bullets, figure, figureContext, leaderSentences, markdown, PI_FUNCTION_COLUMNS, PI_OVERALL_COLUMNS, piBars, piDefinition, table, valueBars, whenCompared } from "./shared.js";
 import { subtitle } from "./subtitle.js";
 
-export function worstCase(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): PiResult {
-  return performanceIndexOf(a, TOTAL_DURATION, stat.max(), bootstrap);
-}
-
-export function worstCaseSection(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): SectionResult {
+export function worstCaseSection({ analysis: a, bootstrap }: SectionInput): SectionResult {
   const ctx = figureContext(a);
-  const pi = worstCase(a, bootstrap);
-  const trialMaxima = perTrial(a, TOTAL_DURATION, stat.max());
+  const { pi, leaders, spreads, trialMaxima, disagreements } = worstCase(a, bootstrap);
   const sentences: string[] = [];
-  for (const s of a.settings) {
-    const lead = leaders(pi, s.label);
-    sentences.push(...leaderSentences(s.label, "the worst case (max Total Duration)", lead, { pi, unit: "ms" }));
-    const { ranked } = lead;
-    if (ranked.length < 2) continue;
-    const rows = pi.perFunction.filter((r) => r.setting === s.label && r.value !== null);
-    const best = ranked[0]!.runtime;
-    const bestMax = Math.max(...rows.filter((r) => r.runtime === best).map((r) => r.value as number));
-    const top = [...rows].sort((x, y) => (y.value as number) - (x.value as number))[0]!;
-    if (top.runtime !== best) sentences.push(messages.worstCaseSpread(s.label, best, bestMax, top.runtime, top.value as number, top.function));
+  for (const lead of leaders) {
+    sentences.push(...leaderSentences(lead.setting, "the worst case (max Total Duration)", lead, { pi, unit: "ms" }));
+    const spread = spreads.find((x) => x.setting === lead.setting);
+    if (spread) sentences.push(messages.worstCaseSpread(spread.setting, spread.best.runtime, spread.best.maxMs, spread.top.runtime, spread.top.maxMs, spread.top.function));
   }
-  for (const d of trialDisagreements(trialMaxima)) sentences.push(messages.trialsDisagree(d.setting, d.function, "max Total Duration", d.leaders));
+  for (const d of disagreements) sentences.push(messages.trialsDisagree(d.setting, d.function, "max Total Duration", d.leaders));
   return {
     id: "worst-case",
     title: "Worst case",
@@ -45,7 +33,7 @@ export function worstCaseSection(a: Analysis, bootstrap: BootstrapOptions = DEFA
           subtitle(a, "mean over functions; error bars: confidence intervals; higher is better"),
         ),
       )),
-      markdown(sentences.map((s) => `- ${s}`).join("\n")),
+      markdown(bullets(sentences)),
       figure(
         "worst-case-max",
         "Max Total Duration per function and runtime",

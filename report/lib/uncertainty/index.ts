@@ -1,6 +1,7 @@
 // Uncertainty: bootstrap intervals for report statistics and Performance Indexes, two-level
 // (trials, then invocations) where the data has several trials.
 export { calibratedDraws, calibratedInterval, combinedDf, singleTrialDraws, type Calibration, type Draws } from "./calibrate.js";
+export { concurrencyGainIntervals, gainInterval, type ConcurrencyGainInterval } from "./concurrency-gain.js";
 export { normalQuantile, studentQuantile } from "./distributions.js";
 export { drawReplicates } from "./draws.js";
 export { hasTrials, singleTrial, TRIAL_COLUMN, trialCounts, trialGroups, trialSample, trialScope, type TrialSample, type TrialScope } from "./trials.js";

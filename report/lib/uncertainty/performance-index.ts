@@ -1,9 +1,10 @@
-// Intervals for the Performance Index (DESIGN.md "Metrics"): PI(r) = max_r'(v) / v(r) per
-// function, and a runtime's overall index = mean of its per-function indexes. Each runtime's
-// sample is resampled independently; replicate b of every PI is computed from replicate b of
-// every v, so the worst runtime of a replicate is that replicate's own worst. With several trials
-// each v's replicates are the calibrated two-level ones (calibrate.ts), and an index's interval
-// uses the fewest degrees of freedom among the runtimes it is computed from.
+// The Performance Index (DESIGN.md "Metrics") with its intervals, in one computation: PI(r) =
+// max_r'(v) / v(r) per function, and a runtime's overall index = mean of its per-function indexes.
+// The point estimates are the point metric's own numbers (metrics/performance-index.ts); each
+// runtime's sample is resampled independently, and replicate b of every PI is computed from
+// replicate b of every v, so the worst runtime of a replicate is that replicate's own worst. With
+// several trials each v's replicates are the calibrated two-level ones (calibrate.ts), and an
+// index's interval uses the fewest degrees of freedom among the runtimes it is computed from.
 import type { ColumnTable } from "arquero";
 import { SETTING_KEYS } from "../metrics/grouping.js";
 import { calibratedInterval } from "./calibrate.js";
@@ -15,7 +16,7 @@ import { sortedSample } from "./sample.js";
 import { estimateOfSorted, isExtreme, type Statistic } from "./statistic.js";
 import { singleTrial, trialGroups, trialSample, type TrialSample } from "./trials.js";
 
-/** One runtime's sample of v's column for one function in one setting. */
+/** One runtime's sample of v's column for one function in one setting (possibly empty). */
 export interface PiCell {
   setting: string;
   function: string;
@@ -25,14 +26,15 @@ export interface PiCell {
 }
 
 const isTrialSample = (v: PiCell["values"]): v is TrialSample => (v as TrialSample).trials !== undefined;
+const isEmpty = (v: PiCell["values"]): boolean => (isTrialSample(v) ? v.pooled.length : v.length) === 0;
 
 export interface PiFunctionInterval {
   setting: string;
   function: string;
   runtime: string;
-  /** Interval of v itself (e.g. the max Total Duration). */
-  value: Interval;
-  /** Null when v = 0 (no finite index), as the point metric does. */
+  /** v itself (e.g. the max Total Duration): `estimate` with its interval; null when the cell has no values. */
+  value: Interval | null;
+  /** Null when v = 0 or absent (no finite index), as the point metric does. */
   pi: Interval | null;
 }
 
@@ -45,28 +47,31 @@ export interface PiOverallInterval {
 }
 
 export interface PiIntervals {
+  /** One entry per cell, in the cells' order. */
   perFunction: PiFunctionInterval[];
+  /** One entry per (setting, runtime), in order of first appearance among the cells. */
   overall: PiOverallInterval[];
 }
 
-/** PI intervals for a lower-is-better `statistic` of each cell's values. */
+/** PI estimates and intervals for a lower-is-better `statistic` of each cell's values. */
 export function performanceIndexIntervals(cells: readonly PiCell[], statistic: Statistic, options: Partial<BootstrapOptions> = {}): PiIntervals {
   const o = bootstrapOptions(options);
   const B = o.resamples;
   const degenerate = isExtreme(statistic);
-  const byFunction = groupBy(cells, (c) => JSON.stringify([c.setting, c.function]));
+  const perFunction: PiFunctionInterval[] = cells.map((c) => ({ setting: c.setting, function: c.function, runtime: c.runtime, value: null, pi: null }));
+  // (setting, runtime) → per-replicate sums of PI over functions, the functions counted and their fewest df.
+  const slotOf = (c: PiCell) => JSON.stringify([c.setting, c.runtime]);
+  const overall = new Map<string, { setting: string; runtime: string; sums: Float64Array; functions: number; df: number }>();
+  for (const c of cells) if (!overall.has(slotOf(c))) overall.set(slotOf(c), { setting: c.setting, runtime: c.runtime, sums: new Float64Array(B), functions: 0, df: Infinity });
 
-  const perFunction: PiFunctionInterval[] = [];
-  // (setting, runtime) → per-replicate sums of PI over functions, and the point-estimate sum.
-  const overall = new Map<string, { setting: string; runtime: string; sums: Float64Array; estimate: number; functions: number; df: number }>();
-  for (const group of byFunction) {
-    const drawn = group.map((c) => {
+  for (const group of groupBy(cells.map((cell, index) => ({ cell, index })).filter(({ cell }) => !isEmpty(cell.values)), ({ cell }) => JSON.stringify([cell.setting, cell.function]))) {
+    const drawn = group.map(({ cell: c, index }) => {
       const what = `${statistic.name} of ${c.runtime}/${c.function} (${c.setting})`;
       // A TrialSample (piCellsOf's) is used as it is, so its per-sample caches are shared; its trials are still checked.
       const sample = isTrialSample(c.values) ? checkedTrials(c.values, what) : singleTrial(sortedSample(c.values, what));
       const random = seededRandom(deriveSeed(o.seed, "performance-index", c.setting, c.function, c.runtime, statistic.kind, statistic.kind === "percentile" ? statistic.p : ""));
       const { replicates, calibration } = drawReplicates(sample, statistic, o, random);
-      return { cell: c, estimate: estimateOfSorted(sample.pooled, statistic), replicates, df: calibration.df };
+      return { cell: c, index, estimate: estimateOfSorted(sample.pooled, statistic), replicates, df: calibration.df };
     });
     const df = Math.min(...drawn.map((d) => d.df));
     const worstEstimate = Math.max(...drawn.map((d) => d.estimate));
@@ -74,10 +79,7 @@ export function performanceIndexIntervals(cells: readonly PiCell[], statistic: S
     for (const d of drawn) for (let b = 0; b < B; b++) if (d.replicates[b]! > worst[b]!) worst[b] = d.replicates[b]!;
 
     for (const d of drawn) {
-      const { cell } = d;
-      const slot = `${JSON.stringify([cell.setting, cell.runtime])}`;
-      let acc = overall.get(slot);
-      if (!acc) overall.set(slot, (acc = { setting: cell.setting, runtime: cell.runtime, sums: new Float64Array(B), estimate: 0, functions: 0, df: Infinity }));
+      const acc = overall.get(slotOf(d.cell))!;
       acc.df = Math.min(acc.df, df);
       let pi: Interval | null = null;
       if (d.estimate > 0) {
@@ -86,26 +88,24 @@ export function performanceIndexIntervals(cells: readonly PiCell[], statistic: S
         const ratios = new Float64Array(B);
         for (let b = 0; b < B; b++) ratios[b] = worst[b] === 0 ? 1 : worst[b]! / d.replicates[b]!;
         for (let b = 0; b < B; b++) acc.sums[b] += ratios[b]!;
-        acc.estimate += worstEstimate / d.estimate;
         acc.functions++;
         pi = calibratedInterval(worstEstimate / d.estimate, ratios, o.confidence, degenerate, df);
       }
-      perFunction.push({
-        setting: cell.setting,
-        function: cell.function,
-        runtime: cell.runtime,
-        value: calibratedInterval(d.estimate, Float64Array.from(d.replicates), o.confidence, degenerate, d.df),
-        pi,
-      });
+      perFunction[d.index] = { ...perFunction[d.index]!, value: calibratedInterval(d.estimate, Float64Array.from(d.replicates), o.confidence, degenerate, d.df), pi };
     }
   }
+  // The overall estimate sums the per-function indexes in the cells' order, as the point metric does.
+  const estimates = new Map<string, number>();
+  perFunction.forEach((r, i) => {
+    if (r.pi !== null) estimates.set(slotOf(cells[i]!), (estimates.get(slotOf(cells[i]!)) ?? 0) + r.pi.estimate);
+  });
   return {
     perFunction,
-    overall: [...overall.values()].map((acc) => ({
+    overall: [...overall].map(([slot, acc]) => ({
       setting: acc.setting,
       runtime: acc.runtime,
       functions: acc.functions,
-      pi: acc.functions === 0 ? null : calibratedInterval(acc.estimate / acc.functions, acc.sums.map((s) => s / acc.functions), o.confidence, degenerate, acc.df),
+      pi: acc.functions === 0 ? null : calibratedInterval(estimates.get(slot)! / acc.functions, acc.sums.map((s) => s / acc.functions), o.confidence, degenerate, acc.df),
     })),
   };
 }
@@ -117,17 +117,19 @@ export interface PiCellOptions {
   label?: (keys: Record<string, unknown>) => string;
   /** Only these functions (default: every function present). */
   functions?: readonly string[];
+  /** Keep the cells without values (default: left out). */
+  withEmpty?: boolean;
 }
 
-/** PI cells from a report table (one per setting × function × runtime with values). */
-export function piCellsOf(table: ColumnTable, value: string, options: PiCellOptions = {}): (PiCell & { values: TrialSample })[] {
+/** PI cells from a report table (one per setting × runtime × function, in the point statistics' group order), with their key values. */
+export function piCellsOf(table: ColumnTable, value: string, options: PiCellOptions = {}): (PiCell & { values: TrialSample; keys: Record<string, unknown> })[] {
   const settingKeys = options.settingKeys ?? SETTING_KEYS;
   const label = options.label ?? ((k) => settingKeys.map((s) => String(k[s])).join(" · "));
   // Grouped in the point statistics' key order, so the sorted groups are shared with them (cached per table).
   const { keys, samples } = trialGroups(table, [...settingKeys, "runtime", "function"], value);
   return keys
-    .map((k, g) => ({ setting: label(k), function: k.function as string, runtime: k.runtime as string, values: samples[g]! }))
-    .filter((c) => c.values.pooled.length > 0 && (!options.functions || options.functions.includes(c.function)));
+    .map((k, g) => ({ setting: label(k), function: k.function as string, runtime: k.runtime as string, values: samples[g]!, keys: k }))
+    .filter((c) => (options.withEmpty || c.values.pooled.length > 0) && (!options.functions || options.functions.includes(c.function)));
 }
 
 function checkedTrials(sample: TrialSample, what: string): TrialSample {

@@ -3,7 +3,7 @@
 // Mitigations section picks them) with p50, p99 and max Total Duration and their intervals, the
 // cost per million with its interval, power-tuning's averages, the frontier flag; and each
 // strategy's pick on power-tuning's averages and on p99 with intervals.
-import type { Analysis } from "../analysis.js";
+import { runtimeLabels, type Analysis } from "../analysis.js";
 import { priceFor } from "../cost/index.js";
 import { groupedValues } from "../cost/grouped-values.js";
 import { BILLED } from "../metrics/billed.js";
@@ -14,8 +14,8 @@ import { TOTAL_DURATION } from "../metrics/total-duration.js";
 import { averagePrice, DEFAULT_BALANCED_WEIGHT, paretoFrontier, pickWithIntervals, recommend, STRATEGIES, trimmedMean, type Strategy } from "../recommend/index.js";
 import { bootstrapSummary, estimateOfSorted, lowerColumn, trialGroups, upperColumn, type BootstrapOptions, type Statistic } from "../uncertainty/index.js";
 import { costRows } from "./cost.js";
-import type { SectionOptions } from "./index.js";
-import { settingsBySize } from "./mitigations.js";
+import type { FindingOptions } from "./options.js";
+import { settingsBySize } from "./memory-sizes.js";
 
 export const LATENCY_STATS = [stat.percentile(0.5, "p50"), stat.percentile(0.99, "p99"), stat.max("max")] as const;
 
@@ -85,7 +85,7 @@ export interface Sweep {
  */
 export type CostIntervals = "all" | "picks";
 
-export function memorySweep(a: Analysis, bootstrap: BootstrapOptions, options: SectionOptions, costIntervals: CostIntervals = "all"): Sweep {
+export function memorySweep(a: Analysis, bootstrap: BootstrapOptions, options: FindingOptions, costIntervals: CostIntervals = "all"): Sweep {
   const balancedWeight = options.balancedWeight ?? DEFAULT_BALANCED_WEIGHT;
   const key = `memorySweep:${JSON.stringify(bootstrap)}:${options.billingRule ?? ""}:${JSON.stringify(options.prices ?? null)}:${balancedWeight}:${costIntervals}`;
   return memo(a, key, () => {
@@ -104,16 +104,16 @@ export function memorySweep(a: Analysis, bootstrap: BootstrapOptions, options: S
 
 const groupId = (k: Record<string, unknown>) => JSON.stringify(GROUP_KEYS.map((c) => k[c]));
 
-function compute(a: Analysis, bootstrap: BootstrapOptions, options: SectionOptions, balancedWeight: number, intervalFor: ((key: Record<string, unknown>) => boolean) | undefined): Sweep {
+function compute(a: Analysis, bootstrap: BootstrapOptions, options: FindingOptions, balancedWeight: number, intervalFor: ((key: Record<string, unknown>) => boolean) | undefined): Sweep {
   const id = groupId;
   const latency = latencyOf(a, bootstrap, intervalFor === undefined ? LATENCY_STATS : LATENCY_STATS.filter((s) => s.name === "p99"));
-  const { rows: costs, prices } = costRows(a, { ...options, seed: bootstrap.seed, resamples: bootstrap.resamples }, intervalFor);
+  const { rows: costs, prices } = costRows(a, bootstrap, options, intervalFor);
   const cost = new Map(costs.map((r) => [id(r), r]));
   const durations = groupedValues(a.table, GROUP_KEYS, TOTAL_DURATION);
   const billed = groupedValues(a.table, GROUP_KEYS, BILLED);
   const durationsOf = new Map(durations.keys.map((k, g) => [id(k), durations.values[g]!]));
   const billedOf = new Map(billed.keys.map((k, g) => [id(k), billed.values[g]!]));
-  const labelOf = new Map(a.runtimes.map((r) => [r.id, r.label]));
+  const labelOf = runtimeLabels(a.runtimes);
   const functionOrder = a.manifest.functions.map((f) => f.id);
   const functions = functionOrder.filter((f) => costs.some((r) => r.function === f));
   const architectures = [...new Set(a.settings.map((s) => s.architecture))];
@@ -136,7 +136,7 @@ function compute(a: Analysis, bootstrap: BootstrapOptions, options: SectionOptio
             dataset: s.dataset,
             architecture,
             runtimeId: r.id,
-            runtime: labelOf.get(r.id)!,
+            runtime: labelOf(r.id),
             function: fn,
             memoryMB: s.memoryMB,
             invocations: d.length,
@@ -151,7 +151,7 @@ function compute(a: Analysis, bootstrap: BootstrapOptions, options: SectionOptio
         if (points.length === 0) continue;
         const frontier = new Set(paretoFrontier(points.map((p) => ({ memoryMB: p.memoryMB, cost: p.usdPerMillion, duration: p.p50 }))).map((p) => p.memoryMB));
         const withFrontier = points.map((p) => ({ ...p, onFrontier: frontier.has(p.memoryMB) }));
-        lines.push({ architecture, runtimeId: r.id, runtime: labelOf.get(r.id)!, function: fn, points: withFrontier, recommendations: recommendationsOf(withFrontier, balancedWeight) });
+        lines.push({ architecture, runtimeId: r.id, runtime: labelOf(r.id), function: fn, points: withFrontier, recommendations: recommendationsOf(withFrontier, balancedWeight) });
       }
     }
   }
