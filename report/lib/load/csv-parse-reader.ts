@@ -3,7 +3,7 @@
 // reads itself, so every syntax error and its message comes from csv-parse.
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { parse } from "csv-parse";
-import type { ColumnValues, CsvColumns, CsvOptions } from "./csv.js";
+import type { ColumnValues, CsvColumns, CsvOptions } from "./csv-columns.js";
 import { columnOrder, type ContractColumn } from "./header.js";
 import { DatasetError, loadMessages } from "./messages.js";
 import { Refusal, type FieldSpec } from "./normalise.js";

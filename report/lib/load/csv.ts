@@ -8,29 +8,14 @@
 import { isAscii } from "node:buffer";
 import { existsSync, statSync } from "node:fs";
 import { open } from "node:fs/promises";
+import type { ColumnValues, CsvColumns, CsvOptions } from "./csv-columns.js";
 import { readCsvColumnsWithCsvParse } from "./csv-parse-reader.js";
 import { parseDecimal } from "./decimal.js";
 import { columnOrder } from "./header.js";
 import { DatasetError, loadMessages } from "./messages.js";
 import { Refusal, type FieldSpec, type FieldValue } from "./normalise.js";
 
-export type ColumnValues = Float64Array | (number | null)[] | string[];
-
-export interface CsvColumns {
-  columns: Record<string, ColumnValues>;
-  rows: number;
-}
-
-export interface CsvOptions {
-  /** A header-only file is valid (requests.csv of a dataset collected from CloudWatch has no client rows). */
-  allowNoRows?: boolean;
-  /** The path as the user gave it, for messages; defaults to `path`. */
-  shown?: string;
-  /** Rows the file should hold (meta.json's count): sizes the columns up front; only a hint. */
-  expectedRows?: number;
-  /** Bytes read at a time (tests use tiny reads to cut records everywhere). */
-  chunkBytes?: number;
-}
+export type { ColumnValues, CsvColumns, CsvOptions } from "./csv-columns.js";
 
 export async function readCsvColumns(path: string, fields: Record<string, FieldSpec>, options: CsvOptions = {}): Promise<CsvColumns> {
   return (await readPlainCsvColumns(path, fields, options)) ?? readCsvColumnsWithCsvParse(path, fields, options);
