@@ -7,7 +7,7 @@ import { GROUP_KEYS } from "../metrics/grouping.js";
 import { memo } from "../metrics/memo.js";
 import { stat } from "../metrics/statistics.js";
 import { groupedValues } from "./grouped-values.js";
-import { bootstrapOptions, hasTrials, intervalOfSample, TRIAL_COLUMN, type BootstrapOptions, type TrialSample } from "../uncertainty/index.js";
+import { bootstrapOptions, hasTrials, intervalOfSample, TRIAL_COLUMN, type BootstrapOptions, type Interval, type StreamKey, type TrialSample } from "../uncertainty/index.js";
 import { CostError, costMessages } from "./messages.js";
 import { priceFor, type ArchitecturePrice, type PriceTable } from "./prices.js";
 
@@ -91,7 +91,15 @@ export function costByGroup(table: ColumnTable, options: CostOptions): CostRow[]
   const billed = memo(base, `billed:${options.rule}`, () => withBilledDuration(base, options.rule));
   const { keys, values: groups } = groupedValues(base, by, BILLED, billed);
   const o = options.uncertainty === false ? null : bootstrapOptions(options.uncertainty ?? {});
-  const trials = o ? trialsOf(base, billed, by, keys, groups) : [];
+  const trials = o ? memo(billed, `cost-trials:${by.join(",")}`, () => trialsOf(base, billed, by, keys, groups)) : [];
+  // Each group's interval once per table and options: the Cost section, Memory and cost and the
+  // Summary ask for the same ones (in one kernel, the notebooks share the loaded table).
+  const intervals = o ? memo(billed, `cost-intervals:${by.join(",")}:${JSON.stringify(o)}`, () => new Map<number, Interval>()) : null;
+  const intervalOf = (g: number, stream: StreamKey): Interval => {
+    let interval = intervals!.get(g);
+    if (!interval) intervals!.set(g, (interval = intervalOfSample(trials[g]!, stat.mean("meanBilledMs"), o!, stream)));
+    return interval;
+  };
   const rows: CostRow[] = [];
   keys.forEach((key, g) => {
     const sample = groups[g]!;
@@ -102,7 +110,7 @@ export function costByGroup(table: ColumnTable, options: CostOptions): CostRow[]
     const cost = costPerMillion({ memoryMB, architecture, billedMs: sample }, options.prices);
     // Cost is linear in the mean billed duration, so its interval is the mean's interval mapped
     // through. A mean's replicates do not need the sample sorted, so no sort is paid here.
-    const interval = o && (options.intervalFor?.(key) ?? true) ? intervalOfSample(trials[g]!, stat.mean("meanBilledMs"), o, [options.rule, BILLED, ...by.map((b) => key[b] as string | number)]) : null;
+    const interval = o && (options.intervalFor?.(key) ?? true) ? intervalOf(g, [options.rule, BILLED, ...by.map((b) => key[b] as string | number)]) : null;
     rows.push({
       ...key,
       ...cost,

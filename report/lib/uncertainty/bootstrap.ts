@@ -82,25 +82,36 @@ export { lowerColumn, upperColumn };
 
 /**
  * Like metrics' summarise, with an interval per statistic (two-level where a group has several trials): one row per group of `by`, columns
- * `<stat>`, `<stat>Lower`, `<stat>Upper` (null for a group with no values). Cached per table.
+ * `<stat>`, `<stat>Lower`, `<stat>Upper` (null for a group with no values). Cached per table, and
+ * each statistic's intervals on their own, so sections asking for one statistic in different lists
+ * (in one kernel, the notebooks share the loaded table) compute it once.
  */
 export function bootstrapSummary(table: ColumnTable, by: readonly string[], value: string, stats: readonly Statistic[], options: Partial<BootstrapOptions> = {}): ColumnTable {
   const o = bootstrapOptions(options);
   const key = `bootstrap:${by.join(",")}:${value}:${JSON.stringify(stats)}:${JSON.stringify(o)}`;
   return memo(table, key, () => {
-    const { keys, samples } = trialGroups(table, by, value);
+    const { keys } = trialGroups(table, by, value);
+    const intervals = stats.map((s) => groupIntervals(table, by, value, s, o));
     const rows = keys.map((k, g) => {
       const row: Record<string, unknown> = { ...k };
-      const sample = samples[g]!;
-      for (const s of stats) {
-        if (sample.pooled.length === 0) continue;
-        const interval = intervalOfSample(sample, s, o, [value, ...by.map((b) => k[b] as string | number)]);
+      stats.forEach((s, i) => {
+        const interval = intervals[i]![g];
+        if (!interval) return;
         row[s.name] = interval.estimate;
         row[lowerColumn(s.name)] = interval.lower;
         row[upperColumn(s.name)] = interval.upper;
-      }
+      });
       return row;
     });
     return tableFromRows(rows, [...by, ...stats.flatMap((s) => [s.name, lowerColumn(s.name), upperColumn(s.name)])]);
+  });
+}
+
+/** Each group's interval of one statistic (null for a group with no values), cached per table; the name plays no part. */
+function groupIntervals(table: ColumnTable, by: readonly string[], value: string, s: Statistic, o: BootstrapOptions): (Interval | null)[] {
+  const key = `bootstrap-statistic:${by.join(",")}:${value}:${s.kind}:${s.kind === "percentile" ? s.p : ""}:${JSON.stringify(o)}`;
+  return memo(table, key, () => {
+    const { keys, samples } = trialGroups(table, by, value);
+    return keys.map((k, g) => (samples[g]!.pooled.length === 0 ? null : intervalOfSample(samples[g]!, s, o, [value, ...by.map((b) => k[b] as string | number)])));
   });
 }
