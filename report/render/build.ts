@@ -1,13 +1,12 @@
 // The report build: execute (or reuse) every section notebook, then publish the sections as the
 // site and the PDF (render/publish.ts).
-import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { SECTIONS, type SectionId } from "../lib/section.js";
 import { notebookFileName, parametersSource } from "../notebook/notebook-source.js";
-import { checkDatasets } from "./check-datasets.js";
+import { checkDatasets, requireDatasetFolders } from "./check-datasets.js";
 import { startExecutor, type Executor, type ExecutorOptions } from "./execute.js";
 import { FigureSvgs } from "./figure-svgs.js";
-import { ReportBuildError, renderMessages } from "./messages.js";
+import { renderMessages } from "./messages.js";
 import { bundleLibrary } from "./library-bundle.js";
 import { sectionOptionsFor, type BuildOptions } from "./options.js";
 import { notebookPages, type PageOutcome } from "./notebook-pages.js";
@@ -26,8 +25,7 @@ const PDF_NAME = "lambench-report.pdf";
 
 export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   const started = performance.now();
-  for (const dir of options.datasets)
-    if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ReportBuildError(renderMessages.missingDataset(dir));
+  requireDatasetFolders(options.datasets);
 
   // When some notebook will surely run, its kernel starts while the library is bundled.
   const headStart = options.force ? options.concurrency : options.section ? 1 : 0;

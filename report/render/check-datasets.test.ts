@@ -12,7 +12,7 @@ import { writeDataset } from "../../runners/dataset/write.js";
 import { generateFixtureDataset } from "../test/fixtures/generate.js";
 import { fixtureSet } from "../test/helpers.js";
 import { columnarKey, datasetFingerprint, readColumnarCache } from "./cache.js";
-import { checkDatasets } from "./check-datasets.js";
+import { checkDatasets, requireDatasetFolders } from "./check-datasets.js";
 import { ReportBuildError, renderMessages } from "./messages.js";
 
 const fixtures = fixtureSet();
@@ -110,5 +110,12 @@ describe("the columnar dataset cache", () => {
     expect(fromCopy.invocations.numRows()).toBe(0);
     expect(fromCopy.invocations.columnNames()).toEqual(fromCsv.invocations.columnNames());
     expect(fromCopy.datasets[0]!.meta.averages).toEqual(fromCsv.datasets[0]!.meta.averages);
+  });
+});
+
+describe("dataset folders named on the command line", () => {
+  it("are refused when absent, before anything is bundled", () => {
+    const missing = join(fixtures.dir, "nowhere");
+    expect(() => requireDatasetFolders([missing])).toThrow(new ReportBuildError(`dataset folder not found: ${missing}`));
   });
 });

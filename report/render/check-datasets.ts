@@ -1,6 +1,7 @@
 // The report build's dataset step: every dataset is loaded and checked once, before any notebook
 // runs, into the columnar copy the notebooks read (render/cache.ts); its meta.json comes from the
 // one dataset index.
+import { existsSync, statSync } from "node:fs";
 import type { ColumnarEntry } from "../lib/load/columnar.js";
 import type { DatasetProvenance, LoadedDataset } from "../lib/index.js";
 import { columnarDir, columnarKey, datasetFingerprint, readColumnarCache, writeColumnarCache } from "./cache.js";
@@ -34,6 +35,11 @@ export interface CheckedDatasets {
   described: DatasetProvenance[];
   /** The title page's provenance HTML. */
   provenance: string;
+}
+
+/** Fails fast, before the library is bundled, when a dataset folder named on the command line is not there. */
+export function requireDatasetFolders(dirs: readonly string[]): void {
+  for (const dir of dirs) if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ReportBuildError(renderMessages.missingDataset(dir));
 }
 
 /**

@@ -1,14 +1,13 @@
 // The comparison report: execute (or reuse) the comparison notebook on two runs, then publish its
 // page with an overview of both runs' provenance as the site and the PDF (render/publish.ts).
-import { existsSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { COMPARISON_TITLE } from "../lib/sections/comparison.js";
 import { COMPARISON_NOTEBOOK, comparisonParametersSource } from "../notebook/notebook-source.js";
-import { checkDatasets, type CheckedDatasets } from "./check-datasets.js";
+import { checkDatasets, requireDatasetFolders, type CheckedDatasets } from "./check-datasets.js";
 import { FigureSvgs } from "./figure-svgs.js";
 import { provenanceHtml } from "./html.js";
 import { bundleLibrary } from "./library-bundle.js";
-import { ReportBuildError, renderMessages } from "./messages.js";
+import { renderMessages } from "./messages.js";
 import { notebookPages } from "./notebook-pages.js";
 import type { CompareBuildOptions } from "./options.js";
 import { publish, secondsSince as seconds } from "./publish.js";
@@ -25,8 +24,7 @@ const PDF_NAME = "lambench-comparison.pdf";
 
 export async function buildComparisonReport(o: CompareBuildOptions): Promise<CompareBuildResult> {
   const started = performance.now();
-  const runs = [o.baseline, o.candidate];
-  for (const dir of runs) if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ReportBuildError(renderMessages.missingDataset(dir));
+  requireDatasetFolders([o.baseline, o.candidate]);
 
   const bundleStarted = performance.now();
   const library = await bundleLibrary();
