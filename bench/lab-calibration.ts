@@ -7,8 +7,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { parse } from "csv-parse/sync";
-import { benchmarkFunctions, loadManifest } from "../functions/manifest.js";
-import { calibrate, orderBy, type CalibrationRow } from "../runners/lab/calibration.js";
+import { loadManifest } from "../functions/manifest.js";
+import { calibrate, helloWorldFunction, orderBy, type CalibrationRow } from "../report/lib/findings/lab-calibration.js";
 import { parseLambdaPerf } from "../runners/lab/lambda-perf.js";
 import { readMeta } from "../report/lib/load/meta.js";
 
@@ -19,7 +19,7 @@ if (!perfFile || datasets.length === 0) {
   process.exit(2);
 }
 const manifest = loadManifest();
-const fn = values.function ?? benchmarkFunctions(manifest).find((f) => f.tableAccess === "none")?.id;
+const fn = values.function ?? helloWorldFunction(manifest);
 if (!fn) {
   console.error("the manifest has no benchmark function that touches no table; name one with --function");
   process.exit(2);

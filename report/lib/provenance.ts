@@ -54,7 +54,8 @@ export function describeDatasets(data: Datasets): DatasetProvenance[] {
     present.get(ds![i]!)!.add(rt![i]!);
   }
   const runtimesOf = (dataset: string) => inManifestOrder(order, present.get(dataset) ?? []).map((id) => namedRuntime(data.manifest, id).label);
-  return data.datasets.map(({ meta, corrections }) => ({
+  // Reference datasets are listed too (with their source and date), though no finding reads them.
+  return [...data.datasets, ...data.references].map(({ meta, corrections }) => ({
     name: meta.name,
     target: meta.target,
     source: meta.source.detail ? `${meta.source.kind}: ${meta.source.detail}` : meta.source.kind,
@@ -68,7 +69,8 @@ export function describeDatasets(data: Datasets): DatasetProvenance[] {
     runtimeVersions: Object.entries(meta.runtimeVersions)
       .sort(([a], [b]) => (order.indexOf(a) + 1 || Infinity) - (order.indexOf(b) + 1 || Infinity) || a.localeCompare(b))
       .map(([runtime, version]) => ({ runtime, version })),
-    runtimes: runtimesOf(meta.name),
+    // A reference has no rows: its runtimes are the ones its entries name (lambda-perf's names).
+    runtimes: meta.reference ? [...new Set(meta.reference.entries.map((e) => e.runtime))] : runtimesOf(meta.name),
     protocol: meta.protocol
       ? { requestsPerFunction: meta.protocol.requestsPerFunction, concurrency: meta.protocol.concurrency, warmupRequests: meta.protocol.warmupRequests, pauseMs: meta.protocol.pauseMs }
       : null,

@@ -13,6 +13,7 @@ export const SECTIONS = [
   { id: "memory-cost", title: "Memory and cost" },
   { id: "mitigations", title: "Mitigations" },
   { id: "appendix", title: "Method" },
+  { id: "lab-calibration", title: "Lab vs AWS" },
 ] as const;
 
 export type SectionId = (typeof SECTIONS)[number]["id"];

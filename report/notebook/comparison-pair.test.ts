@@ -27,6 +27,15 @@ describe("the comparison notebook's default pair", () => {
     expect(defaultComparisonPair(data)).toEqual([[small], [rerun]]);
   });
 
+  it("never takes a reference dataset (an imported lambda-perf day) as one of the two runs", () => {
+    const data = join(root, "c");
+    dataset(join(data, "fixture-aws-a-128mb"), [128], { target: "aws" });
+    dataset(join(data, "fixture-lambda-perf"), [128, 256], { target: "aws", reference: { kind: "lambda-perf" } });
+    expect(() => defaultComparisonPair(data)).toThrow(notebookMessages.noComparablePair(data, 1));
+    const other = dataset(join(data, "fixture-aws-b-128mb"), [128], { target: "aws" });
+    expect(defaultComparisonPair(data)).toEqual([[join(data, "fixture-aws-a-128mb")], [other]]);
+  });
+
   it("says what to set when no two datasets compare", () => {
     const data = join(root, "b");
     dataset(join(data, "fixture-128mb"), [128]);

@@ -9,6 +9,8 @@ export interface DatasetSummary {
   target: DatasetMeta["target"];
   architecture: DatasetMeta["architecture"];
   memorySizes: number[];
+  /** A reference dataset (meta.reference, e.g. an imported lambda-perf day): never one of two runs compared. */
+  reference: boolean;
 }
 
 /**
@@ -21,5 +23,5 @@ export function findCompleteDatasets(dataDir: string, index: DatasetIndex = data
 
 /** The valid complete datasets in dataDir and in its subfolders that are not datasets (e.g. data/reruns/), sorted by path. */
 export function completeDatasetsBelow(dataDir: string, index: DatasetIndex = datasetIndex): DatasetSummary[] {
-  return index.validBelow(dataDir).map(({ dir, meta }) => ({ dir, target: meta.target, architecture: meta.architecture, memorySizes: meta.memorySizes }));
+  return index.validBelow(dataDir).map(({ dir, meta }) => ({ dir, target: meta.target, architecture: meta.architecture, memorySizes: meta.memorySizes, reference: meta.reference !== undefined }));
 }

@@ -62,7 +62,8 @@ export async function checkDatasets(options: DatasetStepOptions, librarySource: 
       let entry = readColumnarCache<Described>(options.cacheDir, key);
       if (!entry) {
         const data = await library.loadDatasets([dir]);
-        const { name, meta, corrections } = data.datasets[0]!;
+        // A reference dataset (meta.reference) is loaded apart from the measured ones, and copied the same way.
+        const { name, meta, corrections } = [...data.datasets, ...data.references][0]!;
         const tables = library.encodeDatasetTables(data.invocations, data.requests);
         entry = writeColumnarCache(options.cacheDir, key, { name, meta, corrections }, tables, { provenance: library.describeDatasets(data) });
       }
@@ -84,7 +85,8 @@ export async function checkDatasets(options: DatasetStepOptions, librarySource: 
     result.fingerprints.push(fingerprint);
   }
   if (result.usable.length === 0) throw new ReportBuildError(renderMessages.noUsableDataset(result.notices));
-  const loaded = checked.map(({ dataset }) => ({ name: dataset.name, meta: dataset.meta }) as LoadedDataset);
+  // The title page describes reference datasets too; they join no protocol group.
+  const loaded = checked.filter(({ dataset }) => dataset.meta.reference === undefined).map(({ dataset }) => ({ name: dataset.name, meta: dataset.meta }) as LoadedDataset);
   result.described = checked.flatMap((c) => c.provenance);
   result.provenance = provenanceHtml(result.described, library.protocolGroups(loaded), result.notices);
   return result;

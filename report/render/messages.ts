@@ -56,6 +56,8 @@ export const renderMessages = {
   sameRun: (dir: string) => `--compare: baseline and candidate are the same folder (${rel(dir)})`,
   notComplete: (dir: string) => `--compare: ${rel(dir)} is not a complete dataset (no meta.json with complete: true)`,
   noScreenshotElement: (selector: string, page: string) => `no element matches --element ${selector} in ${rel(page)}; figures are #fig-<section>-<figure id>`,
+  referenceRun: (dir: string) =>
+    `--compare: ${rel(dir)} is a reference dataset (AWS numbers imported with --lambda-perf), not a run; compare two runs, and see the reference in the report's Lab vs AWS section`,
 
   progress: {
     bundle: (seconds: number) => `[lib]    report library bundled (${secs(seconds)})`,

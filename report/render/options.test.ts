@@ -2,7 +2,7 @@
 // --jobs), the notebooks' (--billing-rule, --prices, --seed, --resamples, --strategy,
 // --balanced-weight) and the comparison's (--compare, --min-effect). Bad values are refused with
 // the messages of render/messages.ts, asserted here by value.
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -156,5 +156,12 @@ describe("--compare", () => {
     expect(refusal(() => comparison({ compare: [a, c], prices: "p.json" }))).toBe(conflict("--prices"));
     expect(refusal(() => comparison({ compare: [a, c], minEffect: "-1" }))).toBe('--min-effect "-1": expected a number ≥ 0 (a fraction of the baseline, e.g. 0.05 for 5 %)');
     expect(refusal(() => comparison({ compare: [a, c], billingRule: "x" }))).toBe('--billing-rule "x": expected one of aws-2025-08, aws-pre-2025-08, as-reported');
+    const reference = join(dir, "fixture-reference");
+    generateFixtureDataset(reference, { name: "fixture-reference", invocationsPerFunction: 5 });
+    const metaFile = join(reference, "meta.json");
+    writeFileSync(metaFile, JSON.stringify({ ...(JSON.parse(readFileSync(metaFile, "utf8")) as object), reference: { kind: "lambda-perf" } }));
+    expect(refusal(() => comparison({ compare: [a, reference] }))).toBe(
+      `--compare: ${reference} is a reference dataset (AWS numbers imported with --lambda-perf), not a run; compare two runs, and see the reference in the report's Lab vs AWS section`,
+    );
   });
 });

@@ -124,6 +124,8 @@ function comparisonBuild(raw: RawReportOptions, log: (line: string) => void, cwd
     const reading = datasetIndex.reading(dir);
     if (reading.status === "refused") throw new ReportBuildError(say.badDataset(reading.error.message));
     if (reading.status !== "ok") throw new ReportBuildError(say.notComplete(dir));
+    // A reference dataset holds AWS numbers to compare the lab with, not a run.
+    if (reading.meta.reference !== undefined) throw new ReportBuildError(say.referenceRun(dir));
   }
 
   const options: ComparisonOptions = notebookOptions(raw);

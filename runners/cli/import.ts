@@ -1,6 +1,7 @@
 // `npm run import -- <file>… [--name <name>] [--memory <MB>]`: Logs Insights CSV exports and raw
 // CloudWatch log-event files (text, JSON lines) → data/<name>/.
 // `npm run import -- result.json --power-tuning --runtime <id> --function <id>`: an aws-lambda-power-tuning result → a dataset of averages.
+// `npm run import -- YYYY-MM-DD.json --lambda-perf`: a maxday/lambda-perf daily file → a reference dataset (the report's Lab vs AWS section).
 import { Command } from "commander";
 import { defaultManifestPath, loadManifest } from "../../functions/manifest.js";
 import { ARCHITECTURES } from "../dataset/contract.js";
@@ -10,8 +11,10 @@ import { datasetDir, publishDataset } from "../dataset/publish.js";
 import { sourceMeta } from "../collect/dataset-meta.js";
 import { groupOfFile, importFiles } from "../collect/import-files.js";
 import { averagesMeta, importPowerTuning } from "../collect/import-power-tuning.js";
+import { lambdaPerfDatasetName, lambdaPerfMeta } from "../collect/import-lambda-perf.js";
+import { parseLambdaPerf } from "../lab/lambda-perf.js";
 import { readMappingFile } from "../collect/mapping.js";
-import { importMessages, optionMessages } from "../collect/messages.js";
+import { importMessages, lambdaPerfMessages, optionMessages } from "../collect/messages.js";
 import { normalizeImportOptions } from "../collect/options.js";
 import { readTextInput } from "../collect/text-input.js";
 
@@ -22,6 +25,7 @@ const program = new Command()
   )
   .argument("<files...>", "CSV exports, and text or JSON-lines files of log events (a file's events belong to its log group, else to the function named like the file)")
   .option("--power-tuning", "the file is aws-lambda-power-tuning's output (run with includeOutputResults: true): a dataset of averages per memory size")
+  .option("--lambda-perf", "the file is a maxday/lambda-perf daily file (data/YYYY/YYYY-MM-DD.json): a reference dataset of AWS measurements, named lambda-perf-<date> unless --name; the report's Lab vs AWS section puts the lab next to it, no finding reads it")
   .option("--runtime <name>", "--power-tuning: the runtime of the tuned function (a manifest id, or any name)")
   .option("--function <name>", "--power-tuning: the tuned function's name")
   .option("--name <name>", "dataset name (default: the first file's name without its extension)")
@@ -39,10 +43,19 @@ const program = new Command()
 
 try {
   const files = program.args;
-  const o = program.opts<{ name?: string; out: string; force: boolean; memory?: string; architecture: string; region?: string; mapping?: string; manifest: string; powerTuning?: boolean; runtime?: string; function?: string }>();
-  const { architecture, memoryMB, powerTuning } = normalizeImportOptions(o, files);
-  const name = o.name ?? groupOfFile(files[0]!);
+  const o = program.opts<{ name?: string; out: string; force: boolean; memory?: string; architecture: string; region?: string; mapping?: string; manifest: string; powerTuning?: boolean; lambdaPerf?: boolean; runtime?: string; function?: string }>();
+  const { architecture, memoryMB, powerTuning, lambdaPerf } = normalizeImportOptions(o, files);
   const policy = { force: o.force };
+  if (lambdaPerf) {
+    const { file } = lambdaPerf;
+    const day = parseLambdaPerf(readTextInput(file), file);
+    const name = o.name ?? lambdaPerfDatasetName(day);
+    const dir = datasetDir(o.out, name, policy);
+    publishDataset(dir, lambdaPerfMeta({ name, file, day, campaign: newCampaign("import") }), [], [], policy);
+    console.log(lambdaPerfMessages.imported(day.entries.length, day.date, dir));
+    process.exit(0);
+  }
+  const name = o.name ?? groupOfFile(files[0]!);
   const dir = datasetDir(o.out, name, policy, o.name === undefined ? "the file name (pass --name)" : "--name");
   if (powerTuning) {
     const { file } = powerTuning;

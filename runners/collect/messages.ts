@@ -93,3 +93,11 @@ export const powerTuningMessages = {
   detail: (file: string, runtime: string, fn: string, powers: number[]) =>
     `aws-lambda-power-tuning output ${file}: averages for ${runtime}/${fn} at ${powers.join(", ")} MB (averages only, no raw invocations)`,
 };
+
+export const lambdaPerfMessages = {
+  detail: (file: string, generatedAt: string, entries: number, source: string) =>
+    `maxday/lambda-perf daily file ${file}, generated ${generatedAt}: AWS's own measurements of hello-world functions, ${entries} entries (${source}); a reference for the lab, never part of the findings`,
+  oneFile: (files: readonly string[]) => `--lambda-perf takes one daily file (data/YYYY/YYYY-MM-DD.json of maxday/lambda-perf), got ${files.length}: ${files.join(", ")}`,
+  imported: (entries: number, date: string, dir: string) =>
+    `${entries} lambda-perf entries of ${date} → ${dir} (a reference dataset: the report's Lab vs AWS section reads it; no finding does)`,
+};

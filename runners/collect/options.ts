@@ -1,7 +1,7 @@
 // The one place where the collect and import commands' options become typed values (STYLE.md
 // habit 9): each check names its option, and every message is in messages.ts.
 import { ARCHITECTURES, type Architecture } from "../dataset/contract.js";
-import { collectMessages, optionMessages as msg } from "./messages.js";
+import { collectMessages, lambdaPerfMessages, optionMessages as msg } from "./messages.js";
 import { parseTimeOption } from "./time-option.js";
 
 /** Lambda's memory sizes, in MB. */
@@ -51,6 +51,7 @@ export interface RawImportOptions {
   architecture: string;
   memory?: string;
   powerTuning?: boolean;
+  lambdaPerf?: boolean;
   runtime?: string;
   function?: string;
 }
@@ -60,6 +61,8 @@ export interface ImportOptions {
   memoryMB?: number;
   /** --power-tuning: the one result file and the function it tuned (its output names neither). */
   powerTuning: { file: string; runtime: string; function: string } | null;
+  /** --lambda-perf: the one maxday/lambda-perf daily file, imported as a reference dataset. */
+  lambdaPerf: { file: string } | null;
 }
 
 /** The checked options of `npm run import` for its `files`. */
@@ -71,5 +74,10 @@ export function normalizeImportOptions(raw: RawImportOptions, files: readonly st
     if (files.length !== 1 || !raw.runtime || !raw.function) throw new Error(msg.powerTuningArguments());
     powerTuning = { file: files[0]!, runtime: raw.runtime, function: raw.function };
   }
-  return { architecture, ...(memoryMB === undefined ? {} : { memoryMB }), powerTuning };
+  let lambdaPerf: ImportOptions["lambdaPerf"] = null;
+  if (raw.lambdaPerf) {
+    if (files.length !== 1) throw new Error(lambdaPerfMessages.oneFile(files));
+    lambdaPerf = { file: files[0]! };
+  }
+  return { architecture, ...(memoryMB === undefined ? {} : { memoryMB }), powerTuning, lambdaPerf };
 }

@@ -137,6 +137,37 @@ export type AverageRow = z.infer<typeof averageRowSchema>;
 
 const isoTime = z.string().refine((s) => !Number.isNaN(Date.parse(s)), "ISO-8601 timestamp");
 
+/** One function measured by maxday/lambda-perf on one day, as published (never rescaled). */
+export const referenceEntrySchema = z.object({
+  /** lambda-perf's function name, e.g. lambda-perf-nodejs22x-zip-128-x86_64. */
+  name: z.string().min(1),
+  /** lambda-perf's runtime name as published ("nodejs22.x", "go (prov.al2023)"). */
+  runtime: z.string().min(1),
+  packaging: z.string().min(1),
+  memoryMB: z.number().int().positive(),
+  architecture: z.enum(ARCHITECTURES),
+  /** The Init Durations of the day's cold starts, ms. */
+  initDurationsMs: z.array(z.number().nonnegative()).min(1),
+  maxMemoryUsedMB: z.number().nonnegative(),
+  avgWarmDurationMs: z.number().nonnegative(),
+  avgColdDurationMs: z.number().nonnegative(),
+});
+export type ReferenceEntry = z.infer<typeof referenceEntrySchema>;
+
+/** A reference dataset's measurements, with the day they were taken and where they come from. */
+export const referenceSchema = z.object({
+  kind: z.literal("lambda-perf"),
+  /** The day the measurements were generated (YYYY-MM-DD). */
+  date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, "expected YYYY-MM-DD"),
+  generatedAt: isoTime,
+  /** Where the numbers come from, and their licence. */
+  source: z.string().min(1),
+  /** The file that was imported, as it was named on the command line. */
+  file: z.string().min(1),
+  entries: z.array(referenceEntrySchema).min(1),
+});
+export type ReferenceMeta = z.infer<typeof referenceSchema>;
+
 export const trialsSchema = z
   .object({
     count: z.number().int().positive(),
@@ -250,6 +281,13 @@ export const metaSchema = z.object({
    * rows; sections that need raw invocations say so and leave it out. Absent: raw invocations.
    */
   averages: z.array(averageRowSchema).min(1).optional(),
+  /**
+   * Optional extension: a reference dataset (an imported maxday/lambda-perf daily file), AWS's own
+   * measurements that the lab is compared with and never part of the findings. Its
+   * invocations.csv and requests.csv hold a header and no rows; the report keeps it apart from
+   * the measured datasets (report/lib/load/datasets.ts) and only the Lab vs AWS section reads it.
+   */
+  reference: referenceSchema.optional(),
 });
 
 export type DatasetMeta = z.infer<typeof metaSchema>;

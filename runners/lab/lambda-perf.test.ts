@@ -2,8 +2,8 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { loadManifest, repoRoot } from "../../functions/manifest.js";
-import { findLambdaPerf, lambdaPerfKey, parseLambdaPerf } from "./lambda-perf.js";
+import { repoRoot } from "../../functions/manifest.js";
+import { parseLambdaPerf } from "./lambda-perf.js";
 import { labMessages } from "./messages.js";
 
 const file = join(repoRoot, "test/fixtures/lambda-perf/2025-12-21-excerpt.json");
@@ -34,11 +34,3 @@ describe("parseLambdaPerf", () => {
   });
 });
 
-describe("the manifest's runtimes in lambda-perf's names", () => {
-  it("finds every runtime of the manifest at 128 and 256 MB x86_64 zip", () => {
-    const m = loadManifest();
-    expect(m.runtimes.map(lambdaPerfKey)).toEqual(["nodejs22x", "python311", "go_on_provided_al2023", "rust_on_provided_al2023"]);
-    for (const r of m.runtimes) for (const mb of [128, 256]) expect(findLambdaPerf(day, lambdaPerfKey(r), mb, "x86_64"), `${r.id} ${mb}`).toBeDefined();
-    expect(findLambdaPerf(day, "nodejs22x", 512, "x86_64")).toBeUndefined();
-  });
-});

@@ -1,7 +1,9 @@
-// maxday/lambda-perf daily files (github.com/maxday/lambda-perf, Apache-2.0, data/YYYY-MM-DD.json):
+// maxday/lambda-perf daily files (github.com/maxday/lambda-perf, Apache-2.0, data/YYYY/YYYY-MM-DD.json):
 // AWS's own Init Duration and Max Memory Used for hello-world functions, the reference the lab's
-// calibration compares itself with (bench/lab-calibration.ts). Read as published, never rescaled.
+// calibration compares itself with (`npm run import -- <file> --lambda-perf`, the report's Lab vs
+// AWS section, bench/lab-calibration.ts). Read as published, never rescaled.
 import { z } from "zod";
+import type { ReferenceEntry } from "../dataset/contract.js";
 import { labMessages } from "./messages.js";
 
 const entrySchema = z.object({
@@ -15,20 +17,13 @@ const entrySchema = z.object({
   ad: z.number().nonnegative(),
   acd: z.number().nonnegative(),
 });
-const fileSchema = z.object({ metadata: z.object({ generatedAt: z.string().min(10) }), runtimeData: z.array(z.unknown()) });
+const fileSchema = z.object({
+  metadata: z.object({ generatedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T/, "expected an ISO-8601 time").refine((s) => !Number.isNaN(Date.parse(s)), "expected an ISO-8601 time") }),
+  runtimeData: z.array(z.unknown()).min(1),
+});
 
-export interface LambdaPerfEntry {
-  /** lambda-perf's function name, e.g. lambda-perf-nodejs22x-zip-128-x86_64. */
-  name: string;
-  runtime: string;
-  packaging: string;
-  memoryMB: number;
-  architecture: "x86_64" | "arm64";
-  initDurationsMs: number[];
-  maxMemoryUsedMB: number;
-  avgWarmDurationMs: number;
-  avgColdDurationMs: number;
-}
+/** One function of a lambda-perf day, in the data contract's shape (runners/dataset/contract.ts). */
+export type LambdaPerfEntry = ReferenceEntry;
 
 export interface LambdaPerfDay {
   /** The day the measurements were generated (YYYY-MM-DD) and when exactly. */
@@ -48,7 +43,7 @@ export function parseLambdaPerf(text: string, file: string): LambdaPerfDay {
     throw new Error(labMessages.lambdaPerfNotJson(file, (e as Error).message), { cause: e });
   }
   const top = fileSchema.safeParse(raw);
-  if (!top.success) throw new Error(labMessages.lambdaPerfField(file, top.error.issues[0]!.path.join("."), top.error.issues[0]!.message));
+  if (!top.success) throw new Error(labMessages.lambdaPerfField(file, top.error.issues[0]!.path.join(".") || "(root)", top.error.issues[0]!.message));
   const entries = top.data.runtimeData.map((item, index) => {
     const e = entrySchema.safeParse(item);
     if (!e.success) throw new Error(labMessages.lambdaPerfField(file, `runtimeData[${index}].${e.error.issues[0]!.path.join(".")}`, e.error.issues[0]!.message));
@@ -57,16 +52,4 @@ export function parseLambdaPerf(text: string, file: string): LambdaPerfDay {
   });
   const generatedAt = top.data.metadata.generatedAt;
   return { date: generatedAt.slice(0, 10), generatedAt, source: LAMBDA_PERF_SOURCE, entries };
-}
-
-/**
- * lambda-perf's name for a runtime: managed ones by their Lambda id without dots ("nodejs22x",
- * "python311"), custom ones as "<language>_on_<provided id with _>" ("go_on_provided_al2023").
- */
-export function lambdaPerfKey(runtime: { lambdaRuntime: string; kind: "managed" | "custom"; language: string }): string {
-  return runtime.kind === "custom" ? `${runtime.language}_on_${runtime.lambdaRuntime.replaceAll(".", "_")}` : runtime.lambdaRuntime.replaceAll(".", "");
-}
-
-export function findLambdaPerf(day: LambdaPerfDay, key: string, memoryMB: number, architecture: string, packaging = "zip"): LambdaPerfEntry | undefined {
-  return day.entries.find((e) => e.name === `lambda-perf-${key}-${packaging}-${memoryMB}-${architecture}`);
 }

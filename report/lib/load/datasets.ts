@@ -24,7 +24,13 @@ export interface LoadedDataset {
 
 export interface Datasets {
   manifest: Manifest;
+  /** The measured datasets: every finding reads these. */
   datasets: LoadedDataset[];
+  /**
+   * Reference datasets (contract: meta.reference, e.g. an imported lambda-perf day): AWS numbers the
+   * lab is compared with, kept apart so they never enter a finding; only the Lab vs AWS section reads them.
+   */
+  references: LoadedDataset[];
   /** One row per REPORT line: the contract columns plus `dataset` and `runtimeKind`. */
   invocations: ColumnTable;
   /** One row per client request: the contract columns plus `dataset`. */
@@ -82,15 +88,16 @@ async function load(paths: readonly string[], dirs: readonly string[], options: 
   };
 
   const datasets: LoadedDataset[] = [];
+  const references: LoadedDataset[] = [];
   const invocationParts: ColumnTable[] = [];
   const requestParts: ColumnTable[] = [];
   for (const [i, p] of paths.entries()) {
     const dir = dirs[i]!;
     const part = isColumnarDataset(dir) ? columnarPart(dir) : await checkedPart(p, dir, options.index ?? datasetIndex);
     const { meta, corrections } = part;
-    const twin = datasets.find((d) => d.name === meta.name);
+    const twin = [...datasets, ...references].find((d) => d.name === meta.name);
     if (twin) throw new DatasetError(loadMessages.duplicateName(meta.name, twin.dir, dir));
-    datasets.push({ name: meta.name, dir, meta, corrections });
+    (meta.reference !== undefined ? references : datasets).push({ name: meta.name, dir, meta, corrections });
     const runtimes = part.invocations.runtime as ArrayLike<string>;
     invocationParts.push(
       aq.table({
@@ -104,6 +111,7 @@ async function load(paths: readonly string[], dirs: readonly string[], options: 
   return {
     manifest,
     datasets,
+    references,
     invocations: concatAll(invocationParts),
     requests: concatAll(requestParts),
   };
@@ -112,6 +120,7 @@ async function load(paths: readonly string[], dirs: readonly string[], options: 
 /** A dataset folder as the runners write it: meta.json from the index, both CSVs read and checked. */
 async function checkedPart(p: string, dir: string, index: DatasetIndex): Promise<DatasetPart> {
   const meta = index.meta(dir, p);
+  if (meta.reference !== undefined && (meta.counts.invocations > 0 || meta.counts.requests > 0)) throw new DatasetError(loadMessages.referenceWithRows(join(p, DATASET_FILES.meta)));
   const corrections: string[] = [];
   const invShown = join(p, DATASET_FILES.invocations);
   const read = await readCsvColumns(join(dir, DATASET_FILES.invocations), invocationFields(), {

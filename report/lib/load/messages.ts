@@ -30,4 +30,6 @@ export const loadMessages = {
   duplicateRequestId: (path: string, line: number, id: string, firstLine: number, field: string) =>
     `${path} line ${line}, field requestId: ${JSON.stringify(id)} was already used on line ${firstLine}, with a different ${field}; a request id names one invocation`,
   duplicatesDropped: (file: string, n: number) => `${file}: ${n} row(s) repeating an earlier row exactly (same request id, every field equal) were dropped`,
+  referenceWithRows: (path: string) =>
+    `${path}: a reference dataset (field reference) holds no invocations or requests of its own, so its counts must be 0; its rows would otherwise enter the findings`,
 } as const;

@@ -11,6 +11,7 @@ import type { SectionBuilder, SectionOptions } from "./builder.js";
 import { coldStartSection } from "./cold-start.js";
 import { costSection } from "./cost.js";
 import { expectedRangeSection } from "./expected-range.js";
+import { labCalibrationSection } from "./lab-calibration.js";
 import { memoryCostSection } from "./memory-cost.js";
 import { memorySection } from "./memory.js";
 import { mitigationsSection } from "./mitigations.js";
@@ -32,6 +33,7 @@ const BUILDERS: Record<SectionId, SectionBuilder> = {
   "memory-cost": memoryCostSection,
   mitigations: mitigationsSection,
   appendix: appendixSection,
+  "lab-calibration": labCalibrationSection,
 };
 
 export function buildSection(id: SectionId, data: Datasets, options: SectionOptions = {}): SectionResult {
