@@ -60,7 +60,7 @@ describe("report options", () => {
 
   it("names the unknown section and lists the known ones", () => {
     expect(refusal(() => report({ data: "a", section: "latency" }))).toBe(
-      'unknown section "latency"; sections: summary, expected-range, worst-case, tail, cold-start, memory, billed, cost, memory-cost, mitigations, appendix',
+      'unknown section "latency"; sections: summary, expected-range, worst-case, tail, cold-start, memory, billed, cost, memory-cost, mitigations, appendix, lab-calibration',
     );
   });
 
