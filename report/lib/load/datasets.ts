@@ -124,8 +124,8 @@ async function checkedPart(p: string, dir: string, index: DatasetIndex): Promise
   const corrections: string[] = [];
   const invShown = join(p, DATASET_FILES.invocations);
   const read = await readCsvColumns(join(dir, DATASET_FILES.invocations), invocationFields(), {
-    // A dataset of averages (contract: meta.averages) has no raw invocations.
-    allowNoRows: meta.averages !== undefined,
+    // A dataset of averages (contract: meta.averages) or a reference (meta.reference) has no raw invocations.
+    allowNoRows: meta.averages !== undefined || meta.reference !== undefined,
     shown: invShown,
     expectedRows: meta.counts.invocations,
   });
