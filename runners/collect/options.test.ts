@@ -1,7 +1,7 @@
 // The collect and import options: typed values, or an error naming the option (asserted by value).
 import { describe, expect, it } from "vitest";
 import { ARCHITECTURES } from "../dataset/contract.js";
-import { collectMessages, optionMessages } from "./messages.js";
+import { collectMessages, lambdaPerfMessages, optionMessages } from "./messages.js";
 import { normalizeCollectOptions, normalizeImportOptions } from "./options.js";
 
 const NOW = Date.parse("2026-01-02T00:00:00Z");
@@ -31,11 +31,14 @@ describe("normalizeCollectOptions", () => {
 
 describe("normalizeImportOptions", () => {
   it("reads the memory size in MB and the power-tuning target", () => {
-    expect(normalizeImportOptions({ architecture: "x86_64", memory: "1024" }, ["a.csv", "b.csv"])).toEqual({ architecture: "x86_64", memoryMB: 1024, powerTuning: null });
+    expect(normalizeImportOptions({ architecture: "x86_64", memory: "1024" }, ["a.csv", "b.csv"])).toEqual({ architecture: "x86_64", memoryMB: 1024, powerTuning: null, lambdaPerf: null });
     expect(normalizeImportOptions({ architecture: "arm64", powerTuning: true, runtime: "mine", function: "api" }, ["r.json"])).toEqual({
       architecture: "arm64",
       powerTuning: { file: "r.json", runtime: "mine", function: "api" },
+      lambdaPerf: null,
     });
+    expect(normalizeImportOptions({ architecture: "x86_64", lambdaPerf: true }, ["2025-12-21.json"]).lambdaPerf).toEqual({ file: "2025-12-21.json" });
+    expect(() => normalizeImportOptions({ architecture: "x86_64", lambdaPerf: true }, ["a.json", "b.json"])).toThrow(new Error(lambdaPerfMessages.oneFile(["a.json", "b.json"])));
   });
 
   it("refuses memory in bytes or out of Lambda's range, and power-tuning without its arguments", () => {
