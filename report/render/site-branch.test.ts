@@ -1,15 +1,16 @@
 import { execFileSync } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it } from "vitest";
 import { commitSiteToBranch } from "./site-branch.js";
 
 const git = (cwd: string, ...args: string[]): string => execFileSync("git", args, { cwd, encoding: "utf8" }).trim();
+const repo = mkdtempSync(join(tmpdir(), "lambench-site-branch-test-"));
+afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
 describe("committing the site to a branch (npm run report:publish)", () => {
   it("commits the site to its own branch without touching the working tree, and is idempotent", () => {
-    const repo = mkdtempSync(join(tmpdir(), "lambench-publish-test-"));
     git(repo, "init", "-q", "-b", "main");
     writeFileSync(join(repo, "README.md"), "project\n");
     git(repo, "add", ".");
