@@ -8,7 +8,7 @@ import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { parse } from "csv-parse/sync";
 import { loadManifest } from "../functions/manifest.js";
-import { calibrate, helloWorldFunction, orderBy, type CalibrationRow } from "../report/lib/findings/lab-calibration.js";
+import { calibrate, helloWorldFunction, orderAgreement, orderBy, type CalibrationRow } from "../report/lib/findings/lab-calibration.js";
 import { parseLambdaPerf } from "../runners/lab/lambda-perf.js";
 import { readMeta } from "../report/lib/load/meta.js";
 
@@ -44,7 +44,13 @@ for (const dir of datasets) {
         `${r.runtime.padEnd(9)} ${`${num(r.labInitMedianMs)} ms (${r.labColdStarts})`.padEnd(18)} ${`${num(r.awsInitMedianMs)} ms`.padEnd(14)} ${num(r.initRatio, 2).padEnd(9)} ${`${num(r.labMaxMemoryMedianMB)} MB`.padEnd(17)} ${`${num(r.awsMaxMemoryMB)} MB`.padEnd(13)} ${num(r.memoryRatio, 2)}`,
       );
     }
-    console.log(`order by Init Duration: lab ${orderBy(table, (r) => r.labInitMedianMs).join(" < ")}; AWS ${orderBy(table, (r) => r.awsInitMedianMs).join(" < ")}`);
-    console.log(`order by Max Memory Used: lab ${orderBy(table, (r) => r.labMaxMemoryMedianMB).join(" < ")}; AWS ${orderBy(table, (r) => r.awsMaxMemoryMB).join(" < ")}`);
+    console.log(orderLine("Init Duration", orderBy(table, (r) => r.labInitMedianMs), orderBy(table, (r) => r.awsInitMedianMs)));
+    console.log(orderLine("Max Memory Used", orderBy(table, (r) => r.labMaxMemoryMedianMB), orderBy(table, (r) => r.awsMaxMemoryMB)));
   }
+}
+
+/** "order by …: lab a < b = c; AWS …; (agreement)", "=" joining runtimes of equal value. */
+function orderLine(measure: string, lab: string[][], aws: string[][]): string {
+  const text = (groups: string[][]) => groups.map((g) => g.join(" = ")).join(" < ");
+  return `order by ${measure}: lab ${text(lab)}; AWS ${text(aws)} (${orderAgreement(lab, aws)})`;
 }

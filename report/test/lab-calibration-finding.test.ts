@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { loadManifest, repoRoot } from "../../functions/manifest.js";
-import { calibrate, findLambdaPerf, helloWorldFunction, lambdaPerfKey, orderBy } from "../lib/findings/lab-calibration.js";
+import { calibrate, findLambdaPerf, helloWorldFunction, lambdaPerfKey, orderAgreement, orderBy } from "../lib/findings/lab-calibration.js";
 import { parseLambdaPerf } from "../../runners/lab/lambda-perf.js";
 
 const file = join(repoRoot, "test/fixtures/lambda-perf/2025-12-21-excerpt.json");
@@ -40,8 +40,20 @@ describe("calibrate", () => {
     const rows = calibrate(day, runtimes, [...cold(runtimes[1]!.id, [50], 20), ...cold(runtimes[2]!.id, [10], 8)], 512, "x86_64");
     expect(rows.every((r) => r.initRatio === null && r.awsColdStarts === 0)).toBe(true);
     const at128 = calibrate(day, runtimes, [...cold(runtimes[1]!.id, [50], 20), ...cold(runtimes[2]!.id, [10], 8)], 128, "x86_64");
-    expect(orderBy(at128, (r) => r.labInitMedianMs)).toEqual([runtimes[2]!.id, runtimes[1]!.id]);
-    expect(orderBy(at128, (r) => r.awsInitMedianMs)).toEqual([runtimes[3]!.id, runtimes[2]!.id, runtimes[1]!.id, runtimes[0]!.id]);
+    expect(orderBy(at128, (r) => r.labInitMedianMs)).toEqual([[runtimes[2]!.id], [runtimes[1]!.id]]);
+    expect(orderBy(at128, (r) => r.awsInitMedianMs)).toEqual([[runtimes[3]!.id], [runtimes[2]!.id], [runtimes[1]!.id], [runtimes[0]!.id]]);
+    // Equal medians are one group: a tie, not an order.
+    const tied = calibrate(day, runtimes, [...cold(runtimes[0]!.id, [61.5], 49), ...cold(runtimes[1]!.id, [61.5], 17)], 256, "x86_64");
+    expect(orderBy(tied, (r) => r.labInitMedianMs)).toEqual([[runtimes[0]!.id, runtimes[1]!.id]]);
     expect(at128[0]).toMatchObject({ labInitMedianMs: null, initRatio: null, labColdStarts: 0 });
+  });
+});
+
+describe("orderAgreement", () => {
+  it("tells the same order, a pair in opposite order, and a tie on one side only apart, on the runtimes both rank", () => {
+    expect(orderAgreement([["rust"], ["go"], ["python"]], [["rust"], ["go"], ["python"], ["node"]])).toBe("same");
+    expect(orderAgreement([["go"], ["rust"], ["python"]], [["rust"], ["go"], ["python"]])).toBe("opposite-pair");
+    expect(orderAgreement([["rust"], ["go"], ["node", "python"]], [["rust"], ["go"], ["python"], ["node"]])).toBe("ties-differ");
+    expect(orderAgreement([["rust"], ["go"], ["node"], ["python"]], [["rust"], ["go"], ["python"], ["node"]])).toBe("opposite-pair");
   });
 });

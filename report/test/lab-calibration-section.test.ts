@@ -10,7 +10,7 @@ import { loadManifest, repoRoot } from "../../functions/manifest.js";
 import { publishDataset } from "../../runners/dataset/publish.js";
 import { lambdaPerfMeta } from "../../runners/collect/import-lambda-perf.js";
 import { parseLambdaPerf } from "../../runners/lab/lambda-perf.js";
-import { calibrate } from "../lib/findings/lab-calibration.js";
+import { calibrate, orderAgreement } from "../lib/findings/lab-calibration.js";
 import { buildSection, describeDatasets, loadDatasets, protocolGroups, sectionIds, type Block, type Datasets } from "../lib/index.js";
 import { labCalibrationMessages as say } from "../lib/narrative/lab-calibration-messages.js";
 import { fixtureSet } from "./helpers.js";
@@ -93,10 +93,20 @@ describe("Lab vs AWS", () => {
     for (const [dataset, setting] of [["fixture-lab-128mb", "fixture-lab-128mb · 128 MB"], ["fixture-lab-256mb", "fixture-lab-256mb · 256 MB"]] as const) {
       expect(md).toContain(say.settingHeading(setting, "fixture-lambda-perf"));
       const mine = rows.filter((r) => r.dataset === dataset);
-      // Each side's order recomputed here from the table's numbers, lowest first.
-      const ordered = (column: string) => [...mine].sort((a, b) => (a[column] as number) - (b[column] as number)).map((r) => label(r.runtime as string));
-      expect(md).toContain(say.order("Init Duration", ordered("labInitMedianMs"), ordered("awsInitMedianMs")));
-      expect(md).toContain(say.order("Max Memory Used", ordered("labMaxMemoryMedianMB"), ordered("awsMaxMemoryMB")));
+      // Each side's order recomputed here from the table's numbers, lowest first, equal values grouped.
+      const ordered = (column: string) => {
+        const groups: string[][] = [];
+        let last: unknown;
+        for (const r of [...mine].sort((a, b) => (a[column] as number) - (b[column] as number))) {
+          if (groups.length > 0 && r[column] === last) groups.at(-1)!.push(label(r.runtime as string));
+          else groups.push([label(r.runtime as string)]);
+          last = r[column];
+        }
+        return groups;
+      };
+      const says = (measure: "Init Duration" | "Max Memory Used", lab: string[][], aws: string[][]) => say.order(measure, lab, aws, orderAgreement(lab, aws));
+      expect(md).toContain(says("Init Duration", ordered("labInitMedianMs"), ordered("awsInitMedianMs")));
+      expect(md).toContain(says("Max Memory Used", ordered("labMaxMemoryMedianMB"), ordered("awsMaxMemoryMB")));
     }
     // AWS's side of the fixture excerpt at 128 MB x86_64, from its published numbers: Rust < Go < Python < Node.js at both sizes.
     expect(md).toMatch(/By Init Duration \(lowest first\), the lab orders .*? and AWS Rust < Go < Python < Node\.js/);

@@ -86,14 +86,44 @@ export function calibrate(
   });
 }
 
-/** Runtime ids from the lowest value to the highest (runtimes without a value left out). */
-export function orderBy(rows: readonly CalibrationRow[], value: (r: CalibrationRow) => number | null): string[] {
-  return rows.filter((r) => value(r) !== null).sort((a, b) => value(a)! - value(b)!).map((r) => r.runtime);
+/**
+ * Runtime ids from the lowest value to the highest, runtimes of equal value in one group (a tie is
+ * no order); runtimes without a value left out.
+ */
+export function orderBy(rows: readonly CalibrationRow[], value: (r: CalibrationRow) => number | null): string[][] {
+  const groups: string[][] = [];
+  let last: number | null = null;
+  for (const r of rows.filter((x) => value(x) !== null).sort((a, b) => value(a)! - value(b)!)) {
+    const v = value(r)!;
+    if (last === v) groups.at(-1)!.push(r.runtime);
+    else groups.push([r.runtime]);
+    last = v;
+  }
+  return groups;
+}
+
+/** How two orders of runtimes relate, on the runtimes both rank. */
+export type OrderAgreement = "same" | "opposite-pair" | "ties-differ";
+
+export function orderAgreement(a: readonly string[][], b: readonly string[][]): OrderAgreement {
+  const rank = (groups: readonly string[][]) => new Map(groups.flatMap((g, i) => g.map((id) => [id, i] as const)));
+  const [ra, rb] = [rank(a), rank(b)];
+  const common = [...ra.keys()].filter((id) => rb.has(id));
+  let ties = false;
+  for (const x of common)
+    for (const y of common) {
+      const [da, db] = [Math.sign(ra.get(x)! - ra.get(y)!), Math.sign(rb.get(x)! - rb.get(y)!)];
+      if (da * db < 0) return "opposite-pair";
+      if (da !== db) ties = true;
+    }
+  return ties ? "ties-differ" : "same";
 }
 
 export interface CalibrationOrder {
-  lab: string[];
-  aws: string[];
+  /** Lowest first; runtimes of equal value share a group. */
+  lab: string[][];
+  aws: string[][];
+  agreement: OrderAgreement;
 }
 
 /** One lab setting (dataset × memory size × architecture) beside one reference. */
@@ -144,8 +174,8 @@ function computeLabCalibration(a: Analysis): LabCalibration {
           architecture: s.architecture,
           setting: s.label,
           rows,
-          initOrder: { lab: orderBy(rows, (r) => r.labInitMedianMs), aws: orderBy(rows, (r) => r.awsInitMedianMs) },
-          memoryOrder: { lab: orderBy(rows, (r) => r.labMaxMemoryMedianMB), aws: orderBy(rows, (r) => r.awsMaxMemoryMB) },
+          initOrder: calibrationOrder(orderBy(rows, (r) => r.labInitMedianMs), orderBy(rows, (r) => r.awsInitMedianMs)),
+          memoryOrder: calibrationOrder(orderBy(rows, (r) => r.labMaxMemoryMedianMB), orderBy(rows, (r) => r.awsMaxMemoryMB)),
         };
       });
     });
@@ -187,3 +217,5 @@ function functionRows(a: Analysis, fn: string): { cold: SettingColdRow[]; ran: S
   }
   return { cold, ran };
 }
+
+const calibrationOrder = (lab: string[][], aws: string[][]): CalibrationOrder => ({ lab, aws, agreement: orderAgreement(lab, aws) });

@@ -32,8 +32,13 @@ const mbValue = (x: number) => `${x >= 100 ? Math.round(x) : Number(x.toPrecisio
 const dash = "—";
 const or = <T>(x: T | null, f: (v: T) => string) => (x === null ? dash : f(x));
 const countRange = (c: { min: number; max: number }) => (c.min === c.max ? String(c.min) : `${c.min}–${c.max}`);
-/** Order as "A < B < C"; the same runtimes in both when comparing. */
-const order = (ids: readonly string[]) => ids.join(" < ");
+/** Order as "A < B = C" (lowest first; "=" joins runtimes of equal value). */
+const order = (groups: readonly (readonly string[])[]) => groups.map((g) => g.join(" = ")).join(" < ");
+const AGREEMENT = {
+  same: "the same order",
+  "opposite-pair": "the orders differ",
+  "ties-differ": "no two runtimes in opposite order, though one side ties runtimes the other orders",
+} as const;
 
 export const labCalibrationMessages = {
   intro: (fn: string, references: readonly ReferenceDescription[]) =>
@@ -64,11 +69,10 @@ export const labCalibrationMessages = {
         ].join(" | "),
       ).map((row) => `| ${row} |`),
     ].join("\n"),
-  order: (measure: "Init Duration" | "Max Memory Used", lab: readonly string[], aws: readonly string[]) => {
-    if (lab.length < 2 || aws.length < 2) return `By ${measure}, fewer than two runtimes have a value on ${lab.length < 2 ? "the lab's" : "AWS's"} side, so there is no order to compare.`;
-    const both = (xs: readonly string[], other: readonly string[]) => xs.filter((x) => other.includes(x));
-    const same = order(both(lab, aws)) === order(both(aws, lab));
-    return `By ${measure} (lowest first), the lab orders ${order(lab)} and AWS ${order(aws)}: ${same ? "the same order" : "the orders differ"}.`;
+  order: (measure: "Init Duration" | "Max Memory Used", lab: readonly (readonly string[])[], aws: readonly (readonly string[])[], agreement: keyof typeof AGREEMENT) => {
+    const [nLab, nAws] = [lab.flat().length, aws.flat().length];
+    if (nLab < 2 || nAws < 2) return `By ${measure}, fewer than two runtimes have a value on ${nLab < 2 ? "the lab's" : "AWS's"} side, so there is no order to compare.`;
+    return `By ${measure} (lowest first), the lab orders ${order(lab)} and AWS ${order(aws)}: ${AGREEMENT[agreement]}.`;
   },
   noAwsEntry: (reference: string, runtimes: readonly string[], memoryMB: number, architecture: string) =>
     `${reference} has no entry for ${list(runtimes)} at ${memoryMB} MB ${architecture} (zip), so ${runtimes.length > 1 ? "they have" : "it has"} no ratio there.`,

@@ -82,8 +82,8 @@ function settingText(a: Analysis, s: CalibrationSetting, fn: string, labelOf: (i
   return [
     say.settingHeading(s.setting, s.reference),
     say.table(lines),
-    say.order("Init Duration", labels(s.initOrder.lab), labels(s.initOrder.aws)),
-    say.order("Max Memory Used", labels(s.memoryOrder.lab), labels(s.memoryOrder.aws)),
+    say.order("Init Duration", s.initOrder.lab.map(labels), s.initOrder.aws.map(labels), s.initOrder.agreement),
+    say.order("Max Memory Used", s.memoryOrder.lab.map(labels), s.memoryOrder.aws.map(labels), s.memoryOrder.agreement),
     ...(noEntry.length ? [say.noAwsEntry(s.reference, noEntry, s.memoryMB, s.architecture)] : []),
     ...(noCold.length ? [say.noLabColdStart(fn, noCold, s.setting)] : []),
   ].join("\n\n");
