@@ -2,7 +2,7 @@
 // size, the cheapest one and whether their cost intervals separate, and for the median and the
 // p99 the size past which more memory stops helping (recommend/stops-helping.ts).
 import { stopsHelping, type StopsHelping } from "../recommend/index.js";
-import { overlaps } from "../uncertainty/index.js";
+import { lowerColumn, overlaps, upperColumn } from "../uncertainty/index.js";
 import type { SweepLine, SweepPoint } from "./memory-sweep.js";
 
 export interface LineCost {
@@ -22,7 +22,7 @@ export function lineCosts(lines: readonly SweepLine[]): LineCost[] {
     const cheapest = [...sizes].sort((x, y) => x.usdPerMillion - y.usdPerMillion || x.memoryMB - y.memoryMB)[0]!;
     const clearlyCheaper = !overlaps({ lower: cheapest.usdPerMillionLower, upper: cheapest.usdPerMillionUpper }, { lower: smallest.usdPerMillionLower, upper: smallest.usdPerMillionUpper });
     const stops = (["p50", "p99"] as const).flatMap((statistic) => {
-      const found = stopsHelping(sizes.map((p) => ({ memoryMB: p.memoryMB, value: p[statistic], lower: p[`${statistic}Lower`], upper: p[`${statistic}Upper`] })));
+      const found = stopsHelping(sizes.map((p) => ({ memoryMB: p.memoryMB, value: p[statistic], lower: p[lowerColumn(statistic)], upper: p[upperColumn(statistic)] })));
       return found ? [{ statistic, found }] : [];
     });
     return { line, smallest, cheapest, clearlyCheaper, stopsHelping: stops };

@@ -10,6 +10,7 @@ import { importedAverages, type ImportedLine } from "../findings/imported-averag
 import { lineCosts, type LineCost } from "../findings/memory-cost-lines.js";
 import { LATENCY_STATS, memorySweep, type SweepLine } from "../findings/memory-sweep.js";
 import { round } from "../narrative/format.js";
+import { lowerColumn, upperColumn } from "../uncertainty/index.js";
 import { memoryCostMessages as say } from "../narrative/memory-cost-messages.js";
 import type { Strategy } from "../recommend/index.js";
 import type { Block, SectionResult } from "../section.js";
@@ -49,8 +50,8 @@ export function memoryCostSection({ analysis: a, bootstrap, options }: SectionIn
       runtime: p.runtime,
       memoryMB: p.memoryMB,
       value: round(p[s.name as "p50"]),
-      valueLower: round(p[`${s.name}Lower` as "p50Lower"]),
-      valueUpper: round(p[`${s.name}Upper` as "p50Upper"]),
+      valueLower: round(p[lowerColumn(s.name as "p50")]),
+      valueUpper: round(p[upperColumn(s.name as "p50")]),
     })),
   );
   const costs: CostPoint[] = points.map((p) => ({
