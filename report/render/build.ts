@@ -48,7 +48,7 @@ async function build(buildOptions: BuildOptions, started: number, headStart: Exe
   buildOptions.log(renderMessages.progress.bundle(seconds(bundleStarted)));
 
   // Every dataset is loaded and checked here, once, before any notebook runs; the notebooks read its columnar copy.
-  const checked = await checkDatasets(buildOptions, library.code);
+  const checked = await checkDatasets(buildOptions, library);
   const options = { ...buildOptions, datasets: checked.usable };
   const figures = new FigureSvgs(options.cacheDir);
   const { pages, outcomes } = await notebookPages(

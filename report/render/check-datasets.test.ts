@@ -3,7 +3,7 @@
 // a damaged copy is ignored and rebuilt; the notebooks' loader reads the copy as the same tables.
 import { appendFileSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDatasets } from "../lib/load/datasets.js";
 import { COLUMNAR_FILES } from "../lib/load/columnar.js";
 import { loadMessages } from "../lib/load/messages.js";
@@ -13,11 +13,16 @@ import { generateFixtureDataset } from "../test/fixtures/generate.js";
 import { fixtureSet } from "../test/helpers.js";
 import { columnarKey, datasetFingerprint, readColumnarCache } from "./cache.js";
 import { checkDatasets, requireDatasetFolders } from "./check-datasets.js";
+import { bundleLibrary, type LibraryBundle } from "./library-bundle.js";
 import { ReportBuildError, renderMessages } from "./messages.js";
 
 const fixtures = fixtureSet();
 afterAll(() => fixtures.cleanup());
-const LIBRARY = "library source";
+// The bundle the notebooks require: the build checks datasets with it, in a worker thread.
+let LIBRARY: LibraryBundle;
+beforeAll(async () => {
+  LIBRARY = await bundleLibrary(join(fixtures.dir, "report-lib.cjs"));
+}, 120_000);
 
 function setUp(name: string): { dir: string; cacheDir: string; log: string[]; options: Parameters<typeof checkDatasets>[0] } {
   const dir = join(fixtures.dir, name, `fixture-${name}`);
@@ -31,14 +36,16 @@ const entryInode = (columnar: string) => statSync(join(columnar, COLUMNAR_FILES.
 
 describe("the columnar dataset cache", () => {
   it("is written on a miss, reused on a hit, and loads as the tables the CSVs give", async () => {
-    const { dir, cacheDir, options } = setUp("hit");
+    const { dir, cacheDir, log, options } = setUp("hit");
     const first = await checkDatasets(options, LIBRARY);
     expect(first.names).toEqual(["fixture-hit"]);
     const [columnar] = first.columnar;
-    expect(readColumnarCache(cacheDir, columnarKey(datasetFingerprint(dir), LIBRARY))?.dataset.name).toBe("fixture-hit");
+    expect(readColumnarCache(cacheDir, columnarKey(datasetFingerprint(dir), LIBRARY.code))?.dataset.name).toBe("fixture-hit");
     const written = entryInode(columnar!);
 
+    expect(log).toEqual([expect.stringMatching(/^\[data\] {3}.*fixture-hit: checked, columnar copy written \(/)]);
     const second = await checkDatasets(options, LIBRARY);
+    expect(log).toHaveLength(1); // nothing read again
     expect(second.columnar).toEqual(first.columnar);
     expect(second.provenance).toBe(first.provenance);
     expect(entryInode(columnar!)).toBe(written); // a hit rewrites nothing
@@ -69,7 +76,7 @@ describe("the columnar dataset cache", () => {
   it("ignores a damaged copy and rebuilds it", async () => {
     const { dir, cacheDir, options } = setUp("damaged");
     const [columnar] = (await checkDatasets(options, LIBRARY)).columnar;
-    const key = columnarKey(datasetFingerprint(dir), LIBRARY);
+    const key = columnarKey(datasetFingerprint(dir), LIBRARY.code);
     const table = join(columnar!, COLUMNAR_FILES.invocations);
     const bytes = readFileSync(table);
     bytes[bytes.length >> 1] ^= 0xff;
@@ -95,7 +102,7 @@ describe("the columnar dataset cache", () => {
     writeFileSync(join(dir, "invocations.csv"), lines.join("\n"));
     const message = renderMessages.badDataset(loadMessages.memoryNotInMeta(join(dir, "invocations.csv"), 3, 999, [128, 256]));
     await expect(checkDatasets(options, LIBRARY)).rejects.toThrow(new ReportBuildError(message));
-    expect(readColumnarCache(cacheDir, columnarKey(datasetFingerprint(dir), LIBRARY))).toBeUndefined();
+    expect(readColumnarCache(cacheDir, columnarKey(datasetFingerprint(dir), LIBRARY.code))).toBeUndefined();
   });
 
   it("copies a dataset of averages (an imported power-tuning result, no invocation rows)", async () => {

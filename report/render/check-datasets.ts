@@ -4,8 +4,10 @@
 import { existsSync, statSync } from "node:fs";
 import type { ColumnarEntry } from "../lib/load/columnar.js";
 import type { DatasetProvenance, LoadedDataset } from "../lib/index.js";
+import type { LibraryBundle } from "./library-bundle.js";
 import { columnarDir, columnarKey, datasetFingerprint, readColumnarCache, writeColumnarCache } from "./cache.js";
 import { provenanceHtml } from "./html.js";
+import { Worker } from "node:worker_threads";
 import { ReportBuildError, renderMessages } from "./messages.js";
 
 export interface DatasetStepOptions {
@@ -49,7 +51,7 @@ export function requireDatasetFolders(dirs: readonly string[]): void {
  * must all load; of the datasets found in data/, one that does not is left out with a title-page
  * warning.
  */
-export async function checkDatasets(options: DatasetStepOptions, librarySource: string): Promise<CheckedDatasets> {
+export async function checkDatasets(options: DatasetStepOptions, bundle: LibraryBundle): Promise<CheckedDatasets> {
   const explicit = options.datasetsExplicit ?? true;
   const library = await import("../notebook/library.js");
   const result: CheckedDatasets = { usable: [], names: [], columnar: [], fingerprints: [], notices: [], described: [], provenance: "" };
@@ -57,15 +59,15 @@ export async function checkDatasets(options: DatasetStepOptions, librarySource: 
   const names = new Map<string, string>();
   for (const dir of options.datasets) {
     const fingerprint = datasetFingerprint(dir);
-    const key = columnarKey(fingerprint, librarySource);
+    const key = columnarKey(fingerprint, bundle.code);
     try {
       let entry = readColumnarCache<Described>(options.cacheDir, key);
       if (!entry) {
-        const data = await library.loadDatasets([dir]);
-        // A reference dataset (meta.reference) is loaded apart from the measured ones, and copied the same way.
-        const { name, meta, corrections } = [...data.datasets, ...data.references][0]!;
-        const tables = library.encodeDatasetTables(data.invocations, data.requests);
-        entry = writeColumnarCache(options.cacheDir, key, { name, meta, corrections }, tables, { provenance: library.describeDatasets(data) });
+        const started = performance.now();
+        const copy = await copyInWorker(bundle.path, dir);
+        if ("error" in copy) throw copy.error.dataset ? new library.DatasetError(copy.error.message) : new Error(copy.error.message);
+        entry = writeColumnarCache(options.cacheDir, key, copy.dataset, copy.tables, { provenance: copy.provenance });
+        options.log(renderMessages.progress.datasetChecked(dir, (performance.now() - started) / 1000));
       }
       const name = entry.dataset.name;
       const twin = names.get(name);
@@ -90,4 +92,42 @@ export async function checkDatasets(options: DatasetStepOptions, librarySource: 
   result.described = checked.flatMap((c) => c.provenance);
   result.provenance = provenanceHtml(result.described, library.protocolGroups(loaded), result.notices);
   return result;
+}
+
+/** What the worker sends back: the dataset as loaded, its provenance and its tables, or the error. */
+type WorkerCopy =
+  | { dataset: ColumnarEntry["dataset"]; provenance: DatasetProvenance[]; tables: { invocations: Uint8Array; requests: Uint8Array } }
+  | { error: { message: string; dataset: boolean } };
+
+// Runs the library bundle the notebooks run (plain CommonJS), so the worker needs no TypeScript loader.
+const WORKER_SOURCE = `
+const { parentPort, workerData } = require("node:worker_threads");
+const library = require(workerData.library);
+library.loadDatasets([workerData.dir]).then((data) => {
+  // A reference dataset (meta.reference) is loaded apart from the measured ones, and copied the same way.
+  const { name, meta, corrections } = [...data.datasets, ...data.references][0];
+  const tables = library.encodeDatasetTables(data.invocations, data.requests);
+  const provenance = library.describeDatasets(data);
+  parentPort.postMessage({ dataset: { name, meta, corrections }, provenance, tables }, [tables.invocations.buffer, tables.requests.buffer]);
+}).catch((error) => {
+  parentPort.postMessage({ error: { message: String(error && error.message || error), dataset: error instanceof library.DatasetError } });
+});
+`;
+
+/**
+ * Loads, checks, describes and encodes one dataset in a worker thread: every row as parsed (strings
+ * included) lives in the worker's heap, which is given back when the worker ends, before the
+ * notebooks' kernels need their memory.
+ */
+async function copyInWorker(libraryPath: string, dir: string): Promise<WorkerCopy> {
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { library: libraryPath, dir } });
+  try {
+    return await new Promise<WorkerCopy>((resolve, reject) => {
+      worker.once("message", resolve);
+      worker.once("error", reject);
+      worker.once("exit", (code) => reject(new Error(`dataset worker exited (code ${code}) before answering`)));
+    });
+  } finally {
+    await worker.terminate();
+  }
 }

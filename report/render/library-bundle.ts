@@ -31,7 +31,13 @@ const vegaCanvasPlugin: esbuild.Plugin = {
   },
 };
 
-export async function bundleLibrary(outFile: string = paths.libraryBundle): Promise<{ path: string; code: string }> {
+/** The bundle's file (what the notebooks `require`) and its code (part of every cache key). */
+export interface LibraryBundle {
+  path: string;
+  code: string;
+}
+
+export async function bundleLibrary(outFile: string = paths.libraryBundle): Promise<LibraryBundle> {
   let result: esbuild.BuildResult<{ write: false }>;
   try {
     result = await esbuild.build({
@@ -50,6 +56,9 @@ export async function bundleLibrary(outFile: string = paths.libraryBundle): Prom
     const errors = (error as { errors?: esbuild.Message[] }).errors ?? [];
     const where = errors.map((e) => `${e.location ? `${e.location.file}:${e.location.line}: ` : ""}${e.text}`);
     throw new ReportBuildError(renderMessages.bundleFailed(where.length ? where : [(error as Error).message]));
+  } finally {
+    // esbuild keeps a service process (about 150 MB) alive for later calls; a build bundles once.
+    await esbuild.stop();
   }
   const code = result.outputFiles[0]!.text;
   let current = "";

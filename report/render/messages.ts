@@ -66,6 +66,7 @@ export const renderMessages = {
     cached: (notebook: string, seconds: number) => `[cached] ${rel(notebook)} (executed earlier in ${secs(seconds)})`,
     failed: (notebook: string, seconds: number) => `[failed] ${rel(notebook)} (${secs(seconds)})`,
     skipped: (dir: string, message: string) => `[skip]   ${rel(dir)}: ${message}`,
+    datasetChecked: (dir: string, seconds: number) => `[data]   ${rel(dir)}: checked, columnar copy written (${secs(seconds)})`,
     site: (dir: string, pages: number, seconds: number) => `[site]   ${rel(dir)}/ — ${pages} pages (${secs(seconds)})`,
     pdf: (file: string, pages: number | undefined, seconds: number, cached: boolean) =>
       `[pdf]    ${rel(file)}${pages === undefined ? "" : ` — ${pages} pages`} (${cached ? "cached, " : ""}${secs(seconds)})`,

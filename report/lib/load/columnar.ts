@@ -78,13 +78,13 @@ export function readColumnarEntry(dir: string): ColumnarEntry {
   return entry;
 }
 
-/** The entry and its two tables (without the added columns). */
-export function readColumnarDataset(dir: string): { entry: ColumnarEntry; invocations: DecodedColumns; requests: DecodedColumns } {
+/** The entry and its tables; the requests table is read when first asked for (the analysis never asks). */
+export function readColumnarDataset(dir: string): { entry: ColumnarEntry; invocations: DecodedColumns; requests: () => DecodedColumns } {
   const entry = readColumnarEntry(dir);
   return {
     entry,
     invocations: decodeColumns(readFileSync(join(dir, entry.files.invocations.name))),
-    requests: decodeColumns(readFileSync(join(dir, entry.files.requests.name)), "lazy"),
+    requests: () => decodeColumns(readFileSync(join(dir, entry.files.requests.name)), "lazy"),
   };
 }
 

@@ -7,7 +7,7 @@ import * as aq from "arquero";
 import type { ColumnTable } from "arquero";
 import { DATASET_FILES, type DatasetMeta } from "../../../runners/dataset/contract.js";
 import { loadManifest, namedRuntime, type Manifest, type RuntimeKind } from "../../../functions/manifest.js";
-import { isColumnarDataset, readColumnarDataset } from "./columnar.js";
+import { isColumnarDataset, readColumnarDataset, type DecodedColumns } from "./columnar.js";
 import { checkRowsMatchMeta, dropDuplicateInvocations } from "./consistency.js";
 import { readCsvColumns, type ColumnValues } from "./csv.js";
 import { datasetIndex, type DatasetIndex } from "./dataset-index.js";
@@ -52,8 +52,8 @@ interface DatasetPart {
   corrections: string[];
   invocations: Record<string, unknown>;
   invocationRows: number;
-  requests: Record<string, unknown>;
-  requestRows: number;
+  /** Read when the requests table is first asked for. */
+  requests: () => DecodedColumns;
 }
 
 /**
@@ -90,7 +90,7 @@ async function load(paths: readonly string[], dirs: readonly string[], options: 
   const datasets: LoadedDataset[] = [];
   const references: LoadedDataset[] = [];
   const invocationParts: ColumnTable[] = [];
-  const requestParts: ColumnTable[] = [];
+  const requestParts: (() => ColumnTable)[] = [];
   for (const [i, p] of paths.entries()) {
     const dir = dirs[i]!;
     const part = isColumnarDataset(dir) ? columnarPart(dir) : await checkedPart(p, dir, options.index ?? datasetIndex);
@@ -106,14 +106,21 @@ async function load(paths: readonly string[], dirs: readonly string[], options: 
         runtimeKind: Array.from(runtimes, kindOf),
       } as Record<string, ColumnValues>),
     );
-    requestParts.push(aq.table({ dataset: constant(meta.name, part.requestRows), ...part.requests } as Record<string, ColumnValues>));
+    requestParts.push(() => {
+      const { columns, rows } = part.requests();
+      return aq.table({ dataset: constant(meta.name, rows), ...columns } as Record<string, ColumnValues>);
+    });
   }
+  let requests: ColumnTable | undefined;
   return {
     manifest,
     datasets,
     references,
     invocations: concatAll(invocationParts),
-    requests: concatAll(requestParts),
+    // Built when first read: the analysis reads only invocations, so a kernel never holds the requests of a columnar copy.
+    get requests() {
+      return (requests ??= concatAll(requestParts.map((part) => part())));
+    },
   };
 }
 
@@ -141,7 +148,7 @@ async function checkedPart(p: string, dir: string, index: DatasetIndex): Promise
   });
   checkCount(reqShown, meta.counts.requests, req.rows);
   checkRowsMatchMeta(reqShown, req.columns, req.rows, meta);
-  return { meta, corrections, invocations: inv.columns, invocationRows: inv.rows, requests: req.columns, requestRows: req.rows };
+  return { meta, corrections, invocations: inv.columns, invocationRows: inv.rows, requests: () => req };
 }
 
 /** The columnar copy the report build made of a checked dataset (its checks already passed). */
@@ -152,8 +159,7 @@ function columnarPart(dir: string): DatasetPart {
     corrections: entry.dataset.corrections,
     invocations: invocations.columns,
     invocationRows: invocations.rows,
-    requests: requests.columns,
-    requestRows: requests.rows,
+    requests,
   };
 }
 
