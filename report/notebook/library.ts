@@ -1,3 +1,3 @@
 // The analysis library as the notebooks and the renderer see it.
-export { encodeDatasetTables } from "../lib/load/columnar.js";
+export { encodeDatasetTables, writeColumnarTables } from "../lib/load/columnar.js";
 export { loadDatasets, DatasetError, buildSection, buildComparison, sectionIds, describeDatasets, protocolGroups, type DatasetProvenance, type ProtocolGroup } from "../lib/index.js";

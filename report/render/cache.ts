@@ -8,7 +8,7 @@ import { join, relative } from "node:path";
 import { writeFileAtomic } from "../../runners/dataset/atomic.js";
 import { RENDERER_VERSION } from "./paths.js";
 import type { MimeBundle } from "../notebook/show.js";
-import { COLUMNAR_FILES, COLUMNAR_FORMAT, type ColumnarEntry, type ColumnarFile } from "../lib/load/columnar.js";
+import { COLUMNAR_FILES, COLUMNAR_FORMAT, type ColumnarEntry } from "../lib/load/columnar.js";
 
 export interface CachedExecution {
   hash: string;
@@ -140,26 +140,18 @@ export function readColumnarCache<Extra>(cacheDir: string, key: string): (Column
   }
 }
 
-/** Writes an entry: the table files first, the entry file last, each atomically. */
+/**
+ * Completes an entry whose table files are written (report/lib/load/columnar.ts writeColumnarTables,
+ * into columnarDir): the entry file, written last and atomically, makes it whole.
+ */
 export function writeColumnarCache<Extra extends object>(
   cacheDir: string,
   key: string,
   dataset: ColumnarEntry["dataset"],
-  tables: { invocations: Uint8Array; requests: Uint8Array },
+  files: ColumnarEntry["files"],
   extra: Extra,
 ): ColumnarEntry & Extra {
-  const dir = columnarDir(cacheDir, key);
-  const file = (name: string, bytes: Uint8Array): ColumnarFile => {
-    writeFileAtomic(join(dir, name), bytes);
-    return { name, bytes: bytes.byteLength, sha256: sha256(bytes) };
-  };
-  const entry = {
-    ...extra,
-    format: COLUMNAR_FORMAT,
-    key,
-    dataset,
-    files: { invocations: file(COLUMNAR_FILES.invocations, tables.invocations), requests: file(COLUMNAR_FILES.requests, tables.requests) },
-  };
-  writeFileAtomic(join(dir, COLUMNAR_FILES.entry), JSON.stringify(entry));
+  const entry = { ...extra, format: COLUMNAR_FORMAT, key, dataset, files };
+  writeFileAtomic(join(columnarDir(cacheDir, key), COLUMNAR_FILES.entry), JSON.stringify(entry));
   return entry;
 }

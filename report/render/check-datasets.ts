@@ -64,9 +64,9 @@ export async function checkDatasets(options: DatasetStepOptions, bundle: Library
       let entry = readColumnarCache<Described>(options.cacheDir, key);
       if (!entry) {
         const started = performance.now();
-        const copy = await copyInWorker(bundle.path, dir);
+        const copy = await copyInWorker(bundle.path, dir, columnarDir(options.cacheDir, key));
         if ("error" in copy) throw copy.error.dataset ? new library.DatasetError(copy.error.message) : new Error(copy.error.message);
-        entry = writeColumnarCache(options.cacheDir, key, copy.dataset, copy.tables, { provenance: copy.provenance });
+        entry = writeColumnarCache(options.cacheDir, key, copy.dataset, copy.files, { provenance: copy.provenance });
         options.log(renderMessages.progress.datasetChecked(dir, (performance.now() - started) / 1000));
       }
       const name = entry.dataset.name;
@@ -96,7 +96,7 @@ export async function checkDatasets(options: DatasetStepOptions, bundle: Library
 
 /** What the worker sends back: the dataset as loaded, its provenance and its tables, or the error. */
 type WorkerCopy =
-  | { dataset: ColumnarEntry["dataset"]; provenance: DatasetProvenance[]; tables: { invocations: Uint8Array; requests: Uint8Array } }
+  | { dataset: ColumnarEntry["dataset"]; provenance: DatasetProvenance[]; files: ColumnarEntry["files"] }
   | { error: { message: string; dataset: boolean } };
 
 // Runs the library bundle the notebooks run (plain CommonJS), so the worker needs no TypeScript loader.
@@ -106,21 +106,20 @@ const library = require(workerData.library);
 library.loadDatasets([workerData.dir]).then((data) => {
   // A reference dataset (meta.reference) is loaded apart from the measured ones, and copied the same way.
   const { name, meta, corrections } = [...data.datasets, ...data.references][0];
-  const tables = library.encodeDatasetTables(data.invocations, data.requests);
-  const provenance = library.describeDatasets(data);
-  parentPort.postMessage({ dataset: { name, meta, corrections }, provenance, tables }, [tables.invocations.buffer, tables.requests.buffer]);
+  const files = library.writeColumnarTables(workerData.out, library.encodeDatasetTables(data.invocations, data.requests));
+  parentPort.postMessage({ dataset: { name, meta, corrections }, provenance: library.describeDatasets(data), files });
 }).catch((error) => {
   parentPort.postMessage({ error: { message: String(error && error.message || error), dataset: error instanceof library.DatasetError } });
 });
 `;
 
 /**
- * Loads, checks, describes and encodes one dataset in a worker thread: every row as parsed (strings
- * included) lives in the worker's heap, which is given back when the worker ends, before the
- * notebooks' kernels need their memory.
+ * Loads, checks, describes and encodes one dataset in a worker thread, which writes the table files
+ * into `out`: every row as parsed (strings included) and the encoded tables live in the worker's
+ * memory, given back when it ends, before the notebooks' kernels need theirs.
  */
-async function copyInWorker(libraryPath: string, dir: string): Promise<WorkerCopy> {
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { library: libraryPath, dir } });
+async function copyInWorker(libraryPath: string, dir: string, out: string): Promise<WorkerCopy> {
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { library: libraryPath, dir, out } });
   try {
     return await new Promise<WorkerCopy>((resolve, reject) => {
       worker.once("message", resolve);

@@ -3,11 +3,13 @@
 // written and read with arquero, next to an entry naming the dataset and its validated meta.json.
 // The report build writes one per dataset (report/render/cache.ts decides where, and checks an
 // entry before using it); the notebook kernels read it instead of parsing and checking the CSVs.
+import { createHash } from "node:crypto";
 import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as aq from "arquero";
 import type { ColumnTable } from "arquero";
 import { dictionary, float64, Type, utf8, type DataType } from "@uwdata/flechette";
+import { writeFileAtomic } from "../../../runners/dataset/atomic.js";
 import type { DatasetMeta } from "../../../runners/dataset/contract.js";
 import { invocationFields, requestFields, type FieldSpec } from "./normalise.js";
 
@@ -101,4 +103,13 @@ function fewDistinct(values: ArrayLike<string>): boolean {
 /** The two tables of one loaded dataset as Arrow IPC bytes. */
 export function encodeDatasetTables(invocations: ColumnTable, requests: ColumnTable): { invocations: Uint8Array; requests: Uint8Array } {
   return { invocations: encodeTable(invocations, invocationFields()), requests: encodeTable(requests, requestFields()) };
+}
+
+/** Writes a dataset's two tables into `dir`, each atomically, and returns what an entry records of them. */
+export function writeColumnarTables(dir: string, tables: { invocations: Uint8Array; requests: Uint8Array }): ColumnarEntry["files"] {
+  const file = (name: string, bytes: Uint8Array): ColumnarFile => {
+    writeFileAtomic(join(dir, name), bytes);
+    return { name, bytes: bytes.byteLength, sha256: createHash("sha256").update(bytes).digest("hex") };
+  };
+  return { invocations: file(COLUMNAR_FILES.invocations, tables.invocations), requests: file(COLUMNAR_FILES.requests, tables.requests) };
 }
