@@ -31,7 +31,7 @@ export async function buildComparisonReport(o: CompareBuildOptions): Promise<Com
   o.log(renderMessages.progress.bundle(seconds(bundleStarted)));
   // Each run is checked on its own (two runs may share a dataset name), once, before the notebook
   // runs, into the columnar copy the notebook reads; what the overview says of it is cached with it.
-  const check = (dir: string): Promise<CheckedDatasets> => checkDatasets({ datasets: [dir], cacheDir: o.cacheDir, log: o.log }, library.code);
+  const check = (dir: string): Promise<CheckedDatasets> => checkDatasets({ datasets: [dir], cacheDir: o.cacheDir, log: o.log }, library);
   const baseline = await check(o.baseline);
   const candidate = await check(o.candidate);
   const checked = [baseline, candidate];
