@@ -18,7 +18,7 @@ import { loadManifest } from "../functions/manifest.js";
 import { buildSection, loadDatasets } from "../report/lib/index.js";
 import { SECTIONS } from "../report/lib/section.js";
 import { memorySweep } from "../report/lib/findings/memory-sweep.js";
-import { analysisUnder } from "../report/lib/sections/billing-rule.js";
+import { analysisUnder } from "../report/lib/billing-rule.js";
 import { DEFAULTS } from "../runners/bench/options.js";
 import { bootstrapOptions } from "../report/lib/uncertainty/index.js";
 import { notebookFileName, parametersSource } from "../report/notebook/notebook-source.js";

@@ -12,7 +12,7 @@ import { vegaLiteValidator } from "./vega-lite-schema.js";
 import { buildSection, type Block, type Datasets } from "../lib/index.js";
 import { protocolGroups } from "../lib/comparability.js";
 import { memoryCostMessages } from "../lib/narrative/memory-cost-messages.js";
-import { analysisUnder } from "../lib/sections/billing-rule.js";
+import { analysisUnder } from "../lib/billing-rule.js";
 import { memorySweep } from "../lib/findings/memory-sweep.js";
 import { bootstrapOptions } from "../lib/uncertainty/index.js";
 import { fixtureSet } from "./helpers.js";

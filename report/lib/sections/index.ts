@@ -6,7 +6,7 @@ import type { SectionId, SectionResult } from "../section.js";
 import { bootstrapOptions } from "../uncertainty/index.js";
 import { appendixSection } from "./appendix.js";
 import { billedSection } from "./billed.js";
-import { analysisUnder } from "./billing-rule.js";
+import { analysisUnder } from "../billing-rule.js";
 import type { SectionBuilder, SectionOptions } from "./builder.js";
 import { coldStartSection } from "./cold-start.js";
 import { costSection } from "./cost.js";
