@@ -1,9 +1,8 @@
 // The comparison report (npm run report -- --compare <a> <b>): for every group both runs measured
 // and every metric, the change, its interval and a verdict; the largest changes as a figure.
-import { analysisOf, runtimeLabels } from "../analysis.js";
-import { protocolGroups } from "../comparability.js";
-import { compareRuns, largestChanges, COMPARISON_METRICS, type Change, type Comparison } from "../compare/index.js";
+import { largestChanges, COMPARISON_METRICS, type Change, type Comparison } from "../compare/index.js";
 import { largestChangesBars, type ChangeBar } from "../figures/largest-changes.js";
+import { runComparison, type RunComparison } from "../findings/comparison.js";
 import type { Datasets } from "../load/datasets.js";
 import { compareMessagesFor as say, type ChangeLine, type RunDescription } from "../narrative/compare-messages.js";
 import type { Block, Cell } from "../section.js";
@@ -43,19 +42,11 @@ export const CHANGE_COLUMNS = [
 
 export function buildComparison(baseline: Datasets, candidate: Datasets, options: ComparisonOptions = {}): ComparisonResult {
   // Verdicts only between runs of one protocol: otherwise a change could come from the protocol.
-  const protocols = protocolGroups([...baseline.datasets, ...candidate.datasets]);
-  if (protocols.length > 1) {
-    return { id: "compare", title: COMPARISON_TITLE, blocks: [{ kind: "markdown", text: [say.intro(describe(baseline), describe(candidate)), say.notComparable(protocols)].join("\n\n") }] };
+  const found = runComparison(baseline, candidate, options);
+  if (!found.comparable) {
+    return { id: "compare", title: COMPARISON_TITLE, blocks: [{ kind: "markdown", text: [say.intro(describe(baseline), describe(candidate)), say.notComparable(found.protocols)].join("\n\n") }] };
   }
-  const before = analysisOf(baseline);
-  const after = analysisOf(candidate);
-  const comparison = compareRuns(before.table, after.table, {
-    ...(options.minEffect === undefined ? {} : { minEffect: options.minEffect }),
-    rule: options.billingRule ?? "as-reported",
-    uncertainty: { seed: options.seed, resamples: options.resamples },
-  });
-  const labelOf = runtimeLabels([...after.runtimes, ...before.runtimes]);
-  const severalArchitectures = new Set([...before.settings, ...after.settings].map((s) => s.architecture)).size > 1;
+  const { comparison, labelOf, severalArchitectures } = found;
   const where = (g: Record<string, unknown>, code = true) => {
     const fn = code ? `\`${String(g.function)}\`` : String(g.function);
     return `${labelOf(String(g.runtime))} · ${fn} · ${String(g.memoryMB)} MB${severalArchitectures ? ` · ${String(g.architecture)}` : ""}`;
@@ -64,7 +55,7 @@ export function buildComparison(baseline: Datasets, candidate: Datasets, options
 
   const blocks: Block[] = [
     { kind: "markdown", text: [say.intro(describe(baseline), describe(candidate)), methodText(comparison)].join("\n\n") },
-    { kind: "markdown", text: findings(comparison, where) },
+    { kind: "markdown", text: findings(found, where) },
     {
       kind: "figure",
       id: "largest-changes",
@@ -95,10 +86,7 @@ function methodText(c: Comparison): string {
   });
 }
 
-function findings(c: Comparison, where: (g: Record<string, unknown>) => string): string {
-  const regressions = c.changes.filter((x) => x.verdict === "regression").sort(bySize);
-  const improvements = c.changes.filter((x) => x.verdict === "improvement").sort(bySize);
-  const groups = new Set(c.changes.map((x) => JSON.stringify(x.group))).size;
+function findings({ comparison: c, regressions, improvements, groups }: Extract<RunComparison, { comparable: true }>, where: (g: Record<string, unknown>) => string): string {
   const lines = [say.counts(c.changes.length, regressions.length, improvements.length, groups, COMPARISON_METRICS.length), ""];
   const section = (list: Change[], heading: string, none: string) => {
     if (list.length === 0) return lines.push(none, "");
@@ -110,9 +98,6 @@ function findings(c: Comparison, where: (g: Record<string, unknown>) => string):
   if (c.onlyInCandidate.length) lines.push(say.onlyIn("candidate", c.onlyInCandidate.map(where)));
   return lines.join("\n").trim();
 }
-
-/** Largest relative size first (a change with no relative size last). */
-const bySize = (a: Change, b: Change) => Math.abs(b.relative ?? 0) - Math.abs(a.relative ?? 0);
 
 function line(c: Change, where: (g: Record<string, unknown>) => string): ChangeLine {
   return {
