@@ -4,6 +4,7 @@
 // is gone (a crashed run, or a reused pid now running something else) is taken over.
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
+import type { LockHolder } from "./lock-holder.js";
 import { benchMessages as msg } from "./messages.js";
 
 /**
@@ -15,12 +16,7 @@ export function machineLockPath(env: NodeJS.ProcessEnv = process.env): string {
   return env.LAMBENCH_BENCH_LOCK ?? "/tmp/lambench-bench.lock";
 }
 
-export interface LockHolder {
-  pid: number;
-  command: string;
-  workDir?: string;
-  startedAt?: string;
-}
+export type { LockHolder } from "./lock-holder.js";
 
 function alive(pid: number): boolean {
   try {

@@ -1,5 +1,5 @@
 // Every user-facing message of the bench, so tests can assert on them by value.
-import type { LockHolder } from "./lock.js";
+import type { LockHolder } from "./lock-holder.js";
 
 export const benchMessages = {
   sweepWithMemory: (memory: string) =>

@@ -4,7 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmdirSync, writeFileSync } from "node:fs";
 import { cpus } from "node:os";
 import { join } from "node:path";
-import { parseCpuList } from "./cpu-plan.js";
+import { parseCpuList } from "./cpu-list.js";
 import { KernelFile } from "./pread.js";
 
 /** Lambda gives a function one full vCPU at 1769 MB and CPU in proportion to memory below that. */
