@@ -43,13 +43,18 @@ const cpuSeconds = (c0: NodeJS.CpuUsage) => {
   return ((c.user + c.system) / 1e6).toFixed(2);
 };
 const seconds = (t0: number) => ((performance.now() - t0) / 1000).toFixed(2);
-const load = () => loadavg().map((l) => l.toFixed(1)).join(" ");
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(1))
+    .join(" ");
 
 try {
   let t0 = performance.now();
   const dataset = existing ?? join(dir, "fixture-bench");
   if (!existing) {
-    const child = spawnSync(process.execPath, ["--import", "tsx", process.argv[1]!, "--generate", dir, String(perFunction), String(trials)], { stdio: "inherit" });
+    const child = spawnSync(process.execPath, ["--import", "tsx", process.argv[1]!, "--generate", dir, String(perFunction), String(trials)], {
+      stdio: "inherit",
+    });
     if (child.status !== 0) throw new Error(`fixture generation failed (exit ${child.status})`);
     console.log(`generate fixture (child process): ${seconds(t0)} s (not part of the targets)`);
   }

@@ -39,7 +39,11 @@ const program = new Command()
   .option("--pairs <n>", "dataset pairs for (a) and for each spread of (b)", "10")
   .option("--coverage <n>", "replications for (c)", "400")
   .option("--trials <n>", "trials per dataset (default: the bench's default)")
-  .option("--requests <n>", "invocations per function per trial (the bench's default is more; fewer keep this quick, and only narrow the within-trial part)", "100")
+  .option(
+    "--requests <n>",
+    "invocations per function per trial (the bench's default is more; fewer keep this quick, and only narrow the within-trial part)",
+    "100",
+  )
   .option("--spread <x>", "between-trial spread: sd of the log of each trial × runtime × function's duration factor", "0.05")
   .option("--power-spreads <list>", "spreads at which (b) is measured", "0.02,0.05,0.1")
   .option("--seed <n>", "seed of the synthetic data", "20251101")
@@ -48,7 +52,19 @@ const program = new Command()
   .option("--exact-sizes <list>", "(e): group sizes at which the order-statistic interval is checked", "20,200,10000,100000")
   .option("--exact-only", "run (e) alone")
   .parse();
-const opts = program.opts<{ pairs: string; coverage: string; trials?: string; requests: string; spread: string; powerSpreads: string; seed: string; minEffect: string; aa?: string[]; exactSizes: string; exactOnly?: boolean }>();
+const opts = program.opts<{
+  pairs: string;
+  coverage: string;
+  trials?: string;
+  requests: string;
+  spread: string;
+  powerSpreads: string;
+  seed: string;
+  minEffect: string;
+  aa?: string[];
+  exactSizes: string;
+  exactOnly?: boolean;
+}>();
 
 const trials = Number(opts.trials ?? DEFAULTS.trials);
 const trialsSource = opts.trials ? "--trials" : "the bench's default, runners/bench/options.ts DEFAULTS.trials";
@@ -64,9 +80,15 @@ const t0 = performance.now();
 if (opts.aa) {
   await realAa(opts.aa);
 } else {
-  console.log(`Calibration on synthetic data (FIXTURE model: report/test/fixtures/generate.ts), seed ${seed}, ${pct(confidence)} intervals, ${DEFAULT_BOOTSTRAP.resamples} resamples.`);
-  console.log(`Trials per dataset: ${trials} (${trialsSource}); ${perTrial} invocations per runtime × function per trial (4 cold); between-trial spread σ = ${spread} (log scale, per trial × runtime × function); min effect ${pct(minEffect)}.`);
-  console.log("Within a trial the model draws Duration = base × speed × (0.8 + 0.4U, plus U × 2 for 5 % outliers), × 3 when cold, Init Duration for cold invocations; numbers are made up.\n");
+  console.log(
+    `Calibration on synthetic data (FIXTURE model: report/test/fixtures/generate.ts), seed ${seed}, ${pct(confidence)} intervals, ${DEFAULT_BOOTSTRAP.resamples} resamples.`,
+  );
+  console.log(
+    `Trials per dataset: ${trials} (${trialsSource}); ${perTrial} invocations per runtime × function per trial (4 cold); between-trial spread σ = ${spread} (log scale, per trial × runtime × function); min effect ${pct(minEffect)}.`,
+  );
+  console.log(
+    "Within a trial the model draws Duration = base × speed × (0.8 + 0.4U, plus U × 2 for 5 % outliers), × 3 when cold, Init Duration for cold invocations; numbers are made up.\n",
+  );
   if (!opts.exactOnly) {
     aaAndPower();
     coverage();
@@ -83,7 +105,14 @@ function table(rows: ReturnType<typeof fixtureRows>["invocations"]) {
 
 function dataset(pair: number, side: number, factor: number, trialSpread = spread) {
   return table(
-    fixtureRows({ seed: seed + 2 * pair + side, trials, trialSpread, invocationsPerFunction: perTrial, dropFunctions: warmupHelpers(loadManifest()).map((f) => f.id), ...(factor === 1 ? {} : { slowdown: { factor } }) }).invocations,
+    fixtureRows({
+      seed: seed + 2 * pair + side,
+      trials,
+      trialSpread,
+      invocationsPerFunction: perTrial,
+      dropFunctions: warmupHelpers(loadManifest()).map((f) => f.id),
+      ...(factor === 1 ? {} : { slowdown: { factor } }),
+    }).invocations,
   );
 }
 
@@ -171,7 +200,9 @@ function coverage() {
           if (interval.lower <= truth(s2) && truth(s2) <= interval.upper) covered[i]!++;
         });
       }
-      console.log(`    T = ${String(T).padStart(2)}, σ_b = ${sigmaB.toFixed(2)}: ${statistics.map(([name], i) => `${name} ${pct(covered[i]! / reps)}`).join(", ")}`);
+      console.log(
+        `    T = ${String(T).padStart(2)}, σ_b = ${sigmaB.toFixed(2)}: ${statistics.map(([name], i) => `${name} ${pct(covered[i]! / reps)}`).join(", ")}`,
+      );
     }
   }
   console.log(`    (binomial standard error of each figure: about ${pct(Math.sqrt((confidence * (1 - confidence)) / reps))})`);
@@ -190,7 +221,9 @@ function orderStatisticCoverage() {
   const m = 10;
   const sigma = 0.5;
   const o = { ...DEFAULT_BOOTSTRAP };
-  console.log(`\n(e) Coverage of ${pct(confidence)} order-statistic intervals (exact ranks, no resampling) vs the bootstrap's, one trial, ${reps} replications each (target: at least ${pct(confidence)} for the exact interval)`);
+  console.log(
+    `\n(e) Coverage of ${pct(confidence)} order-statistic intervals (exact ranks, no resampling) vs the bootstrap's, one trial, ${reps} replications each (target: at least ${pct(confidence)} for the exact interval)`,
+  );
   console.log(`    model: n values m·exp(${sigma}·z), m = ${m}; the report uses the exact interval from n = ${ORDER_STATISTIC_MIN.toLocaleString("en-US")} on`);
   const statistics: [string, Statistic, number][] = [
     ["median", stat.median(), m],
@@ -239,7 +272,9 @@ async function realAa(dirs: string[]) {
     const s = trialScope(t, keys);
     return s.min === s.max ? `${s.min} trial${s.min === 1 ? "" : "s"}` : `${s.min}–${s.max} trials`;
   };
-  console.log(`(d) Real A/A: ${dirs[0]} (${describe(before)} per group) vs ${dirs[1]} (${describe(after)} per group), min effect ${pct(minEffect)}, ${pct(confidence)} intervals (target: at most 5 % changes)`);
+  console.log(
+    `(d) Real A/A: ${dirs[0]} (${describe(before)} per group) vs ${dirs[1]} (${describe(after)} per group), min effect ${pct(minEffect)}, ${pct(confidence)} intervals (target: at most 5 % changes)`,
+  );
   const byMetric = new Map<string, Tally>();
   tally(byMetric, comparison, (v) => v !== "no clear difference");
   printTally("    changes", byMetric);
@@ -247,9 +282,13 @@ async function realAa(dirs: string[]) {
   const improvements = comparison.changes.filter((c) => c.verdict === "improvement").length;
   console.log(`    ${regressions} regressions, ${improvements} improvements`);
   // The spread to give the synthetic model (--spread) so that (a)–(c) describe runs like these.
-  const logRatios = comparison.changes.filter((c) => c.metric === "total-p50" && c.baseline.estimate > 0 && c.candidate.estimate > 0).map((c) => Math.log(c.candidate.estimate / c.baseline.estimate));
+  const logRatios = comparison.changes
+    .filter((c) => c.metric === "total-p50" && c.baseline.estimate > 0 && c.candidate.estimate > 0)
+    .map((c) => Math.log(c.candidate.estimate / c.baseline.estimate));
   if (logRatios.length > 0) {
     const rms = Math.sqrt(logRatios.reduce((t, x) => t + x * x, 0) / logRatios.length);
-    console.log(`    p50 Total Duration, run vs run: rms log ratio ${rms.toFixed(3)} over ${logRatios.length} groups, i.e. about ${(rms / Math.SQRT2).toFixed(3)} per run (run-to-run plus within-run noise of the pooled median; with T trials per run, the per-trial spread is about √T times that)`);
+    console.log(
+      `    p50 Total Duration, run vs run: rms log ratio ${rms.toFixed(3)} over ${logRatios.length} groups, i.e. about ${(rms / Math.SQRT2).toFixed(3)} per run (run-to-run plus within-run noise of the pooled median; with T trials per run, the per-trial spread is about √T times that)`,
+    );
   }
 }

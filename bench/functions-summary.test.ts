@@ -17,7 +17,19 @@ const fixture = (runtime: string, fn: string, zipBytes: number | null, cold: Arr
 
 describe("summarise", () => {
   it("takes medians of init, first and their per-instance sum, and the warm p50/p90 by linear interpolation", () => {
-    const s = summarise(fixture("go", "wave", 1000, [[10, 1], [30, 5], [20, 9]], [5, 1, 4, 2, 3, 6, 7, 8, 9, 10]));
+    const s = summarise(
+      fixture(
+        "go",
+        "wave",
+        1000,
+        [
+          [10, 1],
+          [30, 5],
+          [20, 9],
+        ],
+        [5, 1, 4, 2, 3, 6, 7, 8, 9, 10],
+      ),
+    );
     expect(s.initMedianMs).toBe(20);
     expect(s.firstMedianMs).toBe(5);
     // Per-instance sums 11, 35, 29: the median is 29, not 20 + 5.
@@ -49,7 +61,16 @@ describe("tables", () => {
   ].map(summarise);
 
   it("pads columns to the widest cell, numbers right-aligned", () => {
-    expect(renderTable(["a", "num"], [["xyz", "1"], ["b", "1000"]], ["left", "right"])).toBe("a     num\n---  ----\nxyz     1\nb    1000");
+    expect(
+      renderTable(
+        ["a", "num"],
+        [
+          ["xyz", "1"],
+          ["b", "1000"],
+        ],
+        ["left", "right"],
+      ),
+    ).toBe("a     num\n---  ----\nxyz     1\nb    1000");
   });
 
   it("compares each runtime with the best of its function and marks missing entries", () => {

@@ -143,12 +143,28 @@ export function comparisonTable(summaries: readonly EntrySummary[], functionOrde
     const warm = ratiosToBest(group.map((s) => s.warmMedianMs));
     const zip = ratiosToBest(group.map((s) => s.size?.zipBytes ?? null));
     group.forEach((s, i) => {
-      rows.push([fn, s.runtime, fmtMs(s.coldMedianMs), fmtRatio(cold[i]!), fmtRatio(init[i]!), fmtMs(s.warmMedianMs), fmtRatio(warm[i]!), fmtKiB(s.size?.zipBytes), fmtRatio(zip[i]!)]);
+      rows.push([
+        fn,
+        s.runtime,
+        fmtMs(s.coldMedianMs),
+        fmtRatio(cold[i]!),
+        fmtRatio(init[i]!),
+        fmtMs(s.warmMedianMs),
+        fmtRatio(warm[i]!),
+        fmtKiB(s.size?.zipBytes),
+        fmtRatio(zip[i]!),
+      ]);
     });
   }
-  return renderTable(
-    ["function", "runtime", "cold ms", "cold vs best", "init vs best", "warm p50 ms", "warm vs best", "zip KiB", "zip vs smallest"],
-    rows,
-    ["left", "left", "right", "right", "right", "right", "right", "right", "right"],
-  );
+  return renderTable(["function", "runtime", "cold ms", "cold vs best", "init vs best", "warm p50 ms", "warm vs best", "zip KiB", "zip vs smallest"], rows, [
+    "left",
+    "left",
+    "right",
+    "right",
+    "right",
+    "right",
+    "right",
+    "right",
+    "right",
+  ]);
 }

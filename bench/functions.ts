@@ -22,7 +22,11 @@ const positiveInt = (min: number) => (value: string) => {
   if (!Number.isInteger(n) || n < min) throw new InvalidArgumentError(`expected an integer >= ${min}, got "${value}"`);
   return n;
 };
-const idList = (value: string) => value.split(",").map((s) => s.trim()).filter(Boolean);
+const idList = (value: string) =>
+  value
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
 
 const program = new Command()
   .name("bench/functions.ts")
@@ -88,7 +92,10 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
   });
 }
 
-const load = () => loadavg().map((l) => l.toFixed(2)).join(" ");
+const load = () =>
+  loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ");
 const cpu = cpus();
 console.log(`bench/functions.ts ${new Date().toISOString()}`);
 console.log(`machine: ${cpu.length} x ${cpu[0]?.model ?? "?"}; load average at start ${load()}`);

@@ -34,7 +34,9 @@ for (const dir of datasets) {
     (r) => r.function === fn && r.initDurationMs !== "" && r.status === "success",
   );
   for (const memoryMB of meta.memorySizes) {
-    const cold = rows.filter((r) => Number(r.memoryMB) === memoryMB).map((r) => ({ runtime: r.runtime!, initDurationMs: Number(r.initDurationMs), maxMemoryUsedMB: Number(r.maxMemoryUsedMB) }));
+    const cold = rows
+      .filter((r) => Number(r.memoryMB) === memoryMB)
+      .map((r) => ({ runtime: r.runtime!, initDurationMs: Number(r.initDurationMs), maxMemoryUsedMB: Number(r.maxMemoryUsedMB) }));
     const runtimes = manifest.runtimes.filter((r) => cold.some((c) => c.runtime === r.id));
     const table: CalibrationRow[] = calibrate(day, runtimes, cold, memoryMB, meta.architecture);
     console.log(`\n${meta.name} (${fn}, ${memoryMB} MB ${meta.architecture}; lab runtime versions: ${Object.values(meta.runtimeVersions).join(", ")})`);
@@ -44,8 +46,20 @@ for (const dir of datasets) {
         `${r.runtime.padEnd(9)} ${`${num(r.labInitMedianMs)} ms (${r.labColdStarts})`.padEnd(18)} ${`${num(r.awsInitMedianMs)} ms`.padEnd(14)} ${num(r.initRatio, 2).padEnd(9)} ${`${num(r.labMaxMemoryMedianMB)} MB`.padEnd(17)} ${`${num(r.awsMaxMemoryMB)} MB`.padEnd(13)} ${num(r.memoryRatio, 2)}`,
       );
     }
-    console.log(orderLine("Init Duration", orderBy(table, (r) => r.labInitMedianMs), orderBy(table, (r) => r.awsInitMedianMs)));
-    console.log(orderLine("Max Memory Used", orderBy(table, (r) => r.labMaxMemoryMedianMB), orderBy(table, (r) => r.awsMaxMemoryMB)));
+    console.log(
+      orderLine(
+        "Init Duration",
+        orderBy(table, (r) => r.labInitMedianMs),
+        orderBy(table, (r) => r.awsInitMedianMs),
+      ),
+    );
+    console.log(
+      orderLine(
+        "Max Memory Used",
+        orderBy(table, (r) => r.labMaxMemoryMedianMB),
+        orderBy(table, (r) => r.awsMaxMemoryMB),
+      ),
+    );
   }
 }
 

@@ -43,11 +43,28 @@ const { values } = parseArgs({
 });
 
 const out = mkdtempSync(join(tmpdir(), "lambench-fidelity-"));
-const memorySizes = values.memory.split(",").map(Number).sort((a, b) => a - b);
+const memorySizes = values.memory
+  .split(",")
+  .map(Number)
+  .sort((a, b) => a - b);
 const RESAMPLES = 2000;
 
 function bench(name: string, memory: string): void {
-  const args = ["--import", "tsx", join(repoRoot, "runners/cli/bench.ts"), "--memory", memory, "--requests", values.requests, "--out", out, "--work-dir", join(out, `.work-${name}`), "--name", name];
+  const args = [
+    "--import",
+    "tsx",
+    join(repoRoot, "runners/cli/bench.ts"),
+    "--memory",
+    memory,
+    "--requests",
+    values.requests,
+    "--out",
+    out,
+    "--work-dir",
+    join(out, `.work-${name}`),
+    "--name",
+    name,
+  ];
   for (const opt of ["runtimes", "functions", "db-latency", "trials"] as const) {
     const value = values[opt];
     if (value) args.push(`--${opt}`, value);
@@ -70,7 +87,14 @@ function rows(name: string, memoryMB: number, folder = out): Row[] {
   const text = readFileSync(join(folder, `${name}-${memoryMB}mb`, "invocations.csv"), "utf8");
   return (parse(text, { columns: true }) as Record<string, string>[])
     .filter((r) => r.status === "success")
-    .map((r) => ({ trial: r.trial ? Number(r.trial) : 1, runtime: r.runtime!, function: r.function!, durationMs: Number(r.durationMs), initDurationMs: r.initDurationMs ? Number(r.initDurationMs) : null, status: r.status! }));
+    .map((r) => ({
+      trial: r.trial ? Number(r.trial) : 1,
+      runtime: r.runtime!,
+      function: r.function!,
+      durationMs: Number(r.durationMs),
+      initDurationMs: r.initDurationMs ? Number(r.initDurationMs) : null,
+      status: r.status!,
+    }));
 }
 
 const groups = (rs: Row[]) => [...new Set(rs.map((r) => `${r.runtime}/${r.function}`))];
@@ -88,7 +112,8 @@ function byTrial(rs: Row[], value: (r: Row) => number | null): number[][] {
 const total = (rs: Row[]) => byTrial(rs, (r) => r.durationMs + (r.initDurationMs ?? 0));
 const count = (trials: number[][]) => trials.reduce((n, t) => n + t.length, 0);
 const fmt = (i: Interval | null) => (i ? `${i.estimate.toFixed(1)} [${i.lower.toFixed(1)}, ${i.upper.toFixed(1)}]` : "—");
-const interval = (trials: number[][], s: ReturnType<typeof stat.median>, stream: string[]) => (count(trials) > 0 ? bootstrapInterval(trials, s, { resamples: RESAMPLES, stream }) : null);
+const interval = (trials: number[][], s: ReturnType<typeof stat.median>, stream: string[]) =>
+  count(trials) > 0 ? bootstrapInterval(trials, s, { resamples: RESAMPLES, stream }) : null;
 
 try {
   if (values.from) console.log(`checks 1-3 on the datasets ${memorySizes.map((m) => join(values.from!, `local-${m}mb`)).join(", ")}`);
@@ -96,7 +121,9 @@ try {
   const data = new Map(memorySizes.map((m) => [m, values.from ? rows("local", m, values.from) : rows("fidelity", m)]));
   const [small, large] = [memorySizes[0]!, memorySizes[memorySizes.length - 1]!];
 
-  console.log(`\n1. Memory direction: Total Duration (ms), ${small} MB vs ${large} MB, estimate [95 % interval]; "worse" only when ${large} MB's interval lies wholly above ${small} MB's`);
+  console.log(
+    `\n1. Memory direction: Total Duration (ms), ${small} MB vs ${large} MB, estimate [95 % interval]; "worse" only when ${large} MB's interval lies wholly above ${small} MB's`,
+  );
   for (const key of groups(data.get(small)!)) {
     const cells = [stat.median(), stat.percentile(0.99), stat.max()].map((s) => {
       const a = interval(total(of(data.get(small)!, key)), s, [key, String(small), s.name]);
@@ -112,13 +139,17 @@ try {
     const init = (m: number) => byTrial(of(data.get(m)!, key), (r) => r.initDurationMs);
     const a = interval(init(small), stat.median(), [key, String(small), "init"]);
     const b = interval(init(large), stat.median(), [key, String(large), "init"]);
-    console.log(`  ${key.padEnd(14)} ${fmt(a)} (n=${count(init(small))}) vs ${fmt(b)} (n=${count(init(large))}): ${a && b ? (overlaps(a, b) ? "agree" : "DIFFER") : "not enough cold starts"}`);
+    console.log(
+      `  ${key.padEnd(14)} ${fmt(a)} (n=${count(init(small))}) vs ${fmt(b)} (n=${count(init(large))}): ${a && b ? (overlaps(a, b) ? "agree" : "DIFFER") : "not enough cold starts"}`,
+    );
   }
 
   // The manifest's sequential/concurrent pairs (a function's concurrentVariantOf), not names of ours.
   const variants = loadManifest().functions.flatMap((f) => (f.concurrentVariantOf ? [{ sequential: f.concurrentVariantOf, concurrent: f.id }] : []));
   for (const { sequential, concurrent } of variants) {
-    console.log(`\n3. Concurrency gain of ${concurrent} over ${sequential}: median Duration (warm and cold, handler time only), gain = ${sequential}/${concurrent} − 1 with the interval from both medians' intervals`);
+    console.log(
+      `\n3. Concurrency gain of ${concurrent} over ${sequential}: median Duration (warm and cold, handler time only), gain = ${sequential}/${concurrent} − 1 with the interval from both medians' intervals`,
+    );
     for (const m of memorySizes) {
       for (const runtime of [...new Set(data.get(m)!.map((r) => r.runtime))]) {
         const d = (fn: string) => byTrial(of(data.get(m)!, `${runtime}/${fn}`), (r) => r.durationMs);
@@ -126,14 +157,18 @@ try {
         const c = interval(d(concurrent), stat.median(), [runtime, String(m), concurrent]);
         if (!s || !c) continue;
         const gain = (x: number, y: number) => ((x / y - 1) * 100).toFixed(0);
-        console.log(`  ${m} MB ${runtime.padEnd(7)} ${sequential} ${fmt(s)}, ${concurrent} ${fmt(c)}: gain ${gain(s.estimate, c.estimate)} % [${gain(s.lower, c.upper)}, ${gain(s.upper, c.lower)}]${s.lower > c.upper ? "" : " (no clear gain)"}`);
+        console.log(
+          `  ${m} MB ${runtime.padEnd(7)} ${sequential} ${fmt(s)}, ${concurrent} ${fmt(c)}: gain ${gain(s.estimate, c.estimate)} % [${gain(s.lower, c.upper)}, ${gain(s.upper, c.lower)}]${s.lower > c.upper ? "" : " (no clear gain)"}`,
+        );
       }
     }
   }
 
   if (!values["skip-isolation"]) {
     const support = cpuList(layout(allowedCpus()).support);
-    console.log(`\n4. Isolation: ${large} MB again with a CPU burner pinned to the support core(s) ${support} (taskset); p50 Total Duration (ms) quiet vs busy`);
+    console.log(
+      `\n4. Isolation: ${large} MB again with a CPU burner pinned to the support core(s) ${support} (taskset); p50 Total Duration (ms) quiet vs busy`,
+    );
     const burner = spawn("taskset", ["-c", support, process.execPath, "-e", "for(;;){}"], { stdio: "ignore" });
     try {
       bench("fidelity-busy", String(large));
@@ -151,11 +186,20 @@ try {
   if (!values["skip-overhead"]) {
     for (const cpusets of [false, true]) {
       console.log(`\n5. Overhead per warm invoke${cpusets ? ", with cpusets" : ""} (bench/lab-overhead.ts)`);
-      const args = ["--import", "tsx", join(repoRoot, "bench/lab-overhead.ts"), "--iterations", values["overhead-iterations"], ...(cpusets ? ["--cpusets"] : [])];
+      const args = [
+        "--import",
+        "tsx",
+        join(repoRoot, "bench/lab-overhead.ts"),
+        "--iterations",
+        values["overhead-iterations"],
+        ...(cpusets ? ["--cpusets"] : []),
+      ];
       spawnSync(process.execPath, args, { cwd: repoRoot, stdio: ["ignore", "inherit", "inherit"] });
     }
   }
-  console.log(`\nprotocol: ${values.from ? `datasets from ${values.from}, ` : ""}--requests ${values.requests} --memory ${values.memory}${values.trials ? ` --trials ${values.trials}` : ""}${values.runtimes ? ` --runtimes ${values.runtimes}` : ""}${values.functions ? ` --functions ${values.functions}` : ""}; intervals: the report's bootstrap (two-level where there are several trials), ${RESAMPLES} resamples`);
+  console.log(
+    `\nprotocol: ${values.from ? `datasets from ${values.from}, ` : ""}--requests ${values.requests} --memory ${values.memory}${values.trials ? ` --trials ${values.trials}` : ""}${values.runtimes ? ` --runtimes ${values.runtimes}` : ""}${values.functions ? ` --functions ${values.functions}` : ""}; intervals: the report's bootstrap (two-level where there are several trials), ${RESAMPLES} resamples`,
+  );
 } finally {
   if (values.keep) console.log(`datasets kept in ${out}`);
   else rmSync(out, { recursive: true, force: true });

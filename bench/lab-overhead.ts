@@ -25,7 +25,9 @@ import { startFront } from "../runners/lab/front.js";
 import { Lab, routeOf } from "../runners/lab/lab.js";
 import { zipTestFunction } from "../runners/lab/test-support.js";
 
-const { values } = parseArgs({ options: { iterations: { type: "string", default: "2000" }, artefact: { type: "string" }, cpusets: { type: "boolean", default: false } } });
+const { values } = parseArgs({
+  options: { iterations: { type: "string", default: "2000" }, artefact: { type: "string" }, cpusets: { type: "boolean", default: false } },
+});
 const iterations = Number(values.iterations);
 const warmup = Math.max(100, Math.floor(iterations / 10));
 const tmp = mkdtempSync(join(tmpdir(), "lambench-overhead-"));
@@ -47,16 +49,24 @@ try {
 const codeDir = unpackArtefact(zip, join(tmp, "cache"));
 
 // Placement first, so every measurement below runs where a bench run would put it.
-const uncapped: Cgroups = { support: { version: null, cpu: false, memory: false, note: "overhead benchmark runs uncapped" }, cpusets: false, create: () => null, cleanStale: () => [] };
+const uncapped: Cgroups = {
+  support: { version: null, cpu: false, memory: false, note: "overhead benchmark runs uncapped" },
+  cpusets: false,
+  create: () => null,
+  cleanStale: () => [],
+};
 let cgroups: Cgroups = uncapped;
 let support: SupportPartition | null = null;
 if (values.cpusets) {
   cgroups = detectCgroups();
   const roles = layout(allowedCpus());
-  support = cgroups.partition?.({ support: cpuList(roles.support), init: cpuList(roles.init), run: cpuList(roles.run), initPriority: roles.initSharesSupport }) ?? null;
+  support =
+    cgroups.partition?.({ support: cpuList(roles.support), init: cpuList(roles.init), run: cpuList(roles.run), initPriority: roles.initSharesSupport }) ?? null;
   if (support) {
     support.join(process.pid);
-    console.log(`cpusets: this process on core(s) ${cpuList(roles.support)}, the instance initialising on ${cpuList(roles.init)} and running on ${cpuList(roles.run)} (capped at 1769/1769 of a core)`);
+    console.log(
+      `cpusets: this process on core(s) ${cpuList(roles.support)}, the instance initialising on ${cpuList(roles.init)} and running on ${cpuList(roles.run)} (capped at 1769/1769 of a core)`,
+    );
   } else console.log("cpusets: not available here (no writable cpuset cgroup); measured without them");
 }
 
@@ -78,7 +88,10 @@ async function time(n: number, fn: () => Promise<unknown>): Promise<number[]> {
 // 1. The handler called in-process.
 // The entry's handler ("index.handler"): the bundle's module file and its export.
 const dot = entry.handler.lastIndexOf(".");
-const handlers = (await import(pathToFileURL(join(codeDir, `${entry.handler.slice(0, dot)}.mjs`)).href)) as Record<string, (e: unknown, c: unknown) => Promise<unknown>>;
+const handlers = (await import(pathToFileURL(join(codeDir, `${entry.handler.slice(0, dot)}.mjs`)).href)) as Record<
+  string,
+  (e: unknown, c: unknown) => Promise<unknown>
+>;
 const mod = { handler: handlers[entry.handler.slice(dot + 1)]! };
 const event = proxyEvent(`/${route}`, "POST", { "content-type": "application/json" }, Buffer.from(body));
 const context = { awsRequestId: "bench", getRemainingTimeInMillis: () => 30_000 };
@@ -147,6 +160,8 @@ console.log(`iterations: ${iterations} (after ${warmup} warm-up calls each), seq
 console.log(`handler in-process                 p50 ${d.toFixed(3)} ms`);
 console.log(`bare HTTP server + handler         p50 ${p.toFixed(3)} ms`);
 console.log(`lab (front + Runtime API + process) p50 ${l.toFixed(3)} ms`);
-console.log(`Runtime API only (lab.invoke, no front) p50 ${p50(invokeTimes).toFixed(3)} ms; reported Duration p50 ${p50(durations.slice(warmup)).toFixed(3)} ms`);
+console.log(
+  `Runtime API only (lab.invoke, no front) p50 ${p50(invokeTimes).toFixed(3)} ms; reported Duration p50 ${p50(durations.slice(warmup)).toFixed(3)} ms`,
+);
 console.log(`added by the lab vs direct call     ${(l - d).toFixed(3)} ms`);
 console.log(`added by front + Runtime API (vs bare HTTP server) ${(l - p).toFixed(3)} ms  (target <= 0.5 ms: ${l - p <= 0.5 ? "met" : "NOT met"})`);

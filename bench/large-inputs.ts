@@ -42,7 +42,10 @@ function generate(dir: string, total: number): DatasetMeta {
   const rule = "aws-2025-08" as const;
   const inv = openSync(join(dir, DATASET_FILES.invocations), "w");
   const req = openSync(join(dir, DATASET_FILES.requests), "w");
-  writeSync(inv, "runtime,function,memoryMB,architecture,trial,requestId,timestamp,instanceId,durationMs,billedDurationMs,maxMemoryUsedMB,initDurationMs,restoreDurationMs,status,errorType\n");
+  writeSync(
+    inv,
+    "runtime,function,memoryMB,architecture,trial,requestId,timestamp,instanceId,durationMs,billedDurationMs,maxMemoryUsedMB,initDurationMs,restoreDurationMs,status,errorType\n",
+  );
   writeSync(req, "runtime,function,memoryMB,trial,seq,startedAt,latencyMs,httpStatus\n");
   let clock = Date.parse("2025-09-01T10:00:00.000Z");
   let written = 0;
@@ -76,7 +79,14 @@ function generate(dir: string, total: number): DatasetMeta {
     createdAt: "2025-09-01T12:00:00.000Z",
     complete: true,
     source: { kind: "fixture", detail: "bench/large-inputs.ts (made-up numbers for a benchmark)", corrections: [] },
-    protocol: { requestsPerFunction: perGroup, concurrency: 10, warmupRequests: 0, pauseMs: 0, runtimes: runtimes.map((r) => r.id), functions: functions.map((f) => f.id) },
+    protocol: {
+      requestsPerFunction: perGroup,
+      concurrency: 10,
+      warmupRequests: 0,
+      pauseMs: 0,
+      runtimes: runtimes.map((r) => r.id),
+      functions: functions.map((f) => f.id),
+    },
     memorySizes: [128],
     architecture: "x86_64",
     runtimeVersions: Object.fromEntries(runtimes.map((r) => [r.id, `${r.id} fixture`])),
@@ -127,7 +137,18 @@ interface BuildFigures {
 }
 
 async function build(dataset: string, work: string): Promise<BuildFigures> {
-  const cli = ["--import", "tsx", join(repoRoot, "report/cli/report.ts"), "--data", dataset, "--out", join(work, "site"), "--cache", join(work, "cache"), "--force"];
+  const cli = [
+    "--import",
+    "tsx",
+    join(repoRoot, "report/cli/report.ts"),
+    "--data",
+    dataset,
+    "--out",
+    join(work, "site"),
+    "--cache",
+    join(work, "cache"),
+    "--force",
+  ];
   cli.push(...(pdf ? ["--pdf", join(work, "report.pdf")] : ["--no-pdf"]));
   const started = performance.now();
   const child = spawn(process.execPath, cli, { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"], detached: true, env: { ...process.env, TZ: "UTC" } });
@@ -154,7 +175,11 @@ async function build(dataset: string, work: string): Promise<BuildFigures> {
 }
 
 const gib = (b: number) => `${(b / 2 ** 30).toFixed(2)} GiB`;
-console.log(`machine: ${cpus().length} × ${cpus()[0]?.model ?? "?"}, ${gib(totalmem())}; load average ${loadavg().map((l) => l.toFixed(2)).join(" ")} (a busy machine makes every time longer)`);
+console.log(
+  `machine: ${cpus().length} × ${cpus()[0]?.model ?? "?"}, ${gib(totalmem())}; load average ${loadavg()
+    .map((l) => l.toFixed(2))
+    .join(" ")} (a busy machine makes every time longer)`,
+);
 console.log(`report build over one generated FIXTURE dataset, ${pdf ? "site and PDF" : "site only"}, empty cache (--force); RSS cap ${gib(maxRssBytes)}`);
 for (const total of sizes) {
   const work = keptWork ?? mkdtempSync(join(tmpdir(), "lambench-large-"));
@@ -164,11 +189,17 @@ for (const total of sizes) {
     const reused = keptWork !== undefined && existsSync(join(dataset, DATASET_FILES.meta));
     if (!reused) generate(dataset, total);
     rmSync(join(work, "cache"), { recursive: true, force: true });
-    console.log(`\n${total.toLocaleString("en-US")} invocations (+ as many requests): ${reused ? `reused ${dataset}` : `generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`} (not part of the figures)`);
+    console.log(
+      `\n${total.toLocaleString("en-US")} invocations (+ as many requests): ${reused ? `reused ${dataset}` : `generated in ${((performance.now() - t0) / 1000).toFixed(1)} s`} (not part of the figures)`,
+    );
     const figures = await build(dataset, work);
-    console.log(`  build: ${figures.outcome} in ${figures.seconds.toFixed(1)} s, peak RSS over the process tree ${gib(figures.peakRssBytes)} (${(figures.peakRssBytes / 1e9).toFixed(2)} GB); load average after ${loadavg()[0]!.toFixed(2)}`);
+    console.log(
+      `  build: ${figures.outcome} in ${figures.seconds.toFixed(1)} s, peak RSS over the process tree ${gib(figures.peakRssBytes)} (${(figures.peakRssBytes / 1e9).toFixed(2)} GB); load average after ${loadavg()[0]!.toFixed(2)}`,
+    );
     if (total === 1_000_000 && pdf)
-      console.log(`  targets for 1,000,000 invocations: ≤ 8 s (${figures.seconds <= 8 ? "met" : "not met"}), ≤ 1.5 GB peak RSS (${figures.peakRssBytes <= 1.5e9 ? "met" : "not met"})`);
+      console.log(
+        `  targets for 1,000,000 invocations: ≤ 8 s (${figures.seconds <= 8 ? "met" : "not met"}), ≤ 1.5 GB peak RSS (${figures.peakRssBytes <= 1.5e9 ? "met" : "not met"})`,
+      );
     for (const line of figures.stages) console.log(`    ${line}`);
     if (figures.outcome !== "built") console.log(`  last output: ${figures.detail}`);
   } finally {

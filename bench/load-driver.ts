@@ -13,7 +13,12 @@ import { runLoad } from "../runners/load/index.js";
 
 const run = promisify(execFile);
 const { values } = parseArgs({
-  options: { serve: { type: "boolean", default: false }, requests: { type: "string", default: "20000" }, concurrency: { type: "string", default: "10" }, rounds: { type: "string", default: "3" } },
+  options: {
+    serve: { type: "boolean", default: false },
+    requests: { type: "string", default: "20000" },
+    concurrency: { type: "string", default: "10" },
+    rounds: { type: "string", default: "3" },
+  },
 });
 const requests = Number(values.requests);
 const concurrency = Number(values.concurrency);
@@ -46,9 +51,13 @@ function startEchoProcess(): Promise<{ child: ChildProcess; port: number }> {
 }
 
 async function abRequestsPerSecond(url: string, bodyFile: string, keepAlive: boolean): Promise<number> {
-  const { stdout } = await run("ab", [...(keepAlive ? ["-k"] : []), "-q", "-n", String(requests), "-c", String(concurrency), "-p", bodyFile, "-T", "application/json", url], {
-    maxBuffer: 1 << 20,
-  });
+  const { stdout } = await run(
+    "ab",
+    [...(keepAlive ? ["-k"] : []), "-q", "-n", String(requests), "-c", String(concurrency), "-p", bodyFile, "-T", "application/json", url],
+    {
+      maxBuffer: 1 << 20,
+    },
+  );
   const m = /Requests per second:\s+([\d.]+)/.exec(stdout);
   if (!m) throw new Error(`could not read ab's output:\n${stdout}`);
   const failed = /Failed requests:\s+(\d+)/.exec(stdout)?.[1];
@@ -63,35 +72,33 @@ if (values.serve) {
 }
 
 async function main(): Promise<void> {
-const { child, port } = await startEchoProcess();
-const url = `http://127.0.0.1:${port}/echo`;
-const dir = mkdtempSync(join(tmpdir(), "lambench-bench-"));
-const bodyFile = join(dir, "body.json");
-writeFileSync(bodyFile, payload);
-try {
-  console.log(`endpoint ${url}: ${requests} POSTs per round, concurrency ${concurrency}, ${rounds} rounds (alternating)`);
-  const ours: number[] = [];
-  const abs: number[] = [];
-  const abKeepAlive: number[] = [];
-  for (let i = 0; i < rounds; i++) {
-    const r = await runLoad({ url, requests, concurrency, body: () => payload });
-    const ok = r.statusCounts[200] ?? 0;
-    if (ok !== requests) throw new Error(`driver: only ${ok}/${requests} answered 200 (${JSON.stringify(r.statusCounts)})`);
-    ours.push(r.requestsPerSecond);
-    abs.push(await abRequestsPerSecond(url, bodyFile, false));
-    abKeepAlive.push(await abRequestsPerSecond(url, bodyFile, true));
-    console.log(
-      `round ${i + 1}: driver ${ours[i]!.toFixed(0)} req/s   ab ${abs[i]!.toFixed(0)} req/s   ab -k ${abKeepAlive[i]!.toFixed(0)} req/s`,
-    );
+  const { child, port } = await startEchoProcess();
+  const url = `http://127.0.0.1:${port}/echo`;
+  const dir = mkdtempSync(join(tmpdir(), "lambench-bench-"));
+  const bodyFile = join(dir, "body.json");
+  writeFileSync(bodyFile, payload);
+  try {
+    console.log(`endpoint ${url}: ${requests} POSTs per round, concurrency ${concurrency}, ${rounds} rounds (alternating)`);
+    const ours: number[] = [];
+    const abs: number[] = [];
+    const abKeepAlive: number[] = [];
+    for (let i = 0; i < rounds; i++) {
+      const r = await runLoad({ url, requests, concurrency, body: () => payload });
+      const ok = r.statusCounts[200] ?? 0;
+      if (ok !== requests) throw new Error(`driver: only ${ok}/${requests} answered 200 (${JSON.stringify(r.statusCounts)})`);
+      ours.push(r.requestsPerSecond);
+      abs.push(await abRequestsPerSecond(url, bodyFile, false));
+      abKeepAlive.push(await abRequestsPerSecond(url, bodyFile, true));
+      console.log(`round ${i + 1}: driver ${ours[i]!.toFixed(0)} req/s   ab ${abs[i]!.toFixed(0)} req/s   ab -k ${abKeepAlive[i]!.toFixed(0)} req/s`);
+    }
+    const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+    const d = median(ours);
+    const a = median(abs);
+    const k = median(abKeepAlive);
+    console.log(`median req/s: driver ${d.toFixed(0)}, ab ${a.toFixed(0)}, ab -k ${k.toFixed(0)}`);
+    console.log(`ratio driver/ab = ${(d / a).toFixed(2)} (target >= 0.90); driver/ab -k = ${(d / k).toFixed(2)}`);
+  } finally {
+    child.disconnect();
+    rmSync(dir, { recursive: true, force: true });
   }
-  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
-  const d = median(ours);
-  const a = median(abs);
-  const k = median(abKeepAlive);
-  console.log(`median req/s: driver ${d.toFixed(0)}, ab ${a.toFixed(0)}, ab -k ${k.toFixed(0)}`);
-  console.log(`ratio driver/ab = ${(d / a).toFixed(2)} (target >= 0.90); driver/ab -k = ${(d / k).toFixed(2)}`);
-} finally {
-  child.disconnect();
-  rmSync(dir, { recursive: true, force: true });
-}
 }

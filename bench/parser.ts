@@ -27,7 +27,11 @@ function generate(n: number): LogEvent[] {
       message = JSON.stringify({
         time: new Date(t0 + i).toISOString(),
         type: "platform.report",
-        record: { requestId: id, metrics: { durationMs: (i % 997) / 10, billedDurationMs: Math.ceil((i % 997) / 10), memorySizeMB: 128, maxMemoryUsedMB: 40 + (i % 30) }, status: "success" },
+        record: {
+          requestId: id,
+          metrics: { durationMs: (i % 997) / 10, billedDurationMs: Math.ceil((i % 997) / 10), memorySizeMB: 128, maxMemoryUsedMB: 40 + (i % 30) },
+          status: "success",
+        },
       });
     }
     events[i] = { message, timestamp: t0 + i, logStreamName: `2024/03/01/[$LATEST]${i % 16}` };

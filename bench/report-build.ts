@@ -44,7 +44,10 @@ function timed(label: string, command: string, args: string[]): number {
     console.error(result.stdout, result.stderr);
     throw new Error(`${label} failed (exit ${String(result.status)})`);
   }
-  const tail = result.stdout.trim().split("\n").filter((l) => /^\[(fresh|cached|pdf|site|done)\]/.test(l));
+  const tail = result.stdout
+    .trim()
+    .split("\n")
+    .filter((l) => /^\[(fresh|cached|pdf|site|done)\]/.test(l));
   console.log(`\n${label}: ${seconds.toFixed(1)} s\n  ${tail.join("\n  ")}`);
   return seconds;
 }
@@ -111,11 +114,22 @@ if (process.argv.includes("--sweep-only")) {
 
 const a = dataset("fixture-bench-a", 101, [128, 1024]);
 const b = dataset("fixture-bench-b", 102, [512, 1769]);
-console.log(`datasets: ${a.invocations} + ${b.invocations} invocations (FIXTURES), ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), load ${loadavg()[0]!.toFixed(1)}`);
+console.log(
+  `datasets: ${a.invocations} + ${b.invocations} invocations (FIXTURES), ${cpus().length} cores (${cpus()[0]?.model ?? "?"}), load ${loadavg()[0]!.toFixed(1)}`,
+);
 
 const report = (extra: string[]): string[] => [
-  "--import", "tsx", "report/cli/report.ts",
-  "--data", `${a.dir},${b.dir}`, "--out", join(root, "site"), "--pdf", join(root, "report.pdf"), "--cache", join(root, "cache"),
+  "--import",
+  "tsx",
+  "report/cli/report.ts",
+  "--data",
+  `${a.dir},${b.dir}`,
+  "--out",
+  join(root, "site"),
+  "--pdf",
+  join(root, "report.pdf"),
+  "--cache",
+  join(root, "cache"),
   ...(process.argv.includes("--isolated") ? ["--isolated-kernels"] : []),
   ...extra,
 ];
@@ -136,7 +150,12 @@ for (const { id } of SECTIONS) {
 execFileSync("node", ["--import", "tsx", "report/cli/notebooks.ts", "prepare"], { cwd: repoRoot });
 const jupyter = join(repoRoot, ".venv", "bin", "jupyter");
 const nbconvert = timed(`jupyter nbconvert --execute --to html (same ${SECTIONS.length} notebooks, HTML only, no PDF)`, jupyter, [
-  "nbconvert", "--execute", "--to", "html", "--output-dir", join(root, "nbconvert-html"),
+  "nbconvert",
+  "--execute",
+  "--to",
+  "html",
+  "--output-dir",
+  join(root, "nbconvert-html"),
   ...SECTIONS.map(({ id }) => join(nbDir, notebookFileName(id))),
 ]);
 
@@ -145,5 +164,7 @@ console.log(`  full build          ${full.toFixed(1)} s`);
 console.log(`  one section rerun   ${rerun.toFixed(1)} s`);
 console.log(`  nothing changed     ${unchanged.toFixed(1)} s`);
 console.log(`  nbconvert           ${nbconvert.toFixed(1)} s  (nbconvert / full build = ${(nbconvert / full).toFixed(2)}×)`);
-console.log(`  concurrency ${availableParallelism()}${process.argv.includes("--isolated") ? ", fresh kernel per notebook" : ", kernels reused across notebooks"}`);
+console.log(
+  `  concurrency ${availableParallelism()}${process.argv.includes("--isolated") ? ", fresh kernel per notebook" : ", kernels reused across notebooks"}`,
+);
 rmSync(root, { recursive: true, force: true });

@@ -62,7 +62,9 @@ manifest.runtimes.forEach((rt, position) => {
   }
 });
 const table = withBilledDuration(withColdStart(withTotalDuration(aq.table(columns))), "as-reported");
-console.log(`fixture table: ${table.numRows().toLocaleString("en-US")} rows in ${manifest.runtimes.length * functions.length} groups of ${trials} trial(s), built in ${seconds(t0)} s (not part of the cost)`);
+console.log(
+  `fixture table: ${table.numRows().toLocaleString("en-US")} rows in ${manifest.runtimes.length * functions.length} groups of ${trials} trial(s), built in ${seconds(t0)} s (not part of the cost)`,
+);
 
 // The per-group sort is shared with the point statistics (metrics/statistics.ts caches it per
 // table), so the report pays it once whether or not it draws intervals.
@@ -74,24 +76,36 @@ const tail = [0.95, 0.96, 0.97, 0.98, 0.99, 0.995, 0.999].map((p) => stat.percen
 const expectedRange = [0.1, 0.2, 0.5, 0.8, 0.9].map((p) => stat.percentile(p));
 const prices = loadPriceTable();
 const steps: [string, () => unknown][] = [
-  ["Total Duration: p10 p20 p50 p80 p90, p95…p99.9, max", () => bootstrapSummary(table, GROUP_KEYS, TOTAL_DURATION, [...expectedRange, ...tail, stat.max()], options)],
-  ["Cold Start max, Init max, Max Memory max, Duration median", () => {
-    bootstrapSummary(table, GROUP_KEYS, COLD_START, [stat.max()], options);
-    bootstrapSummary(table, GROUP_KEYS, "initDurationMs", [stat.max()], options);
-    bootstrapSummary(table, GROUP_KEYS, "maxMemoryUsedMB", [stat.max()], options);
-    return bootstrapSummary(table, GROUP_KEYS, "durationMs", [stat.median()], options);
-  }],
+  [
+    "Total Duration: p10 p20 p50 p80 p90, p95…p99.9, max",
+    () => bootstrapSummary(table, GROUP_KEYS, TOTAL_DURATION, [...expectedRange, ...tail, stat.max()], options),
+  ],
+  [
+    "Cold Start max, Init max, Max Memory max, Duration median",
+    () => {
+      bootstrapSummary(table, GROUP_KEYS, COLD_START, [stat.max()], options);
+      bootstrapSummary(table, GROUP_KEYS, "initDurationMs", [stat.max()], options);
+      bootstrapSummary(table, GROUP_KEYS, "maxMemoryUsedMB", [stat.max()], options);
+      return bootstrapSummary(table, GROUP_KEYS, "durationMs", [stat.median()], options);
+    },
+  ],
   ["Billed Duration mean", () => bootstrapSummary(table, GROUP_KEYS, "billedMs", [stat.mean()], options)],
-  ["Performance Index intervals (max total, max cold start, max memory, mean billed)", () => {
-    performanceIndexIntervals(piCellsOf(table, TOTAL_DURATION), stat.max(), options);
-    performanceIndexIntervals(piCellsOf(table, COLD_START), stat.max(), options);
-    performanceIndexIntervals(piCellsOf(table, "maxMemoryUsedMB"), stat.max(), options);
-    return performanceIndexIntervals(piCellsOf(table, "billedMs"), stat.mean(), options);
-  }],
-  ["Cost per million under aws-2025-08 and aws-pre-2025-08 (rule recomputation included)", () => {
-    costByGroup(table, { rule: "aws-2025-08", prices, uncertainty: options });
-    return costByGroup(table, { rule: "aws-pre-2025-08", prices, uncertainty: options });
-  }],
+  [
+    "Performance Index intervals (max total, max cold start, max memory, mean billed)",
+    () => {
+      performanceIndexIntervals(piCellsOf(table, TOTAL_DURATION), stat.max(), options);
+      performanceIndexIntervals(piCellsOf(table, COLD_START), stat.max(), options);
+      performanceIndexIntervals(piCellsOf(table, "maxMemoryUsedMB"), stat.max(), options);
+      return performanceIndexIntervals(piCellsOf(table, "billedMs"), stat.mean(), options);
+    },
+  ],
+  [
+    "Cost per million under aws-2025-08 and aws-pre-2025-08 (rule recomputation included)",
+    () => {
+      costByGroup(table, { rule: "aws-2025-08", prices, uncertainty: options });
+      return costByGroup(table, { rule: "aws-pre-2025-08", prices, uncertainty: options });
+    },
+  ],
 ];
 const total = performance.now();
 for (const [name, run] of steps) {
@@ -99,4 +113,6 @@ for (const [name, run] of steps) {
   run();
   console.log(`  ${seconds(t0)} s  ${name}`);
 }
-console.log(`bootstrap intervals for the report's statistics: ${seconds(total)} s at ${options.resamples.toLocaleString("en-US")} resamples (${options.method}); the whole report's analysis target is ≤ 3 s`);
+console.log(
+  `bootstrap intervals for the report's statistics: ${seconds(total)} s at ${options.resamples.toLocaleString("en-US")} resamples (${options.method}); the whole report's analysis target is ≤ 3 s`,
+);

@@ -14,7 +14,15 @@ function fixtureManifest(builds: Record<string, string>): Manifest {
   return parseManifest(
     {
       schema: "lambench.manifest/1",
-      runtimes: ["alpha", "beta"].map((id) => ({ id, label: id, lambdaRuntime: "provided.al2023", kind: "custom", language: "sh", folder: id, family: { start: "bootstrap" } })),
+      runtimes: ["alpha", "beta"].map((id) => ({
+        id,
+        label: id,
+        lambdaRuntime: "provided.al2023",
+        kind: "custom",
+        language: "sh",
+        folder: id,
+        family: { start: "bootstrap" },
+      })),
       functions: ["one", "two"].map((id) => ({ id, role: "benchmark", tableAccess: "none", description: id, payload: {} })),
       entries,
     },

@@ -38,8 +38,16 @@ export function selectEntries(manifest: Manifest, runtimes: string[] = [], funct
       throw new BuildError(msg.unknownSelection(kind, unknown, known));
     }
   };
-  check("runtime", runtimes, manifest.runtimes.map((r) => r.id));
-  check("function", functions, manifest.functions.map((f) => f.id));
+  check(
+    "runtime",
+    runtimes,
+    manifest.runtimes.map((r) => r.id),
+  );
+  check(
+    "function",
+    functions,
+    manifest.functions.map((f) => f.id),
+  );
   const selected = manifest.entries.filter(
     (e) => (runtimes.length === 0 || runtimes.includes(e.runtime)) && (functions.length === 0 || functions.includes(e.function)),
   );

@@ -14,9 +14,10 @@ describe("manifest", () => {
     expect(m.runtimes.map((r) => r.id)).toEqual([...BUILT_IN_RUNTIMES]);
     expect(m.functions.map((f) => f.id)).toEqual([...BUILT_IN_FUNCTIONS]);
     expect(m.entries).toHaveLength(m.runtimes.length * m.functions.length);
-    for (const r of m.runtimes) for (const f of m.functions) {
-      expect(m.entries.filter((e) => e.runtime === r.id && e.function === f.id)).toHaveLength(1);
-    }
+    for (const r of m.runtimes)
+      for (const f of m.functions) {
+        expect(m.entries.filter((e) => e.runtime === r.id && e.function === f.id)).toHaveLength(1);
+      }
   });
 
   it("gives every user entry a source that exists", () => {
@@ -71,7 +72,11 @@ describe("entries derived from runtimes × functions", () => {
       artefact: "functions/node/dist/conc.zip",
     });
     expect(findEntry(m, "rust", "warmup")).toMatchObject({ handler: "bootstrap", build: "bash functions/rust/build.sh warmup search" });
-    expect(findEntry(m, "go", "wave")).toMatchObject({ handler: "bootstrap", build: "bash functions/go/build.sh wave wave", artefact: "functions/go/dist/wave.zip" });
+    expect(findEntry(m, "go", "wave")).toMatchObject({
+      handler: "bootstrap",
+      build: "bash functions/go/build.sh wave wave",
+      artefact: "functions/go/dist/wave.zip",
+    });
     const pairs = builtInManifest(m).entries.map((e) => `${e.runtime}/${e.function}`);
     expect(pairs.slice(0, 6)).toEqual(["node/warmup", "node/wave", "node/save", "node/search", "node/conc", "python/warmup"]);
   });

@@ -150,7 +150,10 @@ const pairKey = (e: Pick<ManifestEntry, "runtime" | "function">) => `${e.runtime
 
 /** `{function}`, `{source}` and `{folder}` of a family's entry template, filled in for one pair. */
 function fillTemplate(template: string, runtime: RuntimeSpec, fn: FunctionSpec): string {
-  return template.replaceAll("{function}", fn.id).replaceAll("{source}", fn.sourceOf ?? fn.id).replaceAll("{folder}", runtime.folder);
+  return template
+    .replaceAll("{function}", fn.id)
+    .replaceAll("{source}", fn.sourceOf ?? fn.id)
+    .replaceAll("{folder}", runtime.folder);
 }
 
 /**
@@ -207,13 +210,27 @@ export function findEntry(m: Manifest, runtime: string, fn: string): ManifestEnt
 
 export function runtimeSpec(m: Manifest, runtime: string): RuntimeSpec {
   const r = m.runtimes.find((x) => x.id === runtime);
-  if (!r) throw new ManifestError(msg.unknownId("runtime", runtime, m.runtimes.map((x) => x.id)));
+  if (!r)
+    throw new ManifestError(
+      msg.unknownId(
+        "runtime",
+        runtime,
+        m.runtimes.map((x) => x.id),
+      ),
+    );
   return r;
 }
 
 export function functionSpec(m: Manifest, fn: string): FunctionSpec {
   const f = m.functions.find((x) => x.id === fn);
-  if (!f) throw new ManifestError(msg.unknownId("function", fn, m.functions.map((x) => x.id)));
+  if (!f)
+    throw new ManifestError(
+      msg.unknownId(
+        "function",
+        fn,
+        m.functions.map((x) => x.id),
+      ),
+    );
   return f;
 }
 

@@ -30,7 +30,12 @@ function deployed([id, resource]: [string, { Properties: Json }]): Deployed {
   expect(event!.Type).toBe("Api");
   expect(event!.Properties["Method"]).toBe("post");
   expect(event!.Properties["RestApiId"]).toEqual({ Ref: "Api" });
-  return { route: event!.Properties["Path"] as string, handler: resource.Properties["Handler"], runtime: resource.Properties["Runtime"], codeUri: resource.Properties["CodeUri"] };
+  return {
+    route: event!.Properties["Path"] as string,
+    handler: resource.Properties["Handler"],
+    runtime: resource.Properties["Runtime"],
+    codeUri: resource.Properties["CodeUri"],
+  };
 }
 
 const byRoute = (a: Deployed, b: Deployed) => a.route.localeCompare(b.route);
@@ -96,7 +101,7 @@ describe("functions/template.yaml", () => {
     const added = extra.functions.length - 1;
     expect(() => buildTemplate(parseManifest(extra))).toThrow(new RegExp(`functions\\.${added}\\.tableAccess`));
     extra.functions[added]!["tableAccess"] = "put";
-    const policies = (buildTemplate(parseManifest(extra))["Resources"] as Record<string, { Properties?: { CodeUri?: string; Policies?: unknown } }>);
+    const policies = buildTemplate(parseManifest(extra))["Resources"] as Record<string, { Properties?: { CodeUri?: string; Policies?: unknown } }>;
     const resize = Object.values(policies).find((r) => r.Properties?.CodeUri?.endsWith("resize.zip"));
     expect(JSON.stringify(resize?.Properties?.Policies)).toContain("dynamodb:PutItem");
   });
@@ -104,8 +109,7 @@ describe("functions/template.yaml", () => {
 
 describe("cfn-lint", () => {
   // Warnings the project knowingly carries; every other finding fails.
-  const ACCEPTED: Record<string, string> = {
-  };
+  const ACCEPTED: Record<string, string> = {};
   const cfnLint = join(repoRoot, ".venv", "bin", "cfn-lint");
 
   it("accepts functions/template.yaml", () => {

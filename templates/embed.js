@@ -9,12 +9,14 @@
     vegaEmbed(target, spec, {
       renderer: "svg",
       actions: { export: true, source: false, compiled: false, editor: false },
-    }).then(function () {
-      view.replaceChildren(target);
-      view.classList.add("interactive");
-    }).catch(function (error) {
-      // keep the static SVG
-      console.warn("figure left static:", error);
-    });
+    })
+      .then(function () {
+        view.replaceChildren(target);
+        view.classList.add("interactive");
+      })
+      .catch(function (error) {
+        // keep the static SVG
+        console.warn("figure left static:", error);
+      });
   });
 })();

@@ -23,7 +23,10 @@ export function importCycles(dir: string, base = dir): string[][] {
   const edges = new Map<string, string[]>();
   for (const file of files) {
     const targets = [...readFileSync(file, "utf8").matchAll(STATIC_IMPORT)].map((m) => resolve(dirname(file), m[1]!.replace(/\.js$/, ".ts")));
-    edges.set(file, targets.filter((t) => files.has(t)));
+    edges.set(
+      file,
+      targets.filter((t) => files.has(t)),
+    );
   }
   const cycles: string[][] = [];
   const seen = new Set<string>();

@@ -16,7 +16,7 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 /** A tiny seeded generator so the fixture is the same every run. */
 function prng(seed: number): () => number {
   let s = seed >>> 0;
-  return () => ((s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32);
+  return () => (s = (Math.imul(s, 1664525) + 1013904223) >>> 0) / 2 ** 32;
 }
 
 const csvCell = (s: string) => `"${s.replaceAll('"', '""')}"`;
@@ -37,7 +37,9 @@ function rawExport(): string {
           `REPORT RequestId: 00000000-0000-4000-8000-${String(++id).padStart(12, "0")}\tDuration: ${duration} ms\t` +
           `Billed Duration: ${Math.ceil(Number(duration))} ms\tMemory Size: 128 MB\tMax Memory Used: ${40 + Math.floor(rnd() * 20)} MB\t` +
           (cold ? `Init Duration: ${(100 + rnd() * 200).toFixed(2)} ms\t` : "");
-        lines.push(`${stamp((t += 37))},${csvCell(report)},2024/03/01/[$LATEST]${rt.id}${fn.id}${Math.floor(i / 10)},123456789012:/aws/lambda/lambench-128-${rt.id}-${fn.id}`);
+        lines.push(
+          `${stamp((t += 37))},${csvCell(report)},2024/03/01/[$LATEST]${rt.id}${fn.id}${Math.floor(i / 10)},123456789012:/aws/lambda/lambench-128-${rt.id}-${fn.id}`,
+        );
       }
     }
   }
@@ -76,17 +78,24 @@ describe("imported datasets render in the report", () => {
   it.each([
     ["fixture-raw-import", rawExport, []],
     ["fixture-seed-import", seedExport, ["--memory", "128"]],
-  ] as const)("%s: every section builds with figures", async (name, make, extra) => {
-    const path = importCsv(name, make(), [...extra]);
-    const data = await loadDatasets([path]);
-    for (const id of sectionIds) {
-      const section = buildSection(id, data);
-      expect(section.id).toBe(id);
-      expect(section.blocks.length, id).toBeGreaterThan(0);
-    }
-    const worst = buildSection("worst-case", data);
-    expect(worst.blocks.some((b) => b.kind === "figure")).toBe(true);
-    const text = worst.blocks.filter((b) => b.kind === "markdown").map((b) => (b.kind === "markdown" ? b.text : "")).join("\n");
-    for (const rt of manifest.runtimes) expect(text + JSON.stringify(worst.blocks)).toContain(rt.label);
-  }, 120_000);
+  ] as const)(
+    "%s: every section builds with figures",
+    async (name, make, extra) => {
+      const path = importCsv(name, make(), [...extra]);
+      const data = await loadDatasets([path]);
+      for (const id of sectionIds) {
+        const section = buildSection(id, data);
+        expect(section.id).toBe(id);
+        expect(section.blocks.length, id).toBeGreaterThan(0);
+      }
+      const worst = buildSection("worst-case", data);
+      expect(worst.blocks.some((b) => b.kind === "figure")).toBe(true);
+      const text = worst.blocks
+        .filter((b) => b.kind === "markdown")
+        .map((b) => (b.kind === "markdown" ? b.text : ""))
+        .join("\n");
+      for (const rt of manifest.runtimes) expect(text + JSON.stringify(worst.blocks)).toContain(rt.label);
+    },
+    120_000,
+  );
 });

@@ -27,7 +27,13 @@ function importCli(args: string[]): { status: number | null; stdout: string; std
 describe("lambdaPerfMeta", () => {
   it("records the day, when it was generated, the file and the source, and keeps every entry as published", () => {
     const day = parseLambdaPerf(readFileSync(fixture, "utf8"), fixture);
-    const meta = lambdaPerfMeta({ name: lambdaPerfDatasetName(day), file: "2025-12-21.json", day, campaign: "import-20261129T160000Z-abcd", createdAt: "2026-11-29T16:00:00.000Z" });
+    const meta = lambdaPerfMeta({
+      name: lambdaPerfDatasetName(day),
+      file: "2025-12-21.json",
+      day,
+      campaign: "import-20261129T160000Z-abcd",
+      createdAt: "2026-11-29T16:00:00.000Z",
+    });
     expect(meta).toMatchObject({
       name: "lambda-perf-2025-12-21",
       target: "aws",
@@ -41,7 +47,11 @@ describe("lambdaPerfMeta", () => {
       reference: { kind: "lambda-perf", date: "2025-12-21", generatedAt: "2025-12-21T14:00:18.418Z", source: LAMBDA_PERF_SOURCE, file: "2025-12-21.json" },
     });
     expect(meta.reference!.entries).toEqual(day.entries);
-    expect(meta.source).toEqual({ kind: "import", detail: lambdaPerfMessages.detail("2025-12-21.json", "2025-12-21T14:00:18.418Z", 9, LAMBDA_PERF_SOURCE), corrections: [] });
+    expect(meta.source).toEqual({
+      kind: "import",
+      detail: lambdaPerfMessages.detail("2025-12-21.json", "2025-12-21T14:00:18.418Z", 9, LAMBDA_PERF_SOURCE),
+      corrections: [],
+    });
   });
 });
 
@@ -53,8 +63,20 @@ describe("npm run import -- <file> --lambda-perf", () => {
     expect(r.status, r.stderr).toBe(0);
     const ds = join(out, "lambda-perf-2025-12-21");
     expect(r.stdout.trim()).toBe(lambdaPerfMessages.imported(9, "2025-12-21", ds));
-    const meta = JSON.parse(readFileSync(join(ds, "meta.json"), "utf8")) as Record<string, unknown> & { reference: Record<string, unknown>; campaign: string; source: { kind: string; detail: string }; counts: unknown; complete: boolean };
-    expect(meta.reference).toMatchObject({ kind: "lambda-perf", date: "2025-12-21", generatedAt: "2025-12-21T14:00:18.418Z", source: LAMBDA_PERF_SOURCE, file: fixture });
+    const meta = JSON.parse(readFileSync(join(ds, "meta.json"), "utf8")) as Record<string, unknown> & {
+      reference: Record<string, unknown>;
+      campaign: string;
+      source: { kind: string; detail: string };
+      counts: unknown;
+      complete: boolean;
+    };
+    expect(meta.reference).toMatchObject({
+      kind: "lambda-perf",
+      date: "2025-12-21",
+      generatedAt: "2025-12-21T14:00:18.418Z",
+      source: LAMBDA_PERF_SOURCE,
+      file: fixture,
+    });
     expect(meta.campaign).toMatch(/^import-\d{8}T\d{6}Z-[0-9a-f]{4}$/);
     expect(meta.source.kind).toBe("import");
     expect(meta.source.detail).toContain("maxday/lambda-perf daily file");
@@ -87,8 +109,12 @@ describe("npm run import -- <file> --lambda-perf", () => {
     expect(existsSync(join(dir, "bad-out"))).toBe(false);
 
     writeFileSync(bad, JSON.stringify({ metadata: {}, runtimeData: raw.runtimeData }));
-    expect(importCli([bad, "--lambda-perf", "--out", join(dir, "bad-out")]).stderr.trim()).toBe(`import: ${labMessages.lambdaPerfField(bad, "metadata.generatedAt", "Invalid input: expected string, received undefined")}`);
-    expect(importCli([bad, fixture, "--lambda-perf", "--out", join(dir, "bad-out")]).stderr.trim()).toBe(`import: ${lambdaPerfMessages.oneFile([bad, fixture])}`);
+    expect(importCli([bad, "--lambda-perf", "--out", join(dir, "bad-out")]).stderr.trim()).toBe(
+      `import: ${labMessages.lambdaPerfField(bad, "metadata.generatedAt", "Invalid input: expected string, received undefined")}`,
+    );
+    expect(importCli([bad, fixture, "--lambda-perf", "--out", join(dir, "bad-out")]).stderr.trim()).toBe(
+      `import: ${lambdaPerfMessages.oneFile([bad, fixture])}`,
+    );
   }, 60_000);
 
   it("the report refuses a reference dataset that carries rows (they would enter the findings)", async () => {

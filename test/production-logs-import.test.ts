@@ -16,7 +16,11 @@ const dir = mkdtempSync(join(tmpdir(), "lambench-production-logs-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const manifestHash = () => createHash("sha256").update(readFileSync(defaultManifestPath)).digest("hex");
-const text = (blocks: { kind: string; text?: string }[]) => blocks.filter((b) => b.kind === "markdown").map((b) => b.text).join("\n");
+const text = (blocks: { kind: string; text?: string }[]) =>
+  blocks
+    .filter((b) => b.kind === "markdown")
+    .map((b) => b.text)
+    .join("\n");
 
 function importLogs(name: string, files: Record<string, string>): string {
   const paths = Object.entries(files).map(([file, content]) => {
@@ -51,7 +55,9 @@ describe("production logs → npm run import → report", () => {
       { function: "checkout", runtime: "python3.12" },
     ];
     expect(text(sections.summary!.blocks)).toContain(messages.summaryNothingCompares(["nodejs20.x", "python3.12"], alone));
-    expect(text(sections["worst-case"]!.blocks)).toContain(messages.nothingCompares("fixture-production · 256 MB", "the worst case (max Total Duration)", alone));
+    expect(text(sections["worst-case"]!.blocks)).toContain(
+      messages.nothingCompares("fixture-production · 256 MB", "the worst case (max Total Duration)", alone),
+    );
     expect(text(sections["expected-range"]!.blocks)).toMatch(/`orders-api`: only nodejs20\.x has data \(median [\d.]+ ms\)/);
     expect(text(sections.mitigations!.blocks)).toContain(messages.noVariantPair([{ base: "search", variant: "conc", present: [] }]));
     expect(text(sections.mitigations!.blocks)).toContain(messages.oneMemorySize(256));
@@ -69,7 +75,9 @@ describe("production logs → npm run import → report", () => {
     expect(text(summary.blocks)).not.toContain(messages.piDefinition());
     const worst = buildSection("worst-case", data);
     expect(worst.blocks.filter((b) => b.kind === "figure").map((b) => (b as { id: string }).id)).toEqual(["worst-case-max"]);
-    expect(text(worst.blocks)).toMatch(/only nodejs20\.x has data, so no runtime is compared with another on the worst case \(max Total Duration\): [\d.]+ ms on `orders-api`\./);
+    expect(text(worst.blocks)).toMatch(
+      /only nodejs20\.x has data, so no runtime is compared with another on the worst case \(max Total Duration\): [\d.]+ ms on `orders-api`\./,
+    );
     expect(text(buildSection("memory", data).blocks)).toMatch(/on memory \(Max Memory Used\): \d+ MB on `orders-api`/);
   }, 60_000);
 

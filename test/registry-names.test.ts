@@ -95,7 +95,9 @@ describe("no runtime or service names outside the manifest", () => {
   it("allows only literals that are still there", () => {
     const stale = Object.entries(ALLOWED).flatMap(([file, allowed]) => {
       const found = registryNamesIn(readFileSync(join(repoRoot, file), "utf8"), names, prefixes);
-      return Object.keys(allowed).filter((n) => !found.includes(n)).map((n) => `${file}: ${n}`);
+      return Object.keys(allowed)
+        .filter((n) => !found.includes(n))
+        .map((n) => `${file}: ${n}`);
     });
     expect(stale).toEqual([]);
   });

@@ -14,7 +14,12 @@ const copy = mkdtempSync(join(tmpdir(), "lambench-user-function-"));
 afterAll(() => rmSync(copy, { recursive: true, force: true }));
 
 function sh(command: string, args: string[], timeout = 300_000): string {
-  const r = spawnSync(command, args, { cwd: copy, encoding: "utf8", timeout, env: { ...process.env, INIT_CWD: copy, CI: "", LAMBENCH_BENCH_LOCK: join(copy, "bench.lock") } });
+  const r = spawnSync(command, args, {
+    cwd: copy,
+    encoding: "utf8",
+    timeout,
+    env: { ...process.env, INIT_CWD: copy, CI: "", LAMBENCH_BENCH_LOCK: join(copy, "bench.lock") },
+  });
   if (r.status !== 0) throw new Error(`${command} ${args.join(" ")} failed (${r.status}):\n${r.stdout.slice(-3000)}\n${r.stderr.slice(-3000)}`);
   return r.stdout;
 }
@@ -43,7 +48,19 @@ beforeAll(() => {
 
 describe("your own function, added with the scaffold", () => {
   it("is registered sparsely (one runtime), with the template regenerated", () => {
-    sh("npm", ["run", "-s", "function", "--", "add", "--runtime", "python", "--handler", "my-functions/hello.py:handler", "--payload", "my-functions/hello.json"]);
+    sh("npm", [
+      "run",
+      "-s",
+      "function",
+      "--",
+      "add",
+      "--runtime",
+      "python",
+      "--handler",
+      "my-functions/hello.py:handler",
+      "--payload",
+      "my-functions/hello.json",
+    ]);
     const manifest = loadManifest(join(copy, "functions", "manifest.json"));
     expect(manifest.entries.filter((e) => e.function === "hello")).toEqual([
       {
@@ -58,23 +75,52 @@ describe("your own function, added with the scaffold", () => {
     expect(manifest.functions.find((f) => f.id === "hello")).toMatchObject({ role: "benchmark", tableAccess: "none", payload: { name: "lambench" } });
     expect(readFileSync(join(copy, "functions", "template.yaml"), "utf8")).toContain("Path: /python/hello");
     // The built-in manifest lines are untouched: only lines were added.
-    const lines = (path: string) => readFileSync(path, "utf8").split("\n").map((l) => l.replace(/,$/, ""));
+    const lines = (path: string) =>
+      readFileSync(path, "utf8")
+        .split("\n")
+        .map((l) => l.replace(/,$/, ""));
     const [before, after] = [lines(join(repoRoot, "functions", "manifest.json")), lines(join(copy, "functions", "manifest.json"))];
     expect(before.filter((l) => !after.includes(l))).toEqual([]);
     expect(after.filter((l) => !before.includes(l))).toHaveLength(2);
   }, 120_000);
 
   it("keeps the manifest, template and report tests passing", () => {
-    sh("npx", ["vitest", "run", "functions/manifest.test.ts", "functions/template.test.ts", "report/test/narrative.test.ts", "report/test/figures.test.ts"], 600_000);
+    sh(
+      "npx",
+      ["vitest", "run", "functions/manifest.test.ts", "functions/template.test.ts", "report/test/narrative.test.ts", "report/test/figures.test.ts"],
+      600_000,
+    );
   }, 600_000);
 
   it("benchmarks in the lab and reports", async () => {
-    sh("npm", ["run", "-s", "bench", "--", "--functions", "hello", "--memory", "128", "--requests", "20", "--trials", "1", "--concurrency", "2", "--name", "hello", "--work-dir", join(copy, ".lambench")]);
+    sh("npm", [
+      "run",
+      "-s",
+      "bench",
+      "--",
+      "--functions",
+      "hello",
+      "--memory",
+      "128",
+      "--requests",
+      "20",
+      "--trials",
+      "1",
+      "--concurrency",
+      "2",
+      "--name",
+      "hello",
+      "--work-dir",
+      join(copy, ".lambench"),
+    ]);
     const data = await loadDatasets([join(copy, "data", "hello-128mb")]);
     const pairs = data.invocations.groupby("runtime", "function").count().objects() as { runtime: string; function: string; count: number }[];
     expect(pairs).toEqual([{ runtime: "python", function: "hello", count: 20 }]);
     for (const id of sectionIds) expect(buildSection(id, data).blocks.length, id).toBeGreaterThan(0);
-    const worst = buildSection("worst-case", data).blocks.filter((b) => b.kind === "markdown").map((b) => (b.kind === "markdown" ? b.text : "")).join("\n");
+    const worst = buildSection("worst-case", data)
+      .blocks.filter((b) => b.kind === "markdown")
+      .map((b) => (b.kind === "markdown" ? b.text : ""))
+      .join("\n");
     expect(worst).toMatch(/only Python has data, so no runtime is compared with another on the worst case \(max Total Duration\): [\d.]+ ms on `hello`/);
   }, 300_000);
 });

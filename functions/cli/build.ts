@@ -3,7 +3,11 @@ import { Command, InvalidArgumentError } from "commander";
 import { buildArtefacts } from "../build-artefacts.js";
 import { cliMessages } from "../messages.js";
 
-const list = (value: string): string[] => value.split(",").map((x) => x.trim()).filter((x) => x !== "");
+const list = (value: string): string[] =>
+  value
+    .split(",")
+    .map((x) => x.trim())
+    .filter((x) => x !== "");
 const positive = (value: string): number => {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError(cliMessages.notPositive());

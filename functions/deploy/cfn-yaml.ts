@@ -3,7 +3,25 @@
 // parsed template can be compared as plain data.
 import { Document, Pair, Scalar, YAMLMap, YAMLSeq, parse, type CollectionTag, type Node, type ScalarTag } from "yaml";
 
-const INTRINSICS = ["Ref", "Sub", "GetAtt", "Join", "Select", "Split", "If", "Equals", "Not", "And", "Or", "FindInMap", "ImportValue", "Base64", "Cidr", "GetAZs", "Condition"] as const;
+const INTRINSICS = [
+  "Ref",
+  "Sub",
+  "GetAtt",
+  "Join",
+  "Select",
+  "Split",
+  "If",
+  "Equals",
+  "Not",
+  "And",
+  "Or",
+  "FindInMap",
+  "ImportValue",
+  "Base64",
+  "Cidr",
+  "GetAZs",
+  "Condition",
+] as const;
 export type IntrinsicName = (typeof INTRINSICS)[number];
 
 export class Intrinsic {

@@ -14,7 +14,11 @@ const TABLE_ID = "GeoTable";
 const API_ID = "Api";
 const GEO_INDEX = "geo-index";
 
-const pascal = (id: string): string => id.split("-").map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join("");
+const pascal = (id: string): string =>
+  id
+    .split("-")
+    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
+    .join("");
 
 export const functionLogicalId = (e: Pick<ManifestEntry, "runtime" | "function">): string => `${pascal(e.runtime)}${pascal(e.function)}Function`;
 export const routeOf = (e: Pick<ManifestEntry, "runtime" | "function">): string => `/${e.runtime}/${e.function}`;
@@ -86,14 +90,18 @@ export function buildTemplate(manifest: Manifest, table = tableProperties()): Re
       ...Object.assign({}, ...manifest.entries.map((e) => functionResources(manifest, e))),
     },
     Outputs: {
-      ApiUrl: { Description: "Base URL; POST to <ApiUrl>/<runtime>/<function>", Value: sub(`https://\${${API_ID}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}/\${StageName}`) },
+      ApiUrl: {
+        Description: "Base URL; POST to <ApiUrl>/<runtime>/<function>",
+        Value: sub(`https://\${${API_ID}}.execute-api.\${AWS::Region}.\${AWS::URLSuffix}/\${StageName}`),
+      },
       TableName: { Description: "The geo table", Value: ref(TABLE_ID) },
       FunctionNames: { Description: "JSON map of <runtime>/<function> to the deployed function name", Value: sub(`{${functionNames}}`) },
     },
   };
 }
 
-export const TEMPLATE_HEADER = " Generated from functions/manifest.json and functions/conformance/table.json by\n `node --import tsx functions/cli/template.ts`. Do not edit: regenerate.";
+export const TEMPLATE_HEADER =
+  " Generated from functions/manifest.json and functions/conformance/table.json by\n `node --import tsx functions/cli/template.ts`. Do not edit: regenerate.";
 
 export function renderTemplate(manifest: Manifest, table = tableProperties()): string {
   return stringifyCfn(buildTemplate(manifest, table), TEMPLATE_HEADER);

@@ -21,7 +21,9 @@ type Handler = (event: unknown) => Promise<{ statusCode: number; headers?: unkno
 
 const manifest = loadManifest();
 // The functions that declare vectors (functions/conformance/<function>.json) and ship the project's own Node.js code.
-const functions = manifest.entries.filter((e) => e.runtime === "node" && e.source === undefined && existsSync(join(conformanceDir, `${e.function}.json`))).map((e) => e.function);
+const functions = manifest.entries
+  .filter((e) => e.runtime === "node" && e.source === undefined && existsSync(join(conformanceDir, `${e.function}.json`)))
+  .map((e) => e.function);
 const handlers = new Map<string, Handler>();
 
 let server: DynamoDbServer;

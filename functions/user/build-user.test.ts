@@ -24,7 +24,10 @@ function manifestWith(runtime: string, source: string, extra: Record<string, str
 describe("user function builds", () => {
   it("bundles a Node.js .mjs handler (with a relative import) into a callable index.mjs", async () => {
     writeFileSync(join(dir, "greet.mjs"), "export const greet = (name) => `hello ${name}`;\n");
-    writeFileSync(join(dir, "mine.mjs"), 'import { greet } from "./greet.mjs";\nexport const handler = async (event) => ({ statusCode: 200, body: greet(JSON.parse(event.body).name) });\n');
+    writeFileSync(
+      join(dir, "mine.mjs"),
+      'import { greet } from "./greet.mjs";\nexport const handler = async (event) => ({ statusCode: 200, body: greet(JSON.parse(event.body).name) });\n',
+    );
     const { artefact } = await buildUserFunction(manifestWith("node", join(dir, "mine.mjs")), "node", "mine");
     const files = unzipSync(new Uint8Array(readFileSync(artefact)));
     expect(Object.keys(files)).toEqual(["index.mjs"]);
@@ -54,6 +57,8 @@ describe("user function builds", () => {
 
   it("says what is missing", async () => {
     const m = manifestWith("python", join(dir, "absent.py"));
-    await expect(buildUserFunction(m, "python", "mine")).rejects.toThrow(new UserBuildError(userBuildMessages.missing(m.entries.at(-1)!, "source", join(dir, "absent.py"))));
+    await expect(buildUserFunction(m, "python", "mine")).rejects.toThrow(
+      new UserBuildError(userBuildMessages.missing(m.entries.at(-1)!, "source", join(dir, "absent.py"))),
+    );
   });
 });

@@ -73,13 +73,20 @@ function buildRust(source: string): Zippable {
   const target = join(source, "target");
   run("cargo", ["build", "--release", "--quiet"], source);
   const release = join(target, "release");
-  const binaries = readdirSync(release).filter((f) => statSync(join(release, f)).isFile() && (statSync(join(release, f)).mode & 0o111) !== 0 && !f.includes("."));
+  const binaries = readdirSync(release).filter(
+    (f) => statSync(join(release, f)).isFile() && (statSync(join(release, f)).mode & 0o111) !== 0 && !f.includes("."),
+  );
   if (binaries.length !== 1) throw new UserBuildError(msg.rustBinaries(source, binaries));
   return { bootstrap: file(readFileSync(join(release, binaries[0]!)), 0o755) };
 }
 
 /** Builds `runtime/fn` from its entry's `source` and writes the entry's artefact. */
-export async function buildUserFunction(manifest: Manifest, runtime: string, fn: string, architecture = "x86_64"): Promise<{ artefact: string; bytes: number }> {
+export async function buildUserFunction(
+  manifest: Manifest,
+  runtime: string,
+  fn: string,
+  architecture = "x86_64",
+): Promise<{ artefact: string; bytes: number }> {
   const entry = findEntry(manifest, runtime, fn);
   if (!entry) throw new UserBuildError(msg.noEntry(runtime, fn));
   if (!entry.source) throw new UserBuildError(msg.noSource(entry));

@@ -11,14 +11,16 @@ export const userBuildMessages = {
   commandFailed: (command: string, cwd: string, output: string) => `${command} failed in ${cwd}:\n${output}`,
   rustBinaries: (folder: string, found: string[]) =>
     `${folder}: expected exactly one binary in target/release to ship as bootstrap, found ${found.length ? found.join(", ") : "none"}`,
-  unsupportedLanguage: (runtime: string, language: string) => `runtime ${runtime}: no user-function build for language "${language}" (typescript, python, go, rust)`,
+  unsupportedLanguage: (runtime: string, language: string) =>
+    `runtime ${runtime}: no user-function build for language "${language}" (typescript, python, go, rust)`,
   usage: () => "usage: node --import tsx functions/user/cli/build.ts <runtime> <function> [x86_64|arm64]",
   built: (runtime: string, fn: string, artefact: string, bytes: number) => `${runtime}/${fn}: ${artefact} (${bytes} bytes)`,
   failed: (runtime: string | undefined, fn: string | undefined, why: string) => `build ${runtime ?? "?"}/${fn ?? "?"}: ${why}`,
 };
 
 export const scaffoldMessages = {
-  usage: () => "usage: npm run function -- add --runtime <id> --handler <file>[:<export>] [--name <id>] [--payload <file.json>] [--requirements <file>] [--warmup self|none|<function>] [--table-access none|put|query-index]",
+  usage: () =>
+    "usage: npm run function -- add --runtime <id> --handler <file>[:<export>] [--name <id>] [--payload <file.json>] [--requirements <file>] [--warmup self|none|<function>] [--table-access none|put|query-index]",
   unknownRuntime: (runtime: string, known: string[]) => `--runtime: unknown "${runtime}" (manifest has: ${known.join(", ")})`,
   badName: (name: string) => `--name: "${name}" is not a function id (lower-case letters, digits and dashes, starting with a letter); pass --name`,
   handlerMissing: (path: string) => `--handler: ${path} not found`,

@@ -46,8 +46,13 @@ describe("npm run function -- add", () => {
     expect(() => addFunction(text, { runtime: "python", handler: join(dir, "absent.py") })).toThrow(msg.handlerMissing(join(dir, "absent.py")));
     expect(() => addFunction(text, { runtime: "python", handler: py, name: "wave" })).toThrow(msg.entryExists("python", "wave"));
     // wave built in every runtime but rust (its "runtimes" narrowed), so only the name clashes.
-    const withoutRustWave = text.split("\n").map((l) => (l.includes('"id": "wave"') ? l.replace('"runtimes": "all"', '"runtimes": ["node", "python", "go"]') : l)).join("\n");
-    expect(() => addFunction(withoutRustWave, { runtime: "rust", handler: dir, name: "wave" })).toThrow(msg.badHandlerFile("rust", dir, "a Rust crate folder (with Cargo.toml, one binary)"));
+    const withoutRustWave = text
+      .split("\n")
+      .map((l) => (l.includes('"id": "wave"') ? l.replace('"runtimes": "all"', '"runtimes": ["node", "python", "go"]') : l))
+      .join("\n");
+    expect(() => addFunction(withoutRustWave, { runtime: "rust", handler: dir, name: "wave" })).toThrow(
+      msg.badHandlerFile("rust", dir, "a Rust crate folder (with Cargo.toml, one binary)"),
+    );
     mkdirSync(join(dir, "crate"));
     file("crate/Cargo.toml");
     expect(() => addFunction(withoutRustWave, { runtime: "rust", handler: join(dir, "crate"), name: "wave" })).toThrow(msg.builtInName("wave"));

@@ -66,7 +66,13 @@ function appendToArray(text: string, key: string, line: string): string {
 export function addFunction(manifestText: string, input: AddFunctionInput): AddFunctionResult {
   const manifest = parseManifest(JSON.parse(manifestText));
   const runtime = manifest.runtimes.find((r) => r.id === input.runtime);
-  if (!runtime) throw new Error(msg.unknownRuntime(input.runtime, manifest.runtimes.map((r) => r.id)));
+  if (!runtime)
+    throw new Error(
+      msg.unknownRuntime(
+        input.runtime,
+        manifest.runtimes.map((r) => r.id),
+      ),
+    );
   const colon = input.handler.lastIndexOf(":");
   const [pathText, exportName] = colon > 0 ? [input.handler.slice(0, colon), input.handler.slice(colon + 1)] : [input.handler, "handler"];
   const cwd = input.cwd ?? repoRoot;
@@ -80,7 +86,12 @@ export function addFunction(manifestText: string, input: AddFunctionInput): AddF
   const fits = kind.folderMarker ? isFolder && existsSync(resolve(path, kind.folderMarker)) : !isFolder && kind.extensions.includes(extname(path));
   if (!fits) throw new Error(msg.badHandlerFile(runtime.id, pathText, kind.expected));
 
-  const fn = input.name ?? basename(path, extname(path)).toLowerCase().replace(/[^a-z0-9-]+/g, "-").replace(/^[^a-z]+/, "");
+  const fn =
+    input.name ??
+    basename(path, extname(path))
+      .toLowerCase()
+      .replace(/[^a-z0-9-]+/g, "-")
+      .replace(/^[^a-z]+/, "");
   if (!ID.test(fn)) throw new Error(msg.badName(fn));
   if (manifest.entries.some((e) => e.runtime === runtime.id && e.function === fn)) throw new Error(msg.entryExists(runtime.id, fn));
   const existing = manifest.functions.find((f) => f.id === fn);
@@ -99,7 +110,8 @@ export function addFunction(manifestText: string, input: AddFunctionInput): AddF
     };
     text = appendToArray(text, "functions", oneLine(spec));
   }
-  const handler = runtime.language === "typescript" ? `index.${exportName}` : runtime.language === "python" ? `${basename(path, ".py")}.${exportName}` : "bootstrap";
+  const handler =
+    runtime.language === "typescript" ? `index.${exportName}` : runtime.language === "python" ? `${basename(path, ".py")}.${exportName}` : "bootstrap";
   const artefact = `functions/user/dist/${runtime.id}/${fn}.zip`;
   const entry = {
     runtime: runtime.id,

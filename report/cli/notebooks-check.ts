@@ -23,7 +23,9 @@ const options = new Command()
   .parse()
   .opts<{ html?: boolean; notebooks?: string; screenshots?: string }>();
 
-const all = readdirSync(paths.notebooks).filter((f) => f.endsWith(".ipynb")).sort();
+const all = readdirSync(paths.notebooks)
+  .filter((f) => f.endsWith(".ipynb"))
+  .sort();
 const names = options.notebooks ? options.notebooks.split(",").map((n) => `${n.replace(/\.ipynb$/, "")}.ipynb`) : all;
 const unknown = names.filter((n) => !all.includes(n));
 if (unknown.length) {
@@ -31,7 +33,14 @@ if (unknown.length) {
   process.exit(2);
 }
 if (options.screenshots) mkdirSync(resolve(options.screenshots), { recursive: true });
-const digest = () => names.map((n) => createHash("sha256").update(readFileSync(join(paths.notebooks, n))).digest("hex")).join();
+const digest = () =>
+  names
+    .map((n) =>
+      createHash("sha256")
+        .update(readFileSync(join(paths.notebooks, n)))
+        .digest("hex"),
+    )
+    .join();
 const before = digest();
 
 const started = performance.now();

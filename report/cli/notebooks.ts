@@ -30,7 +30,9 @@ if (command === "prepare") {
   writeFileAtomic(comparison, comparisonNotebook());
   console.log(`wrote ${comparison}`);
 } else if (command === "clean") {
-  for (const name of readdirSync(paths.notebooks).filter((f) => f.endsWith(".ipynb")).sort()) {
+  for (const name of readdirSync(paths.notebooks)
+    .filter((f) => f.endsWith(".ipynb"))
+    .sort()) {
     const file = join(paths.notebooks, name);
     const text = readFileSync(file, "utf8");
     const clean = stripOutputs(text, NOTEBOOK_METADATA);

@@ -18,7 +18,10 @@ const program = new Command()
   .option("--cache <dir>", "cache folder (default: .cache/report)")
   .option("--jobs <n>", "notebooks executed in parallel (default: the number of cores)")
   .option("--isolated-kernels", "start a fresh kernel for every notebook (slower)")
-  .option("--billing-rule <rule>", "recompute billed duration and cost under aws-2025-08, aws-pre-2025-08 or as-reported (default: as reported in each dataset)")
+  .option(
+    "--billing-rule <rule>",
+    "recompute billed duration and cost under aws-2025-08, aws-pre-2025-08 or as-reported (default: as reported in each dataset)",
+  )
   .option("--prices <file>", "price table (JSON, format of report/lib/cost/prices.json; default: the bundled, dated table)")
   .option("--seed <n>", "seed of the bootstrap confidence intervals (default: the library's fixed seed, so rebuilds are identical)")
   .option("--resamples <n>", "bootstrap resamples per interval (default: 2000)")

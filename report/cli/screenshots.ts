@@ -27,7 +27,8 @@ await withChromium(async (browser) => {
     await page.waitForFunction('document.querySelectorAll(".figure-view[data-spec]:not(.interactive)").length === 0', { timeout: 20_000 });
     const file = join(resolve(options.out), `${options.prefix}${name}.png`);
     const element = options.element === undefined ? null : await page.$(options.element);
-    if (options.element !== undefined && element === null) throw new ReportBuildError(renderMessages.noScreenshotElement(options.element, join(options.site, `${name}.html`)));
+    if (options.element !== undefined && element === null)
+      throw new ReportBuildError(renderMessages.noScreenshotElement(options.element, join(options.site, `${name}.html`)));
     writeFileSync(file, element ? await element.screenshot({ type: "png" }) : await page.screenshot({ type: "png", fullPage: options.full === true }));
     console.log(`wrote ${file}`);
     await page.close();

@@ -55,7 +55,9 @@ export const PALETTE = ["#4c78a8", "#f58518", "#54a24b", "#e45756", "#72b7b2", "
 export function analysisOf(data: Datasets): Analysis {
   return memo(data, "analysis", () => {
     const manifest = data.manifest;
-    const measured = new Set(inManifestOrder([], distinct(data.invocations.column("function") as unknown as ArrayLike<string>)).filter((f) => isMeasuredFunction(manifest, f)));
+    const measured = new Set(
+      inManifestOrder([], distinct(data.invocations.column("function") as unknown as ArrayLike<string>)).filter((f) => isMeasuredFunction(manifest, f)),
+    );
     const table = withManagedInitRemoved(withBilledDuration(withColdStart(withTotalDuration(benchmarkRows(data.invocations, measured))), "as-reported"));
     const runtimes = runtimesOf(manifest, distinct(table.column("runtime") as unknown as ArrayLike<string>));
     const variants = new Set(variantPairs(manifest).map((p) => p.variant));
@@ -68,7 +70,10 @@ export function analysisOf(data: Datasets): Analysis {
 
 /** Runtime names present, in report order, with the manifest's label/kind/colour where it lists them. */
 export function runtimesOf(manifest: Manifest, present: Iterable<string>): RuntimeInfo[] {
-  const ids = inManifestOrder(manifest.runtimes.map((r) => r.id), present);
+  const ids = inManifestOrder(
+    manifest.runtimes.map((r) => r.id),
+    present,
+  );
   // Listed runtimes keep their manifest slot's colour; other names take the free slots in order.
   const listedSlots = new Set(ids.map((id) => manifest.runtimes.findIndex((x) => x.id === id)).filter((i) => i >= 0));
   const freeSlots = PALETTE.map((_, i) => i).filter((i) => !listedSlots.has(i));
@@ -82,7 +87,19 @@ export function runtimesOf(manifest: Manifest, present: Iterable<string>): Runti
 }
 
 /** Columns the metrics read (ids and timestamps stay in data.invocations); `trial` where the data has it. */
-const METRIC_INPUTS = ["dataset", "runtime", "function", "memoryMB", "architecture", "runtimeKind", "durationMs", "billedDurationMs", "maxMemoryUsedMB", "initDurationMs", "status"];
+const METRIC_INPUTS = [
+  "dataset",
+  "runtime",
+  "function",
+  "memoryMB",
+  "architecture",
+  "runtimeKind",
+  "durationMs",
+  "billedDurationMs",
+  "maxMemoryUsedMB",
+  "initDurationMs",
+  "status",
+];
 const OPTIONAL_INPUTS = ["trial"];
 
 /** The rows of benchmark functions (in table order, filter respected), as a new table of plain columns. */

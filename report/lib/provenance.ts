@@ -72,7 +72,12 @@ export function describeDatasets(data: Datasets): DatasetProvenance[] {
     // A reference has no rows: its runtimes are the ones its entries name (lambda-perf's names).
     runtimes: meta.reference ? [...new Set(meta.reference.entries.map((e) => e.runtime))] : runtimesOf(meta.name),
     protocol: meta.protocol
-      ? { requestsPerFunction: meta.protocol.requestsPerFunction, concurrency: meta.protocol.concurrency, warmupRequests: meta.protocol.warmupRequests, pauseMs: meta.protocol.pauseMs }
+      ? {
+          requestsPerFunction: meta.protocol.requestsPerFunction,
+          concurrency: meta.protocol.concurrency,
+          warmupRequests: meta.protocol.warmupRequests,
+          pauseMs: meta.protocol.pauseMs,
+        }
       : null,
     trials: meta.trials ? { count: meta.trials.count, seed: meta.trials.seed } : null,
     billing: meta.billing,

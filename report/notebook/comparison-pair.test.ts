@@ -16,7 +16,19 @@ const REFERENCE = {
   generatedAt: "2025-12-21T14:00:18.418Z",
   source: "https://github.com/maxday/lambda-perf (Apache-2.0)",
   file: "2025-12-21-excerpt.json",
-  entries: [{ name: "lambda-perf-nodejs22x-zip-128-x86_64", runtime: "nodejs22.x", packaging: "zip", memoryMB: 128, architecture: "x86_64", initDurationsMs: [143.1, 194.25], maxMemoryUsedMB: 72.94, avgWarmDurationMs: 13.403, avgColdDurationMs: 155.85 }],
+  entries: [
+    {
+      name: "lambda-perf-nodejs22x-zip-128-x86_64",
+      runtime: "nodejs22.x",
+      packaging: "zip",
+      memoryMB: 128,
+      architecture: "x86_64",
+      initDurationsMs: [143.1, 194.25],
+      maxMemoryUsedMB: 72.94,
+      avgWarmDurationMs: 13.403,
+      avgColdDurationMs: 155.85,
+    },
+  ],
 };
 function dataset(dir: string, memorySizes: number[], extra: object = {}): string {
   generateFixtureDataset(dir, { name: dir.split("/").pop()!, memorySizes, invocationsPerFunction: 1 });

@@ -23,5 +23,11 @@ export function findCompleteDatasets(dataDir: string, index: DatasetIndex = data
 
 /** The valid complete datasets in dataDir and in its subfolders that are not datasets (e.g. data/reruns/), sorted by path. */
 export function completeDatasetsBelow(dataDir: string, index: DatasetIndex = datasetIndex): DatasetSummary[] {
-  return index.validBelow(dataDir).map(({ dir, meta }) => ({ dir, target: meta.target, architecture: meta.architecture, memorySizes: meta.memorySizes, reference: meta.reference !== undefined }));
+  return index.validBelow(dataDir).map(({ dir, meta }) => ({
+    dir,
+    target: meta.target,
+    architecture: meta.architecture,
+    memorySizes: meta.memorySizes,
+    reference: meta.reference !== undefined,
+  }));
 }

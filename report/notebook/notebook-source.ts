@@ -75,7 +75,9 @@ export function notebookFor(id: SectionId): string {
       code("parameters", parametersSource([]), ["parameters"]),
       code(
         "load",
-        [...requireLibraryLines(), 'const data = await report.loadDatasets(datasets.length > 0 ? datasets : report.findCompleteDatasets("../data"));'].join("\n"),
+        [...requireLibraryLines(), 'const data = await report.loadDatasets(datasets.length > 0 ? datasets : report.findCompleteDatasets("../data"));'].join(
+          "\n",
+        ),
       ),
       code("build", `const section = report.buildSection("${id}", data, options);`),
       code("show", "await report.showSection(section, report.tslabEmitter(tslab.display));"),
@@ -133,7 +135,7 @@ export function comparisonNotebook(): string {
           "Two runs compare only where they measured the same runtime, function, memory size and architecture.",
           "With `baseline` and `candidate` left empty, the notebook takes the first two complete datasets under `data/`",
           "(subfolders such as `data/reruns/` included) of the same target and architecture with a memory size in common;",
-          "to compare others, put their folders in `baseline` and `candidate` (e.g. `[\"../data/local-128mb\"]`).",
+          'to compare others, put their folders in `baseline` and `candidate` (e.g. `["../data/local-128mb"]`).',
         ].join("\n"),
       ),
       code("parameters", comparisonParametersSource([], []), ["parameters"]),

@@ -68,7 +68,12 @@ describe("markdown for Jupyter front ends", () => {
 
 describe("display bundles", () => {
   it("give a figure as Vega-Lite 5 for JupyterLab and as a static SVG from the report's renderer", async () => {
-    const spec = { $schema: "https://vega.github.io/schema/vega-lite/v6.json", mark: "bar", data: { values: [{ a: "x", b: 2 }] }, encoding: { x: { field: "a", type: "nominal" }, y: { field: "b", type: "quantitative" } } };
+    const spec = {
+      $schema: "https://vega.github.io/schema/vega-lite/v6.json",
+      mark: "bar",
+      data: { values: [{ a: "x", b: 2 }] },
+      encoding: { x: { field: "a", type: "nominal" }, y: { field: "b", type: "quantitative" } },
+    };
     const bundle = await blockToBundle({ kind: "figure", id: "f", title: "A figure", spec });
     expect(Object.keys(bundle).sort()).toEqual(["application/vnd.lambench.figure+json", FRONT_END_VEGA_LITE.mime, "image/svg+xml", "text/plain"].sort());
     expect(bundle[FRONT_END_VEGA_LITE.mime]).toEqual({ ...spec, $schema: "https://vega.github.io/schema/vega-lite/v5.json" });

@@ -15,8 +15,6 @@ export function formatCell(value: unknown): string {
 /** A plain HTML table of a table block (the notebook view and the site page share it). */
 export function tableToHtml(block: TableBlock): string {
   const head = block.columns.map((c) => `<th>${escapeHtml(c)}</th>`).join("");
-  const body = block.rows
-    .map((row) => `<tr>${block.columns.map((c) => `<td>${escapeHtml(formatCell(row[c]))}</td>`).join("")}</tr>`)
-    .join("\n");
+  const body = block.rows.map((row) => `<tr>${block.columns.map((c) => `<td>${escapeHtml(formatCell(row[c]))}</td>`).join("")}</tr>`).join("\n");
   return `<table class="data-table">\n<caption>${escapeHtml(block.title)}</caption>\n<thead><tr>${head}</tr></thead>\n<tbody>\n${body}\n</tbody>\n</table>`;
 }

@@ -107,10 +107,25 @@ describe("the columnar dataset cache", () => {
 
   it("copies a dataset of averages (an imported power-tuning result, no invocation rows)", async () => {
     // aws-lambda-power-tuning's output format; made-up numbers (a FIXTURE).
-    const output = { results: { power: "256", cost: 4e-7, duration: 40, stats: [{ averagePrice: 6e-7, averageDuration: 90, value: 128 }, { averagePrice: 4e-7, averageDuration: 40, value: 256 }] } };
+    const output = {
+      results: {
+        power: "256",
+        cost: 4e-7,
+        duration: 40,
+        stats: [
+          { averagePrice: 6e-7, averageDuration: 90, value: 128 },
+          { averagePrice: 4e-7, averageDuration: 40, value: 256 },
+        ],
+      },
+    };
     const imported = importPowerTuning(JSON.stringify(output), { file: "pt.json", runtime: "node", function: "wave", architecture: "x86_64" });
     const dir = join(fixtures.dir, "averages", "fixture-pt");
-    writeDataset(dir, averagesMeta({ name: "fixture-pt", file: "pt.json", region: null, architecture: "x86_64", rows: imported.rows, createdAt: "2025-09-01T00:00:00.000Z" }), [], []);
+    writeDataset(
+      dir,
+      averagesMeta({ name: "fixture-pt", file: "pt.json", region: null, architecture: "x86_64", rows: imported.rows, createdAt: "2025-09-01T00:00:00.000Z" }),
+      [],
+      [],
+    );
     const checked = await checkDatasets({ datasets: [dir], cacheDir: join(fixtures.dir, "averages", "cache"), log: () => undefined }, LIBRARY);
     const fromCopy = await loadDatasets([checked.columnar[0]!]);
     const fromCsv = await loadDatasets([dir]);

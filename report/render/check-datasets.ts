@@ -88,7 +88,9 @@ export async function checkDatasets(options: DatasetStepOptions, bundle: Library
   }
   if (result.usable.length === 0) throw new ReportBuildError(renderMessages.noUsableDataset(result.notices));
   // The title page describes reference datasets too; they join no protocol group.
-  const loaded = checked.filter(({ dataset }) => dataset.meta.reference === undefined).map(({ dataset }) => ({ name: dataset.name, meta: dataset.meta }) as LoadedDataset);
+  const loaded = checked
+    .filter(({ dataset }) => dataset.meta.reference === undefined)
+    .map(({ dataset }) => ({ name: dataset.name, meta: dataset.meta }) as LoadedDataset);
   result.described = checked.flatMap((c) => c.provenance);
   result.provenance = provenanceHtml(result.described, library.protocolGroups(loaded), result.notices);
   return result;
@@ -96,8 +98,7 @@ export async function checkDatasets(options: DatasetStepOptions, bundle: Library
 
 /** What the worker sends back: the dataset as loaded, its provenance and its tables, or the error. */
 type WorkerCopy =
-  | { dataset: ColumnarEntry["dataset"]; provenance: DatasetProvenance[]; files: ColumnarEntry["files"] }
-  | { error: { message: string; dataset: boolean } };
+  { dataset: ColumnarEntry["dataset"]; provenance: DatasetProvenance[]; files: ColumnarEntry["files"] } | { error: { message: string; dataset: boolean } };
 
 // Runs the library bundle the notebooks run (plain CommonJS), so the worker needs no TypeScript loader.
 const WORKER_SOURCE = `

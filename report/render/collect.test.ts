@@ -5,8 +5,22 @@ import { collectBlocks, drawnSvgs } from "./collect.js";
 
 const blocks: Block[] = [
   { kind: "markdown", text: "Rust **leads**, at $0.20 per million." },
-  { kind: "figure", id: "pi", title: "Performance Index", spec: { $schema: "https://vega.github.io/schema/vega-lite/v6.json", mark: "bar", usermeta: { other: 1 }, data: { values: [{ a: 1 }] } } },
-  { kind: "table", id: "pi", title: "PI per runtime", columns: ["runtime", "pi"], rows: [{ runtime: "go", pi: 1.5 }, { runtime: "node", pi: null }] },
+  {
+    kind: "figure",
+    id: "pi",
+    title: "Performance Index",
+    spec: { $schema: "https://vega.github.io/schema/vega-lite/v6.json", mark: "bar", usermeta: { other: 1 }, data: { values: [{ a: 1 }] } },
+  },
+  {
+    kind: "table",
+    id: "pi",
+    title: "PI per runtime",
+    columns: ["runtime", "pi"],
+    rows: [
+      { runtime: "go", pi: 1.5 },
+      { runtime: "node", pi: null },
+    ],
+  },
 ];
 const fakeSvg = async () => "<svg></svg>";
 const bundles = () => Promise.all(blocks.map((b) => blockToBundle(b, fakeSvg)));

@@ -18,8 +18,7 @@ export function collectBlocks(notebook: string, outputs: MimeBundle[]): Block[] 
       blocks.push({ kind: "table", id: t.id, title: t.title, columns: t.columns.map(String), rows: t.rows as Record<string, Cell>[] });
     } else if (MIME.figure in bundle) {
       const f = bundle[MIME.figure];
-      if (!isRecord(f) || typeof f.id !== "string" || typeof f.title !== "string" || !isRecord(f.spec))
-        return fail(`${MIME.figure} needs {id, title, spec}`);
+      if (!isRecord(f) || typeof f.id !== "string" || typeof f.title !== "string" || !isRecord(f.spec)) return fail(`${MIME.figure} needs {id, title, spec}`);
       blocks.push({ kind: "figure", id: f.id, title: f.title, spec: f.spec });
     } else if (MIME.markdown in bundle) {
       const text = bundle[MIME.markdown];

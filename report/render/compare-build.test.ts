@@ -16,7 +16,12 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 describe("comparison report build", () => {
   it("executes the comparison notebook, writes its page naming the planted regression, and reuses the cache", async () => {
     generateFixtureDataset(join(dir, "fixture-before"), { name: "fixture-before", seed: 1, invocationsPerFunction: 200 });
-    generateFixtureDataset(join(dir, "fixture-after"), { name: "fixture-after", seed: 2, invocationsPerFunction: 200, slowdown: { runtime: "rust", function: "save", factor: 2 } });
+    generateFixtureDataset(join(dir, "fixture-after"), {
+      name: "fixture-after",
+      seed: 2,
+      invocationsPerFunction: 200,
+      slowdown: { runtime: "rust", function: "save", factor: 2 },
+    });
     const lines: string[] = [];
     const request = normalizeReportOptions(
       { compare: ["fixture-before", "fixture-after"], out: "site", cache: "cache", pdf: false },
@@ -47,10 +52,16 @@ describe("comparison report build", () => {
     generateFixtureDataset(bad, { name: "fixture-bad", invocationsPerFunction: 6, defect: "malformed-number" });
     const before = readFileSync(join(dir, "site", "compare.html"), "utf8");
     const lines: string[] = [];
-    const request = normalizeReportOptions({ compare: ["fixture-before", "fixture-bad"], out: "site", cache: "cache", pdf: false }, (line) => lines.push(line), dir);
+    const request = normalizeReportOptions(
+      { compare: ["fixture-before", "fixture-bad"], out: "site", cache: "cache", pdf: false },
+      (line) => lines.push(line),
+      dir,
+    );
     if (request.kind !== "compare") throw new Error(`expected a comparison build, got ${request.kind}`);
     await expect(buildComparisonReport(request.options)).rejects.toThrow(
-      new ReportBuildError(`report not built; a dataset was refused before any notebook ran: ${join(bad, "invocations.csv")} line 3, field durationMs: "abc" is not a number`),
+      new ReportBuildError(
+        `report not built; a dataset was refused before any notebook ran: ${join(bad, "invocations.csv")} line 3, field durationMs: "abc" is not a number`,
+      ),
     );
     expect(lines.filter((l) => /^\[(run|fresh|failed)\]/.test(l))).toEqual([]);
     expect(readFileSync(join(dir, "site", "compare.html"), "utf8")).toBe(before);

@@ -29,8 +29,7 @@ export class FigureSvgs {
   /** The page's SVGs by figure id, their ids scoped to the page and figure (several share one print page). */
   async forPage(page: Page): Promise<Map<string, string>> {
     const svgs = new Map<string, string>();
-    for (const block of page.blocks)
-      if (block.kind === "figure") svgs.set(block.id, scopeSvgIds(await this.svg(block.spec), `${page.id}-${block.id}`));
+    for (const block of page.blocks) if (block.kind === "figure") svgs.set(block.id, scopeSvgIds(await this.svg(block.spec), `${page.id}-${block.id}`));
     return svgs;
   }
 

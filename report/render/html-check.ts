@@ -27,16 +27,28 @@ declare const document: PageElement & { body: PageElement };
 
 export async function checkHtml(browser: Browser, notebook: string, outDir: string, options: { screenshot?: string } = {}): Promise<HtmlResult> {
   const started = performance.now();
-  const name = notebook.split("/").pop()!.replace(/\.ipynb$/, "");
+  const name = notebook
+    .split("/")
+    .pop()!
+    .replace(/\.ipynb$/, "");
   const problems: string[] = [];
   try {
     await promisify(execFile)(join(dirname(paths.python), "jupyter"), ["nbconvert", "--to", "html", "--execute", "--output-dir", outDir, notebook], {
-      env: { ...process.env, PATH: `${join(paths.nodeModules, ".bin")}:${dirname(paths.python)}:${process.env.PATH ?? ""}`, PYDEVD_DISABLE_FILE_VALIDATION: "1" },
+      env: {
+        ...process.env,
+        PATH: `${join(paths.nodeModules, ".bin")}:${dirname(paths.python)}:${process.env.PATH ?? ""}`,
+        PYDEVD_DISABLE_FILE_VALIDATION: "1",
+      },
       maxBuffer: 16 * 1024 * 1024,
     });
   } catch (error) {
     const stderr = String((error as { stderr?: string }).stderr ?? (error as Error).message);
-    return { notebook, seconds: (performance.now() - started) / 1000, figures: 0, problems: [`nbconvert failed: ${stderr.trim().split("\n").slice(-3).join(" | ")}`] };
+    return {
+      notebook,
+      seconds: (performance.now() - started) / 1000,
+      figures: 0,
+      problems: [`nbconvert failed: ${stderr.trim().split("\n").slice(-3).join(" | ")}`],
+    };
   }
   const page = await browser.newPage();
   page.on("pageerror", (error) => problems.push(`page error: ${String((error as Error).message ?? error).split("\n")[0]}`));

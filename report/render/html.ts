@@ -72,8 +72,7 @@ export function pageFileName(pageId: string): string {
 }
 
 export function navHtml(pages: readonly Page[], current: string | null): string {
-  const link = (href: string, label: string, active: boolean): string =>
-    `<a href="${href}"${active ? ' aria-current="page"' : ""}>${escapeHtml(label)}</a>`;
+  const link = (href: string, label: string, active: boolean): string => `<a href="${href}"${active ? ' aria-current="page"' : ""}>${escapeHtml(label)}</a>`;
   return [link("index.html", "Overview", current === null), ...pages.map((p) => link(pageFileName(p.id), p.title, current === p.id))].join("\n");
 }
 
@@ -90,11 +89,17 @@ export function provenanceHtml(datasets: readonly DatasetProvenance[], protocols
     ["Architecture", (d) => d.architecture],
     [
       "Resource limits",
-      (d) => (d.limitsEnforced ? `CPU ${yesNo(d.limitsEnforced.cpu)}, memory ${yesNo(d.limitsEnforced.memory)}${d.limitsEnforced.note ? ` (${d.limitsEnforced.note})` : ""}` : "AWS"),
+      (d) =>
+        d.limitsEnforced
+          ? `CPU ${yesNo(d.limitsEnforced.cpu)}, memory ${yesNo(d.limitsEnforced.memory)}${d.limitsEnforced.note ? ` (${d.limitsEnforced.note})` : ""}`
+          : "AWS",
     ],
     [
       "Runtimes",
-      (d) => (d.runtimeVersions.length > 0 ? d.runtimeVersions.map((r) => `${r.runtime} ${r.version}`).join(", ") : `${d.runtimes.join(", ")} (versions not recorded)`),
+      (d) =>
+        d.runtimeVersions.length > 0
+          ? d.runtimeVersions.map((r) => `${r.runtime} ${r.version}`).join(", ")
+          : `${d.runtimes.join(", ")} (versions not recorded)`,
     ],
     [
       "Protocol",
@@ -105,7 +110,9 @@ export function provenanceHtml(datasets: readonly DatasetProvenance[], protocols
       },
     ],
     // Only for lab datasets that record their conditions (older datasets and AWS have none).
-    ...(datasets.some((d) => d.lab != null) ? [["Lab conditions", (d: DatasetProvenance) => d.lab ?? "not recorded"] as [string, (d: DatasetProvenance) => string]] : []),
+    ...(datasets.some((d) => d.lab != null)
+      ? [["Lab conditions", (d: DatasetProvenance) => d.lab ?? "not recorded"] as [string, (d: DatasetProvenance) => string]]
+      : []),
     ["Billing rule", (d) => `${d.billing.rule}: ${d.billing.description}`],
     ["Invocations / requests", (d) => `${d.counts.invocations} / ${d.counts.requests}`],
     ["Git commit", (d) => (d.git ? `${d.git.commit.slice(0, 12)}${d.git.dirty ? " (uncommitted changes)" : ""}` : "not recorded")],

@@ -91,7 +91,11 @@ export async function checkInLab(
         }
         const outputs = cells.flatMap((c) => c.outputs.toJSON());
         const errors = outputs.flatMap((o) =>
-          o.output_type === "error" ? [`${o.ename ?? ""}: ${o.evalue ?? ""}`] : o.output_type === "stream" && o.name === "stderr" ? [String(o.text).trim().split("\n")[0]!] : [],
+          o.output_type === "error"
+            ? [`${o.ename ?? ""}: ${o.evalue ?? ""}`]
+            : o.output_type === "stream" && o.name === "stderr"
+              ? [String(o.text).trim().split("\n")[0]!]
+              : [],
         );
         const markdownTexts = outputs.flatMap((o) => (typeof o.data?.[mime.markdown] === "string" ? [o.data[mime.markdown] as string] : []));
         return {
@@ -111,13 +115,14 @@ export async function checkInLab(
 
     // Vega draws asynchronously: wait for every figure's SVG or canvas.
     const drawnCount = () =>
-      page.evaluate(() =>
-        [...document.querySelectorAll(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output")].filter((el) => {
-          const view = el.querySelector(".vega-embed svg, .vega-embed canvas");
-          if (!view) return false;
-          const box = view.getBoundingClientRect();
-          return box.width > 0 && box.height > 0;
-        }).length,
+      page.evaluate(
+        () =>
+          [...document.querySelectorAll(".jp-NotebookPanel:not(.lm-mod-hidden) .jp-OutputArea-output")].filter((el) => {
+            const view = el.querySelector(".vega-embed svg, .vega-embed canvas");
+            if (!view) return false;
+            const box = view.getBoundingClientRect();
+            return box.width > 0 && box.height > 0;
+          }).length,
       );
     const drawDeadline = Date.now() + 30_000;
     let drawn = await drawnCount();
@@ -143,8 +148,20 @@ export async function checkInLab(
       await new Promise((resolve) => setTimeout(resolve, 500));
       await page.screenshot({ path: options.screenshot as `${string}.png`, type: "png" });
     }
-    await page.evaluate(() => (window as { jupyterapp: { shell: { currentWidget: { sessionContext: { shutdown(): Promise<void> } } } } }).jupyterapp.shell.currentWidget.sessionContext.shutdown());
-    return { notebook, seconds: (performance.now() - started) / 1000, codeCells: report.codeCells, figures: report.figures, drawn, markdown: report.markdown, problems };
+    await page.evaluate(() =>
+      (
+        window as { jupyterapp: { shell: { currentWidget: { sessionContext: { shutdown(): Promise<void> } } } } }
+      ).jupyterapp.shell.currentWidget.sessionContext.shutdown(),
+    );
+    return {
+      notebook,
+      seconds: (performance.now() - started) / 1000,
+      codeCells: report.codeCells,
+      figures: report.figures,
+      drawn,
+      markdown: report.markdown,
+      problems,
+    };
   } finally {
     await page.close();
   }

@@ -41,16 +41,16 @@ export async function bundleLibrary(outFile: string = paths.libraryBundle): Prom
   let result: esbuild.BuildResult<{ write: false }>;
   try {
     result = await esbuild.build({
-    entryPoints: [paths.libraryEntry],
-    bundle: true,
-    platform: "node",
-    format: "cjs",
-    target: "node20",
-    write: false,
-    logLevel: "silent",
-    legalComments: "none",
-    external: ["tslab"],
-    plugins: [importMetaUrlPlugin, vegaCanvasPlugin],
+      entryPoints: [paths.libraryEntry],
+      bundle: true,
+      platform: "node",
+      format: "cjs",
+      target: "node20",
+      write: false,
+      logLevel: "silent",
+      legalComments: "none",
+      external: ["tslab"],
+      plugins: [importMetaUrlPlugin, vegaCanvasPlugin],
     });
   } catch (error) {
     const errors = (error as { errors?: esbuild.Message[] }).errors ?? [];

@@ -12,8 +12,7 @@ export class ReportBuildError extends Error {
 }
 
 export const renderMessages = {
-  noDatasets: (dataDir: string) =>
-    `no complete dataset in ${rel(dataDir)}/ — run the local lab (npm run bench) or pass --data <dir>[,<dir>…]`,
+  noDatasets: (dataDir: string) => `no complete dataset in ${rel(dataDir)}/ — run the local lab (npm run bench) or pass --data <dir>[,<dir>…]`,
   missingDataset: (dir: string) => `dataset folder not found: ${rel(dir)}`,
   badDataset: (message: string) => `report not built; a dataset was refused before any notebook ran: ${message}`,
   duplicateDataset: (name: string, a: string, b: string) => `dataset name "${name}" appears twice (${rel(a)} and ${rel(b)})`,
@@ -21,20 +20,23 @@ export const renderMessages = {
   skippedDataset: (dir: string, message: string) => `Dataset ${rel(dir)} was left out of this report because it cannot be loaded: ${message}`,
   protocolsDiffer: (groups: readonly { datasets: string[]; fields: Record<string, string> }[]) =>
     `These datasets were measured under different protocols (${groups
-      .map((g) => `${g.datasets.join(", ")}: ${Object.entries(g.fields).map(([k, v]) => `${k} ${v}`).join(", ")}`)
+      .map(
+        (g) =>
+          `${g.datasets.join(", ")}: ${Object.entries(g.fields)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(", ")}`,
+      )
       .join("; ")}); findings across them are left out.`,
   missingNotebook: (file: string) => `notebook not found: ${rel(file)} (run npm run notebooks:generate)`,
   unknownSection: (id: string, known: readonly string[]) => `unknown section "${id}"; sections: ${known.join(", ")}`,
-  noPython: (python: string) =>
-    `Jupyter's Python not found at ${rel(python)} — run scripts/setup-python.sh (creates .venv and registers the tslab kernel)`,
+  noPython: (python: string) => `Jupyter's Python not found at ${rel(python)} — run scripts/setup-python.sh (creates .venv and registers the tslab kernel)`,
   executorFailed: (code: number | null, stderr: string) =>
     `notebook executor stopped (exit ${String(code)}): ${stderr.trim().split("\n").slice(-5).join("\n") || "no output"}`,
   cellFailed: (notebook: string, cell: number, firstLine: string, message: string) =>
     cell < 0
       ? `${rel(notebook)}: not run: ${message}${/NoSuchKernel|No such kernel/.test(message) ? " (register it: scripts/setup-python.sh)" : ""}`
       : `${rel(notebook)}: cell ${cell} (${firstLine || "empty"}) failed: ${message}`,
-  buildFailed: (failures: string[]) =>
-    `report not built; the previous site and PDF are untouched.\n${failures.map((f) => `  ${f}`).join("\n")}`,
+  buildFailed: (failures: string[]) => `report not built; the previous site and PDF are untouched.\n${failures.map((f) => `  ${f}`).join("\n")}`,
   badOutput: (notebook: string, index: number, reason: string) => `${notebook}: output ${index}: ${reason}`,
   missingSection: (notebook: string, id: string) => `${notebook}: displayed no output for section "${id}"`,
   bundleFailed: (errors: string[]) => `the report library does not bundle for the notebooks:\n${errors.map((e) => `  ${e}`).join("\n")}`,

@@ -70,20 +70,23 @@ export async function notebookPages<Id extends string>(
   const executor = run.executor ?? (jobs.length > 0 ? startExecutor(run.executorSettings) : undefined);
   if (jobs.length === 0) await executor?.cancel();
   else
-    await executor!.run(jobs.map(({ notebook, parameters }) => ({ notebook, parameters })), (event) => {
-      const job = jobs.find((j) => j.notebook === event.notebook)!;
-      if (event.event === "start") run.log(renderMessages.progress.start(event.notebook));
-      else if (event.event === "error") {
-        run.log(renderMessages.progress.failed(event.notebook, event.seconds));
-        failures.push(renderMessages.cellFailed(event.notebook, event.cell, event.firstLine, event.message));
-      } else {
-        const entry: CachedExecution = { hash: job.hash, notebook: basename(job.notebook), seconds: event.seconds, outputs: event.outputs };
-        executions.set(job.id, entry);
-        run.figures.prerender(entry); // figures are drawn while the other notebooks still run
-        outcomes.set(job.id, { id: job.id, status: "fresh", seconds: event.seconds });
-        run.log(renderMessages.progress.fresh(event.notebook, event.seconds));
-      }
-    });
+    await executor!.run(
+      jobs.map(({ notebook, parameters }) => ({ notebook, parameters })),
+      (event) => {
+        const job = jobs.find((j) => j.notebook === event.notebook)!;
+        if (event.event === "start") run.log(renderMessages.progress.start(event.notebook));
+        else if (event.event === "error") {
+          run.log(renderMessages.progress.failed(event.notebook, event.seconds));
+          failures.push(renderMessages.cellFailed(event.notebook, event.cell, event.firstLine, event.message));
+        } else {
+          const entry: CachedExecution = { hash: job.hash, notebook: basename(job.notebook), seconds: event.seconds, outputs: event.outputs };
+          executions.set(job.id, entry);
+          run.figures.prerender(entry); // figures are drawn while the other notebooks still run
+          outcomes.set(job.id, { id: job.id, status: "fresh", seconds: event.seconds });
+          run.log(renderMessages.progress.fresh(event.notebook, event.seconds));
+        }
+      },
+    );
 
   const blocksById = new Map<Id, Block[]>();
   for (const { id } of specs) {

@@ -7,7 +7,10 @@ import { notebookMessages } from "../notebook/messages.js";
 import { COMPARISON_NOTEBOOK, comparisonNotebook, NOTEBOOK_METADATA, notebookFileName, notebookFor } from "../notebook/notebook-source.js";
 import { paths } from "./paths.js";
 
-const committed = (): string[] => readdirSync(paths.notebooks).filter((f) => f.endsWith(".ipynb")).sort();
+const committed = (): string[] =>
+  readdirSync(paths.notebooks)
+    .filter((f) => f.endsWith(".ipynb"))
+    .sort();
 
 describe("section notebooks", () => {
   it("are committed without outputs (npm run notebooks:clean strips what JupyterLab saved)", () => {
@@ -31,7 +34,10 @@ describe("section notebooks", () => {
 
   it("are thin, stripped of outputs, with one parameters cell, on the tslab kernel", () => {
     for (const text of [...SECTIONS.map(({ id }) => notebookFor(id)), comparisonNotebook()]) {
-      const nb = JSON.parse(text) as { metadata: { kernelspec: { name: string } }; cells: { cell_type: string; outputs?: unknown[]; metadata: { tags?: string[] } }[] };
+      const nb = JSON.parse(text) as {
+        metadata: { kernelspec: { name: string } };
+        cells: { cell_type: string; outputs?: unknown[]; metadata: { tags?: string[] } }[];
+      };
       expect(nb.metadata.kernelspec.name).toBe("tslab");
       expect(nb.cells.filter((c) => c.metadata.tags?.includes("parameters"))).toHaveLength(1);
       expect(cellsWithOutputs(text)).toBe(0);
@@ -50,7 +56,10 @@ describe("notebooks:clean", () => {
       cell.outputs = [{ output_type: "display_data", data: { "text/plain": "x" }, metadata: {} }];
       cell.metadata = { ...(cell.metadata as object), execution: { "iopub.status.busy": "2026-01-01T00:00:00Z" }, scrolled: true };
     });
-    nb.metadata = { ...nb.metadata, language_info: { name: "typescript", version: "5.9.3", file_extension: ".ts", mimetype: "text/typescript", codemirror_mode: "typescript" } };
+    nb.metadata = {
+      ...nb.metadata,
+      language_info: { name: "typescript", version: "5.9.3", file_extension: ".ts", mimetype: "text/typescript", codemirror_mode: "typescript" },
+    };
     const saved = JSON.stringify(nb, null, 1);
     expect(cellsWithOutputs(saved)).toBe(4);
     expect(stripOutputs(saved, NOTEBOOK_METADATA)).toBe(generated);

@@ -32,7 +32,19 @@ const REFERENCE = {
   generatedAt: "2025-12-21T14:00:18.418Z",
   source: "https://github.com/maxday/lambda-perf (Apache-2.0)",
   file: "2025-12-21-excerpt.json",
-  entries: [{ name: "lambda-perf-nodejs22x-zip-128-x86_64", runtime: "nodejs22.x", packaging: "zip", memoryMB: 128, architecture: "x86_64", initDurationsMs: [143.1, 194.25], maxMemoryUsedMB: 72.94, avgWarmDurationMs: 13.403, avgColdDurationMs: 155.85 }],
+  entries: [
+    {
+      name: "lambda-perf-nodejs22x-zip-128-x86_64",
+      runtime: "nodejs22.x",
+      packaging: "zip",
+      memoryMB: 128,
+      architecture: "x86_64",
+      initDurationsMs: [143.1, 194.25],
+      maxMemoryUsedMB: 72.94,
+      avgWarmDurationMs: 13.403,
+      avgColdDurationMs: 155.85,
+    },
+  ],
 };
 
 function report(raw: RawReportOptions, cwd = dir): BuildOptions {
@@ -91,14 +103,20 @@ describe("report options", () => {
     expect(sectionOptionsFor("memory-cost", options.sectionOptions!)).toEqual({ strategy: "balanced", balancedWeight: 0.3 });
     expect(sectionOptionsFor("summary", options.sectionOptions!)).toEqual({ strategy: "balanced", balancedWeight: 0.3 });
     expect(sectionOptionsFor("tail", options.sectionOptions!)).toEqual({});
-    expect(refusal(() => report({ data: "a", strategy: "Balanced" }))).toBe('--strategy "Balanced": expected one of cost, speed, balanced (power-tuning\'s strategies)');
+    expect(refusal(() => report({ data: "a", strategy: "Balanced" }))).toBe(
+      '--strategy "Balanced": expected one of cost, speed, balanced (power-tuning\'s strategies)',
+    );
     expect(refusal(() => report({ data: "a", balancedWeight: "1.5" }))).toBe('--balanced-weight "1.5": expected a number from 0 (speed) to 1 (cost)');
     expect(refusal(() => report({ data: "a", balancedWeight: "" }))).toBe('--balanced-weight "": expected a number from 0 (speed) to 1 (cost)');
   });
 
   it("finds only complete datasets, sorted", () => {
     const root = mkdtempSync(join(tmpdir(), "lambench-find-"));
-    for (const [name, complete] of [["b", true], ["a", true], ["half", false]] as const) {
+    for (const [name, complete] of [
+      ["b", true],
+      ["a", true],
+      ["half", false],
+    ] as const) {
       mkdirSync(join(root, name));
       writeFileSync(join(root, name, "meta.json"), JSON.stringify({ complete }));
     }
@@ -131,10 +149,14 @@ describe("--billing-rule and --prices", () => {
   });
 
   it("refuse an unknown rule and a bad price table, naming the option and the file", () => {
-    expect(refusal(() => report({ data: a, billingRule: "aws-2026" }))).toBe('--billing-rule "aws-2026": expected one of aws-2025-08, aws-pre-2025-08, as-reported');
+    expect(refusal(() => report({ data: a, billingRule: "aws-2026" }))).toBe(
+      '--billing-rule "aws-2026": expected one of aws-2025-08, aws-pre-2025-08, as-reported',
+    );
     expect(refusal(() => report({ data: a, prices: "nope.json" }))).toBe("--prices: nope.json: price table not found");
     writeFileSync(join(dir, "bad.json"), JSON.stringify({ ...loadPriceTable(), currency: "" }));
-    expect(refusal(() => report({ data: a, prices: "bad.json" }))).toBe("--prices: bad.json: field currency: Too small: expected string to have >=1 characters");
+    expect(refusal(() => report({ data: a, prices: "bad.json" }))).toBe(
+      "--prices: bad.json: field currency: Too small: expected string to have >=1 characters",
+    );
   });
 });
 
@@ -164,8 +186,12 @@ describe("--compare", () => {
     expect(refusal(() => comparison({ compare: [a, c], data: a }))).toBe(conflict("--data"));
     expect(refusal(() => comparison({ compare: [a, c], section: "cost" }))).toBe(conflict("--section"));
     expect(refusal(() => comparison({ compare: [a, c], prices: "p.json" }))).toBe(conflict("--prices"));
-    expect(refusal(() => comparison({ compare: [a, c], minEffect: "-1" }))).toBe('--min-effect "-1": expected a number ≥ 0 (a fraction of the baseline, e.g. 0.05 for 5 %)');
-    expect(refusal(() => comparison({ compare: [a, c], billingRule: "x" }))).toBe('--billing-rule "x": expected one of aws-2025-08, aws-pre-2025-08, as-reported');
+    expect(refusal(() => comparison({ compare: [a, c], minEffect: "-1" }))).toBe(
+      '--min-effect "-1": expected a number ≥ 0 (a fraction of the baseline, e.g. 0.05 for 5 %)',
+    );
+    expect(refusal(() => comparison({ compare: [a, c], billingRule: "x" }))).toBe(
+      '--billing-rule "x": expected one of aws-2025-08, aws-pre-2025-08, as-reported',
+    );
     const reference = join(dir, "fixture-reference");
     generateFixtureDataset(reference, { name: "fixture-reference", invocationsPerFunction: 5 });
     const metaFile = join(reference, "meta.json");

@@ -84,7 +84,11 @@ export function normalizeReportOptions(raw: RawReportOptions, log: (line: string
 
 function reportBuild(raw: RawReportOptions, log: (line: string) => void, cwd: string): BuildOptions {
   const datasets = raw.data
-    ? raw.data.split(",").map((d) => d.trim()).filter(Boolean).map((d) => resolve(cwd, d))
+    ? raw.data
+        .split(",")
+        .map((d) => d.trim())
+        .filter(Boolean)
+        .map((d) => resolve(cwd, d))
     : findCompleteDatasets(paths.data);
   if (datasets.length === 0) throw new ReportBuildError(say.noDatasets(raw.data ?? paths.data));
 

@@ -66,7 +66,13 @@ export function chapterStartPages(pdf: Uint8Array, chapters: readonly Chapter[])
     } catch {
       return null;
     }
-    const firstLines = text.split("\f").map((p) => p.split("\n").map((l) => l.trim()).find((l) => l !== "") ?? "");
+    const firstLines = text.split("\f").map(
+      (p) =>
+        p
+          .split("\n")
+          .map((l) => l.trim())
+          .find((l) => l !== "") ?? "",
+    );
     const starts = new Map<string, number>();
     for (const chapter of chapters) {
       const index = firstLines.findIndex((line, i) => line === chapter.title && ![...starts.values()].includes(i + 1));

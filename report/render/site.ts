@@ -85,7 +85,10 @@ export function sitePages(input: SiteInput): Map<string, string> {
     .map((p) => `<li><a href="#chapter-${p.id}">${escapeHtml(p.title)}</a><span class="toc-page" data-toc-page="${p.id}"></span></li>`)
     .join("\n");
   const chapters = input.pages
-    .map((r) => `<section class="chapter" id="chapter-${r.page.id}">\n<h1>${escapeHtml(r.page.title)}</h1>\n${dataNote(r.page)}\n${blocksHtml(r, "print")}\n</section>`)
+    .map(
+      (r) =>
+        `<section class="chapter" id="chapter-${r.page.id}">\n<h1>${escapeHtml(r.page.title)}</h1>\n${dataNote(r.page)}\n${blocksHtml(r, "print")}\n</section>`,
+    )
     .join("\n");
   files.set("print.html", fillTemplate("print.html", print, { provenance: input.provenance, toc, chapters }));
   return files;

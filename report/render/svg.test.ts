@@ -3,7 +3,12 @@ import { scopeSvgIds, specToSvg } from "./svg.js";
 
 const spec = {
   $schema: "https://vega.github.io/schema/vega-lite/v6.json",
-  data: { values: [{ runtime: "go", ms: 3 }, { runtime: "node", ms: 7 }] },
+  data: {
+    values: [
+      { runtime: "go", ms: 3 },
+      { runtime: "node", ms: 7 },
+    ],
+  },
   mark: "bar",
   encoding: { x: { field: "runtime", type: "nominal" }, y: { field: "ms", type: "quantitative" } },
 };

@@ -14,7 +14,7 @@ describe("templates", () => {
 
 describe("build failure messages", () => {
   it("name the notebook, the cell index and its first line", () => {
-    expect(renderMessages.cellFailed("/x/04-tail.ipynb", 3, "const section = report.buildSection(\"tail\", data);", "TypeError: boom")).toBe(
+    expect(renderMessages.cellFailed("/x/04-tail.ipynb", 3, 'const section = report.buildSection("tail", data);', "TypeError: boom")).toBe(
       '/x/04-tail.ipynb: cell 3 (const section = report.buildSection("tail", data);) failed: TypeError: boom',
     );
   });

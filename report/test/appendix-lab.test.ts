@@ -15,7 +15,10 @@ const text = (blocks: Block[]) => blocks.map((b) => (b.kind === "markdown" ? b.t
 
 describe("Method: lab conditions", () => {
   it("says which cores served which role, whether the plan was oversubscribed, and the latency model with its source", async () => {
-    const data = await fixtures.load({ "fixture-lab-a": { memorySizes: [256], invocationsPerFunction: 4 }, "fixture-lab-b": { memorySizes: [128], invocationsPerFunction: 4 } });
+    const data = await fixtures.load({
+      "fixture-lab-a": { memorySizes: [256], invocationsPerFunction: 4 },
+      "fixture-lab-b": { memorySizes: [128], invocationsPerFunction: 4 },
+    });
     const [a, b] = data.datasets;
     const plan = { ...planCpus([0, 1], 10, [256]), enforced: true };
     const model = parseDbLatency("soto-202");

@@ -15,8 +15,14 @@ let mixed: Datasets;
 let matching: Datasets;
 let threeWay: Datasets;
 beforeAll(async () => {
-  mixed = await fixtures.load({ "fixture-short-128": { memorySizes: [128], invocationsPerFunction: 6 }, "fixture-full-256": { memorySizes: [256], invocationsPerFunction: 12 } });
-  matching = await fixtures.load({ "fixture-same-128": { memorySizes: [128], invocationsPerFunction: 12 }, "fixture-same-256": { memorySizes: [256], invocationsPerFunction: 12 } });
+  mixed = await fixtures.load({
+    "fixture-short-128": { memorySizes: [128], invocationsPerFunction: 6 },
+    "fixture-full-256": { memorySizes: [256], invocationsPerFunction: 12 },
+  });
+  matching = await fixtures.load({
+    "fixture-same-128": { memorySizes: [128], invocationsPerFunction: 12 },
+    "fixture-same-256": { memorySizes: [256], invocationsPerFunction: 12 },
+  });
   threeWay = await fixtures.load({
     "fixture-a-128": { memorySizes: [128], invocationsPerFunction: 12 },
     "fixture-a-256": { memorySizes: [256], invocationsPerFunction: 12 },

@@ -9,7 +9,12 @@ import { fixtureRows, type FixtureOptions } from "./fixtures/generate.js";
 
 const kind = new Map(loadManifest().runtimes.map((r) => [r.id, r.kind]));
 const run = (options: FixtureOptions) =>
-  aq.from(fixtureRows({ trials: 4, trialSpread: 0.15, invocationsPerFunction: 60, dropFunctions: ["warmup"], ...options }).invocations.map((r) => ({ ...r, runtimeKind: kind.get(r.runtime)! })));
+  aq.from(
+    fixtureRows({ trials: 4, trialSpread: 0.15, invocationsPerFunction: 60, dropFunctions: ["warmup"], ...options }).invocations.map((r) => ({
+      ...r,
+      runtimeKind: kind.get(r.runtime)!,
+    })),
+  );
 const changes = (c: ReturnType<typeof compareRuns>, metric: string) => c.changes.filter((x) => x.metric === metric && x.verdict !== "no clear difference");
 const uncertainty = { resamples: 1000, seed: 3 };
 
@@ -32,6 +37,8 @@ describe("compareRuns with trials", () => {
     const change = c.changes.find((x) => x.metric === "total-p50" && x.group.runtime === "go" && x.group.function === "search")!;
     expect(change.verdict).toBe("regression");
     const strict = compareRuns(run({ seed: 1 }), slower, { uncertainty, minEffect: 1.5 });
-    expect(strict.changes.find((x) => x.metric === "total-p50" && x.group.runtime === "go" && x.group.function === "search")!.verdict).toBe("no clear difference");
+    expect(strict.changes.find((x) => x.metric === "total-p50" && x.group.runtime === "go" && x.group.function === "search")!.verdict).toBe(
+      "no clear difference",
+    );
   });
 });

@@ -15,7 +15,9 @@ let report: ComparisonResult;
 let same: ComparisonResult;
 beforeAll(async () => {
   const baseline = await fixtures.load({ "fixture-baseline": { seed: 1, invocationsPerFunction: 300 } });
-  const candidate = await fixtures.load({ "fixture-candidate": { seed: 2, invocationsPerFunction: 300, slowdown: { runtime: "node", function: "search", factor: 1.5 } } });
+  const candidate = await fixtures.load({
+    "fixture-candidate": { seed: 2, invocationsPerFunction: 300, slowdown: { runtime: "node", function: "search", factor: 1.5 } },
+  });
   const rerun = await fixtures.load({ "fixture-rerun": { seed: 3, invocationsPerFunction: 300 } });
   report = buildComparison(baseline, candidate, { resamples: 500 });
   same = buildComparison(baseline, rerun, { resamples: 500 });
@@ -39,7 +41,9 @@ describe("comparison report", () => {
   it("names the regression in its sentences, with the change and its interval", () => {
     const t = text(report);
     expect(t).toMatch(/\*\*\d+ (is a regression|are regressions)\*\*/);
-    expect(t).toMatch(/- Node\.js · `search` · 128 MB: p50 Total Duration [\d.]+ ms → [\d.]+ ms \(\+\d+ %; change \+[\d.]+ ms, interval \+[\d.]+ ms … \+[\d.]+ ms\)\./);
+    expect(t).toMatch(
+      /- Node\.js · `search` · 128 MB: p50 Total Duration [\d.]+ ms → [\d.]+ ms \(\+\d+ %; change \+[\d.]+ ms, interval \+[\d.]+ ms … \+[\d.]+ ms\)\./,
+    );
     expect(t).toContain("fixture-baseline");
     expect(t).toContain("fixture-candidate");
   });

@@ -64,7 +64,8 @@ const HAND = {
 
 const tableOf = (blocks: Block[]) => blocks.find((b): b is Extract<Block, { kind: "table" }> => b.kind === "table" && b.id === "cost")!;
 const text = (blocks: Block[]) => blocks.flatMap((b) => (b.kind === "markdown" ? [b.text] : [])).join("\n");
-const costs = (blocks: Block[]) => Object.fromEntries(tableOf(blocks).rows.map((r) => [`${String(r.runtime)} ${String(r.memoryMB)}`, r.usdPerMillion as number]));
+const costs = (blocks: Block[]) =>
+  Object.fromEntries(tableOf(blocks).rows.map((r) => [`${String(r.runtime)} ${String(r.memoryMB)}`, r.usdPerMillion as number]));
 
 let data: Datasets;
 const load = async () => (data ??= await fixtures.load({ "fixture-cost-hand": { invocations: rows, billingRule: "aws-pre-2025-08" } }));
@@ -148,7 +149,9 @@ describe("cost section", () => {
   it("names the cheapest runtime from the numbers: a reversed made-up model reverses it", async () => {
     const cheapest = async (name: string, reverseRanking: boolean) => {
       const d = await fixtures.load({ [name]: { invocationsPerFunction: 60, reverseRanking } });
-      return text(buildSection("cost", d, { resamples: 200 }).blocks).match(new RegExp(`In \\*\\*${name} · 128 MB\\*\\*, \`search\` costs least on ([\\w.]+) .* most on ([\\w.]+) `))?.slice(1);
+      return text(buildSection("cost", d, { resamples: 200 }).blocks)
+        .match(new RegExp(`In \\*\\*${name} · 128 MB\\*\\*, \`search\` costs least on ([\\w.]+) .* most on ([\\w.]+) `))
+        ?.slice(1);
     };
     // The model makes the last manifest runtime fastest, or the first one when reversed.
     expect(await cheapest("fixture-cost-model", false)).toEqual(["Rust", "Node.js"]);
@@ -159,7 +162,9 @@ describe("cost section", () => {
     await load();
     const billed = (rule?: "aws-2025-08") => buildSection("billed", data, rule ? { billingRule: rule, resamples: 50 } : { resamples: 50 });
     const mean = (blocks: Block[]) =>
-      blocks.flatMap((b) => (b.kind === "table" && b.id === "billed-values" ? b.rows : [])).find((r) => r.runtime === "Node.js" && r.setting === "fixture-cost-hand · 128 MB")?.value;
+      blocks
+        .flatMap((b) => (b.kind === "table" && b.id === "billed-values" ? b.rows : []))
+        .find((r) => r.runtime === "Node.js" && r.setting === "fixture-cost-hand · 128 MB")?.value;
     expect(mean(billed().blocks)).toBe(8);
     expect(mean(billed("aws-2025-08").blocks)).toBe(83);
     expect(text(billed("aws-2025-08").blocks)).toContain("the dataset recorded aws-pre-2025-08");

@@ -23,7 +23,15 @@ const X86_GBS = 0.0000166667;
 const ARM_GBS = 0.0000133334;
 const REQUEST = 0.2;
 
-const row = (runtime: string, runtimeKind: "managed" | "custom", memoryMB: number, architecture: string, durationMs: number, initDurationMs: number | null, billedDurationMs: number) => ({
+const row = (
+  runtime: string,
+  runtimeKind: "managed" | "custom",
+  memoryMB: number,
+  architecture: string,
+  durationMs: number,
+  initDurationMs: number | null,
+  billedDurationMs: number,
+) => ({
   dataset: "fixture-cost",
   runtime,
   runtimeKind,
@@ -50,7 +58,12 @@ describe("price table", () => {
     expect(prices.retrieved).toMatch(/^\d{4}-\d\d-\d\d$/);
     expect(prices.sources.length).toBeGreaterThan(0);
     // AWS's own pricing page and its announcement of the INIT billing change are cited.
-    expect(prices.sources.map((s) => s.url)).toEqual(expect.arrayContaining(["https://aws.amazon.com/lambda/pricing/", "https://aws.amazon.com/blogs/compute/aws-lambda-standardizes-billing-for-init-phase/"]));
+    expect(prices.sources.map((s) => s.url)).toEqual(
+      expect.arrayContaining([
+        "https://aws.amazon.com/lambda/pricing/",
+        "https://aws.amazon.com/blogs/compute/aws-lambda-standardizes-billing-for-init-phase/",
+      ]),
+    );
     expect(prices.architectures.x86_64).toEqual({ usdPerGbSecond: X86_GBS, usdPerMillionRequests: REQUEST });
     expect(prices.architectures.arm64).toEqual({ usdPerGbSecond: ARM_GBS, usdPerMillionRequests: REQUEST });
   });
@@ -172,7 +185,11 @@ describe("moreMemoryCheaper", () => {
 
   it("stays silent when cost grows with memory, and does not compare different runtimes", () => {
     const cost = costByGroup(
-      aq.from([row("node", "managed", 128, "x86_64", 9, null, 10), row("node", "managed", 256, "x86_64", 9, null, 10), row("go", "custom", 512, "x86_64", 1, null, 1)]),
+      aq.from([
+        row("node", "managed", 128, "x86_64", 9, null, 10),
+        row("node", "managed", 256, "x86_64", 9, null, 10),
+        row("go", "custom", 512, "x86_64", 1, null, 1),
+      ]),
       { rule: "aws-2025-08", prices, uncertainty: false },
     );
     expect(moreMemoryCheaper(cost)).toEqual([]);
@@ -183,7 +200,15 @@ describe("costByGroup grouping", () => {
   it("matches pricing each group's plain array, also on a filtered table", () => {
     // Generated rows over 2 runtimes × 2 memory sizes × 2 architectures, made-up durations.
     const rows = Array.from({ length: 400 }, (_, i) =>
-      row(i % 2 ? "go" : "node", i % 2 ? "custom" : "managed", i % 4 < 2 ? 128 : 512, i % 8 < 4 ? "x86_64" : "arm64", 1 + (i % 37) * 0.77, i % 50 === 0 ? 80.5 : null, 0),
+      row(
+        i % 2 ? "go" : "node",
+        i % 2 ? "custom" : "managed",
+        i % 4 < 2 ? 128 : 512,
+        i % 8 < 4 ? "x86_64" : "arm64",
+        1 + (i % 37) * 0.77,
+        i % 50 === 0 ? 80.5 : null,
+        0,
+      ),
     );
     const table = aq.from(rows).filter((d: { durationMs: number }) => d.durationMs > 2);
     const kept = rows.filter((r) => r.durationMs > 2);
@@ -191,7 +216,10 @@ describe("costByGroup grouping", () => {
     expect(cost).toHaveLength(8);
     for (const c of cost) {
       const own = kept.filter((r) => r.runtime === c.runtime && r.memoryMB === c.memoryMB && r.architecture === c.architecture);
-      const expected = costPerMillion({ memoryMB: c.memoryMB, architecture: c.architecture, billedMs: own.map((r) => billedMsUnder("aws-pre-2025-08", r)) }, prices);
+      const expected = costPerMillion(
+        { memoryMB: c.memoryMB, architecture: c.architecture, billedMs: own.map((r) => billedMsUnder("aws-pre-2025-08", r)) },
+        prices,
+      );
       expect(c.invocations).toBe(own.length);
       expect(c.usdPerMillion).toBeCloseTo(expected.usdPerMillion, 12);
     }

@@ -21,9 +21,7 @@ const goldenDir = join(import.meta.dirname, "golden");
 
 type Figure = { id: string; spec: Record<string, unknown> };
 function figuresOf(data: Datasets, ids: readonly (typeof sectionIds)[number][] = sectionIds): Figure[] {
-  return ids.flatMap((id) =>
-    buildSection(id, data).blocks.flatMap((b) => (b.kind === "figure" ? [{ id: `${id}--${b.id}`, spec: b.spec }] : [])),
-  );
+  return ids.flatMap((id) => buildSection(id, data).blocks.flatMap((b) => (b.kind === "figure" ? [{ id: `${id}--${b.id}`, spec: b.spec }] : [])));
 }
 
 function checkGolden(name: string, spec: Record<string, unknown>): void {
@@ -59,7 +57,13 @@ beforeAll(async () => {
   const perfFile = join(import.meta.dirname, "..", "..", "test", "fixtures", "lambda-perf", "2025-12-21-excerpt.json");
   const day = parseLambdaPerf(readFileSync(perfFile, "utf8"), perfFile);
   const reference = join(fixtures.dir, "fixture-lambda-perf");
-  publishDataset(reference, lambdaPerfMeta({ name: "fixture-lambda-perf", file: "2025-12-21-excerpt.json", day, campaign: "import-fixture", createdAt: "2026-11-29T16:00:00.000Z" }), [], [], { force: true });
+  publishDataset(
+    reference,
+    lambdaPerfMeta({ name: "fixture-lambda-perf", file: "2025-12-21-excerpt.json", day, campaign: "import-fixture", createdAt: "2026-11-29T16:00:00.000Z" }),
+    [],
+    [],
+    { force: true },
+  );
   calibration = figuresOf(await loadDatasets([...lab.datasets.map((d) => d.dir), reference]), ["lab-calibration"]);
   degraded = figuresOf(await fixtures.load({ "fixture-only-128mb": { memorySizes: [128], dropFunctions: ["conc"], seed: 3 } }));
   trials = figuresOf(await fixtures.load({ "fixture-trials-128mb": { memorySizes: [128], trials: 3, trialSpread: 0.1, seed: 4 } }));

@@ -30,7 +30,14 @@ describe("calibrate", () => {
   it("puts the lab's medians beside AWS's with lab/AWS ratios, unscaled", () => {
     const rows = calibrate(day, runtimes.slice(0, 1), cold(runtimes[0]!.id, [70, 72.955, 80], 36.47), 128, "x86_64");
     // AWS nodejs22.x 128 MB x86_64: Init median of the ten values (144.07 + 147.75) / 2 = 145.91 ms, Max Memory Used 72.94 MB.
-    expect(rows[0]).toMatchObject({ lambdaPerfName: "lambda-perf-nodejs22x-zip-128-x86_64", labInitMedianMs: 72.955, labMaxMemoryMedianMB: 36.47, awsMaxMemoryMB: 72.94, labColdStarts: 3, awsColdStarts: 10 });
+    expect(rows[0]).toMatchObject({
+      lambdaPerfName: "lambda-perf-nodejs22x-zip-128-x86_64",
+      labInitMedianMs: 72.955,
+      labMaxMemoryMedianMB: 36.47,
+      awsMaxMemoryMB: 72.94,
+      labColdStarts: 3,
+      awsColdStarts: 10,
+    });
     expect(rows[0]!.awsInitMedianMs).toBeCloseTo(145.91, 9);
     expect(rows[0]!.initRatio).toBeCloseTo(0.5, 9);
     expect(rows[0]!.memoryRatio).toBeCloseTo(0.5, 9);

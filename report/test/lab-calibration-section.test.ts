@@ -34,10 +34,25 @@ let referenceDir: string;
 const OPTIONS = { resamples: 40 };
 
 beforeAll(async () => {
-  labOnly = await fixtures.load({ "fixture-lab-128mb": { memorySizes: [128], coldStarts: 6 }, "fixture-lab-256mb": { memorySizes: [256], seed: 2, coldStarts: 6 } });
+  labOnly = await fixtures.load({
+    "fixture-lab-128mb": { memorySizes: [128], coldStarts: 6 },
+    "fixture-lab-256mb": { memorySizes: [256], seed: 2, coldStarts: 6 },
+  });
   labDirs = labOnly.datasets.map((d) => d.dir);
   referenceDir = join(fixtures.dir, "fixture-lambda-perf");
-  publishDataset(referenceDir, lambdaPerfMeta({ name: "fixture-lambda-perf", file: "2025-12-21-excerpt.json", day, campaign: "import-20261129T160000Z-0000", createdAt: "2026-11-29T16:00:00.000Z" }), [], [], { force: true });
+  publishDataset(
+    referenceDir,
+    lambdaPerfMeta({
+      name: "fixture-lambda-perf",
+      file: "2025-12-21-excerpt.json",
+      day,
+      campaign: "import-20261129T160000Z-0000",
+      createdAt: "2026-11-29T16:00:00.000Z",
+    }),
+    [],
+    [],
+    { force: true },
+  );
   withReference = await loadDatasets([...labDirs, referenceDir]);
 });
 
@@ -86,11 +101,16 @@ describe("Lab vs AWS", () => {
     const section = buildSection("lab-calibration", withReference, OPTIONS);
     expect(section).toMatchObject({ id: "lab-calibration", title: "Lab vs AWS" });
     const md = text(section.blocks);
-    expect(md).toContain("**fixture-lambda-perf**: [maxday/lambda-perf](https://github.com/maxday/lambda-perf)'s measurements of 2025-12-21 (generated 2025-12-21T14:00:18.418Z; https://github.com/maxday/lambda-perf (Apache-2.0)), 10 cold starts per function");
+    expect(md).toContain(
+      "**fixture-lambda-perf**: [maxday/lambda-perf](https://github.com/maxday/lambda-perf)'s measurements of 2025-12-21 (generated 2025-12-21T14:00:18.418Z; https://github.com/maxday/lambda-perf (Apache-2.0)), 10 cold starts per function",
+    );
     expect(md).toContain("**Fixture data:** fixture-lab-128mb and fixture-lab-256mb are generated test fixtures");
     const label = (id: string) => manifest.runtimes.find((r) => r.id === id)!.label;
     const rows = tableOf(section.blocks).rows;
-    for (const [dataset, setting] of [["fixture-lab-128mb", "fixture-lab-128mb · 128 MB"], ["fixture-lab-256mb", "fixture-lab-256mb · 256 MB"]] as const) {
+    for (const [dataset, setting] of [
+      ["fixture-lab-128mb", "fixture-lab-128mb · 128 MB"],
+      ["fixture-lab-256mb", "fixture-lab-256mb · 256 MB"],
+    ] as const) {
       expect(md).toContain(say.settingHeading(setting, "fixture-lambda-perf"));
       const mine = rows.filter((r) => r.dataset === dataset);
       // Each side's order recomputed here from the table's numbers, lowest first, equal values grouped.
@@ -126,7 +146,14 @@ describe("Lab vs AWS", () => {
     const onAws: Datasets = { ...at512, datasets: at512.datasets.map((d) => ({ ...d, meta: { ...d.meta, target: "aws" as const } })) };
     expect(buildSection("lab-calibration", onAws, OPTIONS).blocks).toEqual([{ kind: "markdown", text: say.noLabDataset(["fixture-lambda-perf"]) }]);
     const md = text(buildSection("lab-calibration", at512, OPTIONS).blocks);
-    expect(md).toContain(say.noAwsEntry("fixture-lambda-perf", manifest.runtimes.map((r) => r.label), 512, "x86_64"));
+    expect(md).toContain(
+      say.noAwsEntry(
+        "fixture-lambda-perf",
+        manifest.runtimes.map((r) => r.label),
+        512,
+        "x86_64",
+      ),
+    );
     expect(md).toContain("By Init Duration, fewer than two runtimes have a value on AWS's side, so there is no order to compare.");
   });
 

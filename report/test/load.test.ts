@@ -114,15 +114,24 @@ describe("rows consistent with meta.json", () => {
     writeFileSync(join(path, "meta.json"), JSON.stringify(meta));
     return path;
   }
-  const cell = (line: string, column: number, value: string) => line.split(",").map((c, i) => (i === column ? value : c)).join(",");
-  const column = (name: string) => ["runtime", "function", "memoryMB", "architecture", "trial", "requestId", "timestamp", "instanceId", "durationMs"].indexOf(name);
+  const cell = (line: string, column: number, value: string) =>
+    line
+      .split(",")
+      .map((c, i) => (i === column ? value : c))
+      .join(",");
+  const column = (name: string) =>
+    ["runtime", "function", "memoryMB", "architecture", "trial", "requestId", "timestamp", "instanceId", "durationMs"].indexOf(name);
 
   it("drops a row that repeats an earlier one exactly, and records it for the title page", async () => {
     const path = edited("dup-same", (l) => [...l, l[3]!, l[3]!]);
     const data = await loadDatasets([path]);
     expect(data.invocations.numRows()).toBe(120);
-    expect(data.datasets[0]!.corrections).toEqual(["invocations.csv: 2 row(s) repeating an earlier row exactly (same request id, every field equal) were dropped"]);
-    expect(describeDatasets(data)[0]!.corrections).toContain("invocations.csv: 2 row(s) repeating an earlier row exactly (same request id, every field equal) were dropped");
+    expect(data.datasets[0]!.corrections).toEqual([
+      "invocations.csv: 2 row(s) repeating an earlier row exactly (same request id, every field equal) were dropped",
+    ]);
+    expect(describeDatasets(data)[0]!.corrections).toContain(
+      "invocations.csv: 2 row(s) repeating an earlier row exactly (same request id, every field equal) were dropped",
+    );
   });
 
   it("refuses a request id used on two different rows, naming both lines and a differing field", async () => {
@@ -135,15 +144,26 @@ describe("rows consistent with meta.json", () => {
 
   it("refuses a row whose memory size contradicts meta.json", async () => {
     const path = edited("mem", (l) => l.map((line, i) => (i === 7 ? cell(line, column("memoryMB"), "256") : line)));
-    await expect(loadDatasets([path])).rejects.toThrow(`${join(path, "invocations.csv")} line 8, field memoryMB: 256 is not a memory size meta.json declares (memorySizes: 128)`);
+    await expect(loadDatasets([path])).rejects.toThrow(
+      `${join(path, "invocations.csv")} line 8, field memoryMB: 256 is not a memory size meta.json declares (memorySizes: 128)`,
+    );
   });
 
   it("refuses a row whose runtime meta.json does not declare", async () => {
-    const path = edited("rt", (l) => l, (meta) => {
-      (meta.protocol as { runtimes: string[] }).runtimes = ["node", "python", "go"];
-      meta.runtimeVersions = { node: "x", python: "x", go: "x" };
-    });
-    const firstRust = readFileSync(join(path, "invocations.csv"), "utf8").split("\n").findIndex((l) => l.startsWith("rust,")) + 1;
-    await expect(loadDatasets([path])).rejects.toThrow(`${join(path, "invocations.csv")} line ${firstRust}, field runtime: "rust" is not a runtime meta.json declares (node, python, go)`);
+    const path = edited(
+      "rt",
+      (l) => l,
+      (meta) => {
+        (meta.protocol as { runtimes: string[] }).runtimes = ["node", "python", "go"];
+        meta.runtimeVersions = { node: "x", python: "x", go: "x" };
+      },
+    );
+    const firstRust =
+      readFileSync(join(path, "invocations.csv"), "utf8")
+        .split("\n")
+        .findIndex((l) => l.startsWith("rust,")) + 1;
+    await expect(loadDatasets([path])).rejects.toThrow(
+      `${join(path, "invocations.csv")} line ${firstRust}, field runtime: "rust" is not a runtime meta.json declares (node, python, go)`,
+    );
   });
 });

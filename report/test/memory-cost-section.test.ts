@@ -41,7 +41,8 @@ function inv(memoryMB: number, durationMs: number, seq: number): InvocationRow {
   };
 }
 /** 60 warm invocations at `base` plus a sparse upper tail of up to 10 ms (golden-ratio sequence, to the 4th power). */
-const at = (memoryMB: number, base: number) => Array.from({ length: 60 }, (_, i) => inv(memoryMB, Math.round((base + 10 * ((i * 0.6180339887) % 1) ** 4) * 1000) / 1000, i));
+const at = (memoryMB: number, base: number) =>
+  Array.from({ length: 60 }, (_, i) => inv(memoryMB, Math.round((base + 10 * ((i * 0.6180339887) % 1) ** 4) * 1000) / 1000, i));
 
 const text = (blocks: Block[]) => blocks.flatMap((b) => (b.kind === "markdown" ? [b.text] : [])).join("\n");
 const tableOf = (blocks: Block[], id: string) => blocks.find((b): b is Extract<Block, { kind: "table" }> => b.kind === "table" && b.id === id)!;
@@ -89,7 +90,11 @@ describe("Memory and cost", async () => {
   });
 
   it("gives the same picks, verdicts and estimates when only the intervals the verdicts read are computed (the Summary's shortcut)", async () => {
-    const data = await fixtures.load({ "fixture-picks-128mb": { memorySizes: [128], seed: 5 }, "fixture-picks-512mb": { memorySizes: [512], seed: 6 }, "fixture-picks-1024mb": { memorySizes: [1024], seed: 7 } });
+    const data = await fixtures.load({
+      "fixture-picks-128mb": { memorySizes: [128], seed: 5 },
+      "fixture-picks-512mb": { memorySizes: [512], seed: 6 },
+      "fixture-picks-1024mb": { memorySizes: [1024], seed: 7 },
+    });
     const a = analysisUnder(data, undefined);
     const recs = (mode: "all" | "picks") => memorySweep(a, bootstrapOptions({}), {}, mode).lines.flatMap((l) => l.recommendations);
     expect(recs("all").length).toBeGreaterThan(0);
@@ -97,7 +102,9 @@ describe("Memory and cost", async () => {
     // The estimates and p99's intervals are the section's own; the other ends collapse to the estimate.
     const points = (mode: "all" | "picks") => memorySweep(a, bootstrapOptions({}), {}, mode).lines.flatMap((l) => l.points);
     const [all, picks] = [points("all"), points("picks")];
-    expect(picks.map(({ p50, p99, p99Lower, p99Upper, max, usdPerMillion, onFrontier }) => ({ p50, p99, p99Lower, p99Upper, max, usdPerMillion, onFrontier }))).toEqual(
+    expect(
+      picks.map(({ p50, p99, p99Lower, p99Upper, max, usdPerMillion, onFrontier }) => ({ p50, p99, p99Lower, p99Upper, max, usdPerMillion, onFrontier })),
+    ).toEqual(
       all.map(({ p50, p99, p99Lower, p99Upper, max, usdPerMillion, onFrontier }) => ({ p50, p99, p99Lower, p99Upper, max, usdPerMillion, onFrontier })),
     );
     expect(all.some((p) => p.maxLower < p.max)).toBe(true);
@@ -138,7 +145,19 @@ describe("Memory and cost", async () => {
     };
     const imported = importPowerTuning(JSON.stringify(output), { file: "pt.json", runtime: "node", function: "wave", architecture: "x86_64" });
     const dir = join(fixtures.dir, "fixture-pt-wave");
-    writeDataset(dir, averagesMeta({ name: "fixture-pt-wave", file: "pt.json", region: null, architecture: "x86_64", rows: imported.rows, createdAt: "2025-09-01T00:00:00.000Z" }), [], []);
+    writeDataset(
+      dir,
+      averagesMeta({
+        name: "fixture-pt-wave",
+        file: "pt.json",
+        region: null,
+        architecture: "x86_64",
+        rows: imported.rows,
+        createdAt: "2025-09-01T00:00:00.000Z",
+      }),
+      [],
+      [],
+    );
     const data = await loadDatasets([dir, join(fixtures.dir, "fixture-single-128mb")]);
     const s = buildSection("memory-cost", data);
     const t = text(s.blocks);

@@ -110,8 +110,7 @@ describe("performance index", () => {
 });
 
 describe("concurrency gain", () => {
-  const rows = (fn: string, durations: number[]) =>
-    durations.map((d) => ({ ...setting, runtime: "go", function: fn, durationMs: d }));
+  const rows = (fn: string, durations: number[]) => durations.map((d) => ({ ...setting, runtime: "go", function: fn, durationMs: d }));
   it("is median(search) / median(conc) − 1 in percent", () => {
     // search median 30, conc median 12 → 30 / 12 − 1 = 150 %
     const t = aq.from([...rows("search", [20, 30, 90]), ...rows("conc", [10, 12, 14])]);

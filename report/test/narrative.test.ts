@@ -48,17 +48,25 @@ describe("narrative", () => {
 
   it('says "no clear difference" for runtimes with the same distribution instead of ranking them', () => {
     const pair = /(Go and Rust|Rust and Go)/.source;
-    expect(text(buildSection("summary", tied))).toMatch(new RegExp(`Memory \\(fixture-tied · 128 MB\\): ${pair} use the least with no clear difference between them, Node\\.js the most\\.`));
-    expect(text(buildSection("summary", tied))).toMatch(new RegExp(`Worst case \\(fixture-tied · 128 MB\\): ${pair} share the lead with no clear difference between them`));
+    expect(text(buildSection("summary", tied))).toMatch(
+      new RegExp(`Memory \\(fixture-tied · 128 MB\\): ${pair} use the least with no clear difference between them, Node\\.js the most\\.`),
+    );
+    expect(text(buildSection("summary", tied))).toMatch(
+      new RegExp(`Worst case \\(fixture-tied · 128 MB\\): ${pair} share the lead with no clear difference between them`),
+    );
     expect(text(buildSection("memory", tied))).toMatch(new RegExp(`${pair} lead on memory \\(Max Memory Used\\), with no clear difference between them`));
-    expect(text(buildSection("expected-range", tied))).toMatch(new RegExp(`\`save\`: ${pair} have the lowest medians \\([^)]*\\), with no clear difference between them`));
+    expect(text(buildSection("expected-range", tied))).toMatch(
+      new RegExp(`\`save\`: ${pair} have the lowest medians \\([^)]*\\), with no clear difference between them`),
+    );
     // The same fixture without the tie ranks Rust first (the check above can fail).
     expect(text(buildSection("memory", normal))).not.toMatch(/Go and Rust|Rust and Go/);
   });
 
   it("names the runtime with the largest concurrency gain only when its interval clears the others'", async () => {
     // The made-up model gives every runtime about the same gain; a planted slowdown of Go's search doubles Go's.
-    expect(text(buildSection("summary", normal))).toMatch(/Concurrency: in fixture-normal · 128 MB, the gains from concurrent queries \([^)]*\) show no clear difference between/);
+    expect(text(buildSection("summary", normal))).toMatch(
+      /Concurrency: in fixture-normal · 128 MB, the gains from concurrent queries \([^)]*\) show no clear difference between/,
+    );
     const planted = await fixtures.load({ "fixture-gain": { ...SEPARATED, slowdown: { runtime: "go", function: "search", factor: 2 } } });
     expect(text(buildSection("summary", planted))).toMatch(/Concurrency: Go gains the most from concurrent queries \([\d.]+ % in fixture-gain · 128 MB\)\./);
     expect(text(buildSection("mitigations", planted))).toMatch(/Go [\d.]+ % \([\d.]+–[\d.]+ %\)/);
@@ -85,14 +93,25 @@ describe("narrative", () => {
   it("puts each statistic's interval in the downloadable tables", () => {
     const tables = sectionIds.flatMap((id) => buildSection(id, normal).blocks.flatMap((b) => (b.kind === "table" ? [b] : [])));
     const byId = new Map(tables.map((t) => [t.id, t]));
-    for (const [id, stat] of [["worst-case-pi", "pi"], ["worst-case-max", "value"], ["expected-range", "p50"], ["tail", "p99"], ["memory-max", "value"], ["cold-start-pi", "pi"], ["billed-values", "pi"]] as const) {
+    for (const [id, stat] of [
+      ["worst-case-pi", "pi"],
+      ["worst-case-max", "value"],
+      ["expected-range", "p50"],
+      ["tail", "p99"],
+      ["memory-max", "value"],
+      ["cold-start-pi", "pi"],
+      ["billed-values", "pi"],
+    ] as const) {
       const t = byId.get(id)!;
       expect(t.columns, id).toEqual(expect.arrayContaining([stat, `${stat}Lower`, `${stat}Upper`]));
       for (const row of t.rows) {
         const [lo, hi] = [row[`${stat}Lower`], row[`${stat}Upper`]];
         if (lo !== null && hi !== null) expect(lo as number, `${id} ${JSON.stringify(row)}`).toBeLessThanOrEqual(hi as number);
       }
-      expect(t.rows.some((r) => typeof r[`${stat}Lower`] === "number"), id).toBe(true);
+      expect(
+        t.rows.some((r) => typeof r[`${stat}Lower`] === "number"),
+        id,
+      ).toBe(true);
     }
   });
 
@@ -120,7 +139,9 @@ describe("narrative", () => {
     const expected = factor(Math.max(...pis) / Math.min(...pis));
     expect(text(buildSection("summary", normal))).toContain(`Rust leads, ${expected} as good as Node.js`);
     // The index is said once, not again as a ratio to an index of 1.
-    expect(text(buildSection("worst-case", normal))).toMatch(new RegExp(`Rust leads on the worst case \\(max Total Duration\\) with an index of ${factor(Math.max(...pis)).replace(".", "\\.")}`));
+    expect(text(buildSection("worst-case", normal))).toMatch(
+      new RegExp(`Rust leads on the worst case \\(max Total Duration\\) with an index of ${factor(Math.max(...pis)).replace(".", "\\.")}`),
+    );
     expect(text(buildSection("worst-case", normal))).not.toMatch(/: [\d.]+× as good as/);
   });
 

@@ -84,7 +84,9 @@ describe("report build over FIXTURE datasets", () => {
     ws.lines.length = 0;
     const build = buildReport(ws.options({ datasets: [...ws.datasets, bad] }));
     await expect(build).rejects.toThrow(
-      new ReportBuildError(`report not built; a dataset was refused before any notebook ran: ${join(bad, "invocations.csv")} line 3, field durationMs: "abc" is not a number`),
+      new ReportBuildError(
+        `report not built; a dataset was refused before any notebook ran: ${join(bad, "invocations.csv")} line 3, field durationMs: "abc" is not a number`,
+      ),
     );
     expect(ws.lines.filter((l) => l.startsWith("[run]") || l.startsWith("[fresh]") || l.startsWith("[failed]"))).toEqual([]);
     expect(snapshotDir(site)).toEqual(sitesBefore);
@@ -99,7 +101,9 @@ describe("report build over FIXTURE datasets", () => {
     const message = `${join(bad, "invocations.csv")} line 3, field durationMs: "abc" is not a number`;
     expect(ws.lines).toContain(`[skip]   ${bad}: ${message}`);
     const index = readFileSync(join(out, "index.html"), "utf8");
-    expect(index).toContain(`<p class="provenance-warning"><strong>Warning:</strong> Dataset ${bad} was left out of this report because it cannot be loaded: ${escapeHtml(message)}</p>`);
+    expect(index).toContain(
+      `<p class="provenance-warning"><strong>Warning:</strong> Dataset ${bad} was left out of this report because it cannot be loaded: ${escapeHtml(message)}</p>`,
+    );
   }, 120_000);
 
   it("prints a PDF with a title page, contents, every section title and page numbers", () => {
@@ -113,7 +117,13 @@ describe("report build over FIXTURE datasets", () => {
     for (const { title } of SECTIONS) expect(text).toContain(title);
     expect(text).toContain(`1 / ${pages}`);
     // The contents list the page each chapter opens on.
-    const firstLines = text.split("\f").map((p) => p.split("\n").map((l) => l.trim()).find((l) => l !== "") ?? "");
+    const firstLines = text.split("\f").map(
+      (p) =>
+        p
+          .split("\n")
+          .map((l) => l.trim())
+          .find((l) => l !== "") ?? "",
+    );
     for (const { title } of SECTIONS) {
       const start = firstLines.indexOf(title) + 1;
       expect(start, title).toBeGreaterThan(2);

@@ -18,7 +18,16 @@ const section: SectionResult = {
   blocks: [
     { kind: "markdown", text: "FIXTURE text: **go** leads <by> 2×.\n\n- one\n- two" },
     { kind: "figure", id: "pi", title: "PI of max Total Duration", spec: { mark: "bar", data: { values: [{ a: "</script>" }] } } },
-    { kind: "table", id: "pi", title: "PI per runtime", columns: ["runtime", "pi"], rows: [{ runtime: "go", pi: 2.123456 }, { runtime: "node", pi: null }] },
+    {
+      kind: "table",
+      id: "pi",
+      title: "PI per runtime",
+      columns: ["runtime", "pi"],
+      rows: [
+        { runtime: "go", pi: 2.123456 },
+        { runtime: "node", pi: null },
+      ],
+    },
   ],
 };
 

@@ -6,7 +6,13 @@ import { messages } from "../lib/narrative/messages.js";
 import { trialDisagreements, type TrialValueRow } from "../lib/findings/statistics.js";
 import { fixtureSet } from "./helpers.js";
 
-const row = (runtime: string, trial: number, trialValue: number | null, fn = "save"): TrialValueRow => ({ setting: "s", function: fn, runtime, trial, trialValue });
+const row = (runtime: string, trial: number, trialValue: number | null, fn = "save"): TrialValueRow => ({
+  setting: "s",
+  function: fn,
+  runtime,
+  trial,
+  trialValue,
+});
 
 describe("trialDisagreements", () => {
   it("lists each runtime that was lowest in some trial, only where the trials disagree", () => {
@@ -24,17 +30,40 @@ describe("trialDisagreements", () => {
       row("Rust", 2, 3, "wave"),
       row("Go", 2, 2, "wave"),
     ];
-    expect(trialDisagreements(rows)).toEqual([{ setting: "s", function: "save", leaders: [{ runtime: "Rust", trials: [1, 3] }, { runtime: "Go", trials: [2] }] }]);
+    expect(trialDisagreements(rows)).toEqual([
+      {
+        setting: "s",
+        function: "save",
+        leaders: [
+          { runtime: "Rust", trials: [1, 3] },
+          { runtime: "Go", trials: [2] },
+        ],
+      },
+    ]);
   });
 
   it("counts a tie for every tied runtime, and skips trials with a single runtime or no value", () => {
     const rows = [row("Rust", 1, 2), row("Go", 1, 2), row("Rust", 2, 1), row("Go", 2, null), row("Go", 3, 9)];
-    expect(trialDisagreements(rows)).toEqual([{ setting: "s", function: "save", leaders: [{ runtime: "Rust", trials: [1] }, { runtime: "Go", trials: [1] }] }]);
+    expect(trialDisagreements(rows)).toEqual([
+      {
+        setting: "s",
+        function: "save",
+        leaders: [
+          { runtime: "Rust", trials: [1] },
+          { runtime: "Go", trials: [1] },
+        ],
+      },
+    ]);
     expect(trialDisagreements([row("Rust", 1, 2), row("Go", 1, 3)])).toEqual([]);
   });
 
   it("says so in one sentence", () => {
-    expect(messages.trialsDisagree("fixture · 128 MB", "save", "median Total Duration", [{ runtime: "Rust", trials: [1, 3] }, { runtime: "Go", trials: [2] }])).toBe(
+    expect(
+      messages.trialsDisagree("fixture · 128 MB", "save", "median Total Duration", [
+        { runtime: "Rust", trials: [1, 3] },
+        { runtime: "Go", trials: [2] },
+      ]),
+    ).toBe(
       "In **fixture · 128 MB**, the trials disagree on which runtime has the lowest median Total Duration of `save`: Rust in trials 1 and 3 and Go in trial 2.",
     );
   });
@@ -65,7 +94,9 @@ describe("sections on a dataset of 3 trials (fixture)", () => {
   });
 
   it("says where the trials disagree on the lowest median, and never for one trial", () => {
-    expect(text(data, "expected-range")).toMatch(/the trials disagree on which runtime has the lowest median Total Duration of `\w+`: .+ in trials? [\d, and]+/);
+    expect(text(data, "expected-range")).toMatch(
+      /the trials disagree on which runtime has the lowest median Total Duration of `\w+`: .+ in trials? [\d, and]+/,
+    );
     expect(text(oneTrial, "expected-range")).not.toContain("the trials disagree");
   });
 });

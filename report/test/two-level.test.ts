@@ -32,7 +32,15 @@ describe("quantiles of the normal and Student t distributions", () => {
     expect(normalQuantile(0.975)).toBeCloseTo(1.959964, 6);
     expect(normalQuantile(0.01)).toBeCloseTo(-2.326348, 6);
     // t_{0.975} for 1, 2, 3, 4, 5, 9, 30 degrees of freedom (any statistics table).
-    const table: [number, number][] = [[1, 12.7062], [2, 4.3027], [3, 3.1824], [4, 2.7764], [5, 2.5706], [9, 2.2622], [30, 2.0423]];
+    const table: [number, number][] = [
+      [1, 12.7062],
+      [2, 4.3027],
+      [3, 3.1824],
+      [4, 2.7764],
+      [5, 2.5706],
+      [9, 2.2622],
+      [30, 2.0423],
+    ];
     for (const [df, t] of table) expect(studentQuantile(0.975, df), `df ${df}`).toBeCloseTo(t, 3);
     expect(studentQuantile(0.95, 4)).toBeCloseTo(2.1318, 3);
     expect(studentQuantile(0.975, Infinity)).toBe(normalQuantile(0.975));
@@ -76,7 +84,17 @@ describe("two-level replicates on tiny literal inputs", () => {
     // {A, B} 1/2 → (two draws from {2, 4} + 10)/3: 14/3, 16/3, 6 with 1/4, 1/2, 1/4; {B, B} 1/4 → 10.
     const s = trialSample([Float64Array.of(2, 4), Float64Array.of(10)]);
     const f = frequencies(twoLevelReplicates(s, stat.mean(), 16000, seededRandom(5), "resample").twoLevel);
-    const expected: [number, number][] = [[2, 1 / 64], [2.5, 4 / 64], [3, 6 / 64], [3.5, 4 / 64], [4, 1 / 64], [14 / 3, 1 / 8], [16 / 3, 1 / 4], [6, 1 / 8], [10, 1 / 4]];
+    const expected: [number, number][] = [
+      [2, 1 / 64],
+      [2.5, 4 / 64],
+      [3, 6 / 64],
+      [3.5, 4 / 64],
+      [4, 1 / 64],
+      [14 / 3, 1 / 8],
+      [16 / 3, 1 / 4],
+      [6, 1 / 8],
+      [10, 1 / 4],
+    ];
     for (const [v, p] of expected) {
       const got = [...f].find(([x]) => Math.abs(x - v) < 1e-9)?.[1] ?? 0;
       expect(got, `mean ${v}`).toBeCloseTo(p, 1);
@@ -113,10 +131,25 @@ describe("calibration", () => {
 
   it("combines degrees of freedom by Welch–Satterthwaite", () => {
     // Two equal contributions with 4 df each: (1 + 1)² / (1/4 + 1/4) = 8.
-    expect(combinedDf([{ contribution: 1, df: 4 }, { contribution: 1, df: 4 }])).toBe(8);
+    expect(
+      combinedDf([
+        { contribution: 1, df: 4 },
+        { contribution: 1, df: 4 },
+      ]),
+    ).toBe(8);
     // One side without trials (df ∞) and one with: the finite side alone, at least its own df.
-    expect(combinedDf([{ contribution: 1, df: Infinity }, { contribution: 1, df: 2 }])).toBe(8);
-    expect(combinedDf([{ contribution: 1, df: Infinity }, { contribution: 1, df: Infinity }])).toBe(Infinity);
+    expect(
+      combinedDf([
+        { contribution: 1, df: Infinity },
+        { contribution: 1, df: 2 },
+      ]),
+    ).toBe(8);
+    expect(
+      combinedDf([
+        { contribution: 1, df: Infinity },
+        { contribution: 1, df: Infinity },
+      ]),
+    ).toBe(Infinity);
   });
 });
 
@@ -134,7 +167,11 @@ describe("intervals with trials", () => {
   it("keeps a maximum's interval within the data's range when the few-trials calibration stretches it past zero", () => {
     // One trial's max (500) far from the others' (12, 13): the rescaled replicates and t with 2 df
     // would put the lower end far below the smallest value (10).
-    const trials = [[10, 11, 500], [10, 11, 12], [10, 11, 13]];
+    const trials = [
+      [10, 11, 500],
+      [10, 11, 12],
+      [10, 11, 13],
+    ];
     const draws = calibratedDraws(500, twoLevelReplicates(trialSample(trials.map((t) => Float64Array.from(t))), stat.max(), 2000, seededRandom(4), "auto"), 3);
     const stretched = calibratedInterval(500, draws.replicates.sort(), 0.95, true, draws.calibration.df);
     expect(stretched.lower).toBeLessThan(10);

@@ -35,7 +35,12 @@ const width = (i: Interval) => i.upper - i.lower;
 describe("seededRandom", () => {
   it("addDraws is the index loop draw for draw: same sum, same order, same generator state after", () => {
     const values = lognormalSample(7, 333);
-    for (const [start, count] of [[0, 0], [0, 1], [12.5, 333], [-3, 5000]] as const) {
+    for (const [start, count] of [
+      [0, 0],
+      [0, 1],
+      [12.5, 333],
+      [-3, 5000],
+    ] as const) {
       const [bulk, loop] = [seededRandom(11), seededRandom(11)];
       bulk.normal(); // a spare normal is pending in both, and must survive
       loop.normal();
@@ -280,7 +285,9 @@ describe("performanceIndexIntervals", () => {
       [4, 4],
       [1, 1],
     ]);
-    expect(JSON.stringify(performanceIndexIntervals(cells, stat.percentile(0.9), { seed: 5 }))).toBe(JSON.stringify(performanceIndexIntervals(cells, stat.percentile(0.9), { seed: 5 })));
+    expect(JSON.stringify(performanceIndexIntervals(cells, stat.percentile(0.9), { seed: 5 }))).toBe(
+      JSON.stringify(performanceIndexIntervals(cells, stat.percentile(0.9), { seed: 5 })),
+    );
   });
 
   it("leaves v = 0 without an index, as the point metric does", () => {
@@ -296,7 +303,11 @@ describe("performanceIndexIntervals", () => {
   });
 
   it("builds its cells from a report table", () => {
-    const table = aq.from(cells.flatMap((c) => Array.from(c.values, (v) => ({ dataset: "fixture", memoryMB: 128, architecture: "x86_64", runtime: c.runtime, function: c.function, v }))));
+    const table = aq.from(
+      cells.flatMap((c) =>
+        Array.from(c.values, (v) => ({ dataset: "fixture", memoryMB: 128, architecture: "x86_64", runtime: c.runtime, function: c.function, v })),
+      ),
+    );
     const fromTable = piCellsOf(table, "v");
     expect(fromTable.map((c) => `${c.setting}|${c.function}|${c.runtime}|${c.values.pooled.length}`)).toContain("fixture · 128 · x86_64|search|slow|400");
     expect(piCellsOf(table, "v", { functions: ["wave"] }).every((c) => c.function === "wave")).toBe(true);

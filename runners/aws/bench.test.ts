@@ -100,7 +100,10 @@ beforeAll(async () => {
     Type: "AWS::IAM::Role",
     Properties: {
       RoleName: "lambench-test-role",
-      AssumeRolePolicyDocument: { Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }] },
+      AssumeRolePolicyDocument: {
+        Version: "2012-10-17",
+        Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
+      },
     },
   };
   const functions = Object.fromEntries(
@@ -119,7 +122,9 @@ beforeAll(async () => {
       },
     ]),
   );
-  const groups = Object.fromEntries(PAIRS.map((p, i) => [`Logs${i}`, { Type: "AWS::Logs::LogGroup", Properties: { LogGroupName: `/aws/lambda/${fnName(p)}` } }]));
+  const groups = Object.fromEntries(
+    PAIRS.map((p, i) => [`Logs${i}`, { Type: "AWS::Logs::LogGroup", Properties: { LogGroupName: `/aws/lambda/${fnName(p)}` } }]),
+  );
   await cfn.send(
     new CreateStackCommand({
       StackName: "lambench-128",
@@ -168,7 +173,14 @@ const options = (extra: Partial<AwsBenchOptions> = {}): AwsBenchOptions => ({
 });
 
 const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
-const deps = (deployed: string[] = []): AwsDeps => ({ cfn, logs, lambda, region: "us-east-1", deploy: async (s, m, a) => void deployed.push(`${s}:${m}:${a}`), sleep });
+const deps = (deployed: string[] = []): AwsDeps => ({
+  cfn,
+  logs,
+  lambda,
+  region: "us-east-1",
+  deploy: async (s, m, a) => void deployed.push(`${s}:${m}:${a}`),
+  sleep,
+});
 const csvRows = (dir: string, file: string) => readFileSync(join(dir, file), "utf8").trim().split("\n").slice(1);
 
 describe("bench --target aws (moto)", () => {
@@ -185,13 +197,22 @@ describe("bench --target aws (moto)", () => {
     expect(invoked.get("go/wave")).toBe(25);
     const dir = run.datasets[0]!;
     const meta = metaSchema.parse(JSON.parse(readFileSync(join(dir, "meta.json"), "utf8")));
-    expect(meta).toMatchObject({ complete: true, target: "aws", region: "us-east-1", memorySizes: [128], counts: { invocations: 50, requests: 50 }, warnings: [] });
+    expect(meta).toMatchObject({
+      complete: true,
+      target: "aws",
+      region: "us-east-1",
+      memorySizes: [128],
+      counts: { invocations: 50, requests: 50 },
+      warnings: [],
+    });
     expect(meta.trials).toEqual({ count: 1, seed: 5, orders: [run.trials.orders[0]] });
     const rows = csvRows(dir, "invocations.csv");
     expect(rows.filter((r) => r.startsWith("node,wave,128,x86_64,1,"))).toHaveLength(25);
     expect(rows.filter((r) => r.includes(",1.5,2,40,100,,success,"))).toHaveLength(2); // one cold start per function
     // The same name again without --force: refused before anything is deployed or invoked.
-    await expect(runAwsBenchWith(options(), silentReporter, deps(deployed))).rejects.toThrow(`${dir} already holds a dataset (50 invocations, created ${meta.createdAt}); refusing to replace it. Pass --force to replace it, or choose another --name.`);
+    await expect(runAwsBenchWith(options(), silentReporter, deps(deployed))).rejects.toThrow(
+      `${dir} already holds a dataset (50 invocations, created ${meta.createdAt}); refusing to replace it. Pass --force to replace it, or choose another --name.`,
+    );
     expect(deployed).toHaveLength(1);
     // --no-deploy with an unknown stack fails with the stack's name.
     await expect(runAwsBenchWith(options({ deploy: false, stack: "nope", name: "aws-nope" }), silentReporter, deps())).rejects.toThrow(/nope/);
@@ -210,7 +231,11 @@ describe("bench --target aws (moto)", () => {
       // One cold start per function per trial: each trial starts in new environments.
       expect(inTrial.filter((r) => r[11] === "100")).toHaveLength(2);
     }
-    expect(csvRows(dir, "requests.csv").map((r) => r.split(",")[3]).sort()).toEqual([...Array(12).fill("1"), ...Array(12).fill("2"), ...Array(12).fill("3")]);
+    expect(
+      csvRows(dir, "requests.csv")
+        .map((r) => r.split(",")[3])
+        .sort(),
+    ).toEqual([...Array(12).fill("1"), ...Array(12).fill("2"), ...Array(12).fill("3")]);
     for (const p of PAIRS) {
       const config = await lambda.send(new GetFunctionConfigurationCommand({ FunctionName: fnName(p) }));
       expect(config.Environment?.Variables).toMatchObject({ TABLE_NAME: "geo", [FRESH_ENVIRONMENT_VARIABLE]: expect.any(String) });
@@ -229,7 +254,12 @@ describe("bench --target aws (moto)", () => {
     const lines: string[] = [];
     const run = await runAwsBenchWith({ ...o, resume: true }, { ...silentReporter, info: (l) => lines.push(l) }, deps());
     const [first, second] = run.trials.orders[0]!;
-    expect(lines).toEqual(expect.arrayContaining([`trial 1/2 segment 1/2 128 MB ${first}: already measured (resume)`, `trial 1/2 segment 2/2 128 MB ${second}: already measured (resume)`]));
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        `trial 1/2 segment 1/2 128 MB ${first}: already measured (resume)`,
+        `trial 1/2 segment 2/2 128 MB ${second}: already measured (resume)`,
+      ]),
+    );
     expect(invoked.get("node/wave")).toBe(5); // trial 2 only
     expect(invoked.get("go/wave")).toBe(5);
     const rows = csvRows(run.datasets[0]!, "invocations.csv").map((r) => r.split(","));
@@ -242,7 +272,11 @@ describe("bench --target aws (moto)", () => {
     const reporter = { ...silentReporter, warn: (w: string) => warnings.push(w) };
     // Logs that never arrive: a logs client whose every page is empty.
     const empty: AwsDeps = { ...deps(), logs: { send: (async () => ({ events: [] })) as never }, sleep: async () => {} };
-    await runAwsBenchWith(options({ deploy: false, stack: "lambench-128", runtimes: ["node"], requests: 3, logWaitMs: 50, name: "aws-empty" }), reporter, empty);
+    await runAwsBenchWith(
+      options({ deploy: false, stack: "lambench-128", runtimes: ["node"], requests: 3, logWaitMs: 50, name: "aws-empty" }),
+      reporter,
+      empty,
+    );
     expect(warnings).toEqual(["trial 1/1 segment 1/1 128 MB node/wave: 0 REPORT lines collected for 3 invocations that reached the function"]);
   });
 });
@@ -262,7 +296,12 @@ describe("fresh environments (mocked Lambda API)", () => {
     const target = new AwsTarget(options({ deploy: false }), { ...deps(), lambda: fake as never }, loadManifest(), silentReporter);
     await target.prepare(128);
     await target.freshEnvironments(128, [["node", "wave"]]);
-    expect(sent.map((s) => s.name)).toEqual(["GetFunctionConfigurationCommand", "UpdateFunctionConfigurationCommand", "GetFunctionCommand", "GetFunctionCommand"]);
+    expect(sent.map((s) => s.name)).toEqual([
+      "GetFunctionConfigurationCommand",
+      "UpdateFunctionConfigurationCommand",
+      "GetFunctionCommand",
+      "GetFunctionCommand",
+    ]);
     const update = sent[1]!.input as { FunctionName: string; Environment: { Variables: Record<string, string> } };
     expect(update.FunctionName).toBe(fnName("node/wave"));
     expect(update.Environment.Variables).toEqual({ TABLE_NAME: "geo", [FRESH_ENVIRONMENT_VARIABLE]: expect.stringMatching(/^\d+-1$/) });
@@ -274,7 +313,18 @@ describe("sam deploy arguments", () => {
     const a = samDeployArgs({ stackName: "lambench-256", memoryMB: 256, architecture: "arm64", region: "eu-west-1" });
     expect(a.build.slice(0, 2)).toEqual(["build", "--template-file"]);
     expect(a.build[2]).toMatch(/functions\/template\.yaml$/);
-    expect(a.deploy).toEqual(expect.arrayContaining(["--stack-name", "lambench-256", "MemorySize=256", "Architecture=arm64", "--region", "eu-west-1", "--capabilities", "CAPABILITY_IAM"]));
+    expect(a.deploy).toEqual(
+      expect.arrayContaining([
+        "--stack-name",
+        "lambench-256",
+        "MemorySize=256",
+        "Architecture=arm64",
+        "--region",
+        "eu-west-1",
+        "--capabilities",
+        "CAPABILITY_IAM",
+      ]),
+    );
     expect(a.deploy.join(" ")).not.toMatch(/key|secret|token/i);
   });
 });

@@ -13,7 +13,13 @@ import { AwsTarget, type AwsBenchOptions, type AwsDeps } from "./target.js";
 export type { AwsBenchOptions, AwsDeps } from "./target.js";
 
 /** The protocol against AWS with the given clients (tests pass moto's or fakes). */
-export async function runAwsBenchWith(o: AwsBenchOptions, reporter: BenchReporter, deps: AwsDeps, manifest: Manifest = loadManifest(), teardown = new Teardown()): Promise<BenchRun> {
+export async function runAwsBenchWith(
+  o: AwsBenchOptions,
+  reporter: BenchReporter,
+  deps: AwsDeps,
+  manifest: Manifest = loadManifest(),
+  teardown = new Teardown(),
+): Promise<BenchRun> {
   const target = new AwsTarget(o, deps, manifest, reporter);
   return runProtocol(target, o, { manifest, reporter, teardown, ...openWorkDir(o, o.campaign), sleep: deps.sleep });
 }

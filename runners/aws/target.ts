@@ -114,7 +114,12 @@ export class AwsTarget implements Target {
     const identity = { runtime: key.runtime, function: key.function, architecture: this.architecture, memoryMB: key.memoryMB, trial: key.trial };
     const deadline = Date.now() + (this.o.logWaitMs ?? 180_000);
     for (;;) {
-      const result = await collectFromCloudWatch(this.deps.logs, { logGroupNames: [`/aws/lambda/${fnName}`], since: sinceMs, until: Date.now(), mapping: () => identity });
+      const result = await collectFromCloudWatch(this.deps.logs, {
+        logGroupNames: [`/aws/lambda/${fnName}`],
+        since: sinceMs,
+        until: Date.now(),
+        mapping: () => identity,
+      });
       if (result.rows.length >= expected || Date.now() >= deadline) return { rows: result.rows, unreadable: result.unreadable, duplicates: result.duplicates };
       this.reporter.info(msg.waitingForLogs(fnName, result.rows.length, expected));
       await this.deps.sleep(this.o.logPollMs ?? 10_000);

@@ -51,7 +51,11 @@ export async function startLocalDynamoDb(region: string, latency: DbLatencyModel
     const table = JSON.parse(readFileSync(join(repoRoot, "functions", "conformance", "table.json"), "utf8")) as CreateTableCommandInput & { $comment?: string };
     delete table.$comment;
     // The table is made directly, not through the latency model.
-    const client = new DynamoDBClient({ endpoint: direct, region, credentials: { accessKeyId: LOCAL_CREDENTIALS.AWS_ACCESS_KEY_ID, secretAccessKey: LOCAL_CREDENTIALS.AWS_SECRET_ACCESS_KEY } });
+    const client = new DynamoDBClient({
+      endpoint: direct,
+      region,
+      credentials: { accessKeyId: LOCAL_CREDENTIALS.AWS_ACCESS_KEY_ID, secretAccessKey: LOCAL_CREDENTIALS.AWS_SECRET_ACCESS_KEY },
+    });
     await client.send(new CreateTableCommand(table));
     client.destroy();
     return { endpoint, pid: child.pid!, tableName: table.TableName!, stop };

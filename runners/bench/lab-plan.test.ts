@@ -25,12 +25,28 @@ describe("planLabRun", () => {
   });
 
   it("8 cores: the seed's protocol (10 at 128 and 256 MB) unchanged", () => {
-    const plans = planLabRun([{ memoryMB: 128, concurrency: 10 }, { memoryMB: 256, concurrency: 10 }], false, cores(8));
+    const plans = planLabRun(
+      [
+        { memoryMB: 128, concurrency: 10 },
+        { memoryMB: 256, concurrency: 10 },
+      ],
+      false,
+      cores(8),
+    );
     expect(plans.every((p) => p.plan.fits && !p.oversubscribed)).toBe(true);
   });
 
   it("2 cores, --concurrency 10 at 256 MB: refused, naming the largest concurrency and memory size it holds", () => {
-    expect(() => planLabRun([{ memoryMB: 128, concurrency: 10 }, { memoryMB: 256, concurrency: 10 }], false, cores(2))).toThrow(
+    expect(() =>
+      planLabRun(
+        [
+          { memoryMB: 128, concurrency: 10 },
+          { memoryMB: 256, concurrency: 10 },
+        ],
+        false,
+        cores(2),
+      ),
+    ).toThrow(
       "the lab cannot hold concurrency 10 at 256 MB on this 2-core machine: the running instances' CPU caps need 10 × 256/1769 = 1.45 cores, and 1 core(s) are left for them once the database, front, load driver and initialising instances have theirs. The largest concurrency it holds at 256 MB is 6; the largest memory size at concurrency 10 is 176 MB. Use --concurrency 6 (or drop --concurrency for the machine's default), or --oversubscribe to run anyway (recorded in meta.json and the report).",
     );
   });

@@ -16,7 +16,15 @@ export interface LabPlanAtSize {
 export function planRefusal(plan: CpuPlan, cpus: readonly number[]): string | null {
   if (plan.fits) return null;
   if (layout(cpus).run.length === 0) return msg.noCpuPlan(cpus.length);
-  return msg.planRefused(plan.concurrency, plan.memoryMB, cpus.length, plan.run.length, plan.instanceCores, maxConcurrency(cpus, plan.memoryMB), maxMemoryMB(cpus, plan.concurrency));
+  return msg.planRefused(
+    plan.concurrency,
+    plan.memoryMB,
+    cpus.length,
+    plan.run.length,
+    plan.instanceCores,
+    maxConcurrency(cpus, plan.memoryMB),
+    maxMemoryMB(cpus, plan.concurrency),
+  );
 }
 
 /** The plan at every size; throws the first refusal unless `oversubscribe`. */

@@ -63,7 +63,11 @@ export class LocalTarget implements Target {
     if (problems.length > 0) throw new Error([...new Set(problems)].join("\n"));
     const cgroups = detectCgroups();
     cgroups.cleanStale();
-    const support = plan && plan.run.length > 0 ? (cgroups.partition?.({ support: cpuList(plan.support), init: cpuList(plan.init), run: cpuList(plan.run), initPriority: plan.initSharesSupport }) ?? null) : null;
+    const support =
+      plan && plan.run.length > 0
+        ? (cgroups.partition?.({ support: cpuList(plan.support), init: cpuList(plan.init), run: cpuList(plan.run), initPriority: plan.initSharesSupport }) ??
+          null)
+        : null;
     if (support) {
       // Added first, so it runs last: after the DynamoDB server and the instances are gone.
       teardown.add(() => support.release());
@@ -72,7 +76,13 @@ export class LocalTarget implements Target {
     const dynamo = await startLocalDynamoDb(LOCAL_REGION, dbLatency);
     teardown.add(() => dynamo.stop());
     support?.join(dynamo.pid);
-    const lab = new Lab({ logDir, concurrencyLimit: ACCOUNT_CONCURRENCY, interpreters, cgroups, ...(plan ? { maxConcurrentInits: plan.maxConcurrentInits } : {}) });
+    const lab = new Lab({
+      logDir,
+      concurrencyLimit: ACCOUNT_CONCURRENCY,
+      interpreters,
+      cgroups,
+      ...(plan ? { maxConcurrentInits: plan.maxConcurrentInits } : {}),
+    });
     teardown.add(() => lab.stop());
     const front = await startFront(lab);
     teardown.add(() => front.stop());
@@ -153,7 +163,15 @@ export class LocalTarget implements Target {
       machine: machine(this.lab.cgroups.support),
       region: null,
       billing: { rule, description: BILLING_RULES[rule].description },
-      ...(planned ? { lab: { cpuPlan: { ...planned.plan, enforced: this.cpusetsEnforced }, oversubscribed: planned.oversubscribed, dbLatency: this.dbLatency.model === "0" ? null : this.dbLatency } } : {}),
+      ...(planned
+        ? {
+            lab: {
+              cpuPlan: { ...planned.plan, enforced: this.cpusetsEnforced },
+              oversubscribed: planned.oversubscribed,
+              dbLatency: this.dbLatency.model === "0" ? null : this.dbLatency,
+            },
+          }
+        : {}),
       warnings,
     };
   }

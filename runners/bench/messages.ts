@@ -20,8 +20,7 @@ export const benchMessages = {
   locked: (lock: string, holder: LockHolder) =>
     `another bench run is active on this machine: pid ${holder.pid}${holder.command ? ` (${holder.command})` : ""}${holder.workDir ? `, work folder ${holder.workDir}` : ""}${holder.startedAt ? `, since ${holder.startedAt}` : ""}; it holds ${lock}. Two benches at once would measure each other; wait for it to finish, or stop it, then retry.`,
   lockContended: (lock: string) => `${lock}: another bench took the lock while this one was starting; retry.`,
-  missingArtefact: (entry: string, artefact: string, why: string) =>
-    `artefact for ${entry} is missing (${artefact}) and could not be built: ${why}`,
+  missingArtefact: (entry: string, artefact: string, why: string) => `artefact for ${entry} is missing (${artefact}) and could not be built: ${why}`,
   noPairs: (runtimes: string[], functions: string[]) =>
     `the manifest has no entry for any of --runtimes ${runtimes.join(",")} × --functions ${functions.join(",")}: nothing to measure (add one with npm run function -- add)`,
   selectionWithoutEntry: (option: string, id: string, other: string, others: string[]) =>
@@ -31,8 +30,7 @@ export const benchMessages = {
   noEntry: (runtime: string, fn: string) => `functions/manifest.json has no entry for ${runtime}/${fn}`,
   corruptWorkFile: (file: string, why: string) =>
     `${file}: unreadable (${why}); it belongs to an interrupted run's work folder: rerun without --resume to start that run over.`,
-  resumeMismatch: (file: string) =>
-    `${file}: the interrupted run used a different protocol; rerun without --resume to start over`,
+  resumeMismatch: (file: string) => `${file}: the interrupted run used a different protocol; rerun without --resume to start over`,
   limitsNotEnforced: (note: string) =>
     `WARNING: CPU/memory limits are NOT enforced (${note}). Numbers from this run are not comparable to capped runs; meta.json records it.`,
   collectedMismatch: (segment: string, reports: number, invoked: number) =>
@@ -62,6 +60,7 @@ export const benchMessages = {
     `the lab needs at least 2 cores to keep the measured instances off the database, front and load driver; this machine has ${cores}. Use --oversubscribe to run anyway (recorded in meta.json and the report).`,
   oversubscribed: (detail: string) => `WARNING: oversubscribed (--oversubscribe): ${detail}`,
   cpusetsNotEnforced: () => `WARNING: the CPU plan is not enforced (no writable cpuset cgroup); roles share the machine's cores. meta.json records it.`,
-  interrupted: (signal: string) => `interrupted by ${signal}: instances stopped, cgroups removed, DynamoDB stopped; no dataset written for unfinished memory sizes (use --resume to continue)`,
+  interrupted: (signal: string) =>
+    `interrupted by ${signal}: instances stopped, cgroups removed, DynamoDB stopped; no dataset written for unfinished memory sizes (use --resume to continue)`,
   done: (seconds: number, datasets: readonly string[]) => `done in ${seconds.toFixed(1)} s: ${datasets.join(", ")}`,
 };

@@ -32,13 +32,18 @@ describe("bench options on a sparse manifest", () => {
       '--runtimes: "node" has no manifest entry for any function selected (myfn); drop it or add the entry (npm run function -- add)',
     );
     expect(() => normalizeBenchOptions({ runtimes: "python", functions: "myfn,wave" }, withUserFunction({ warmup: "none" }))).not.toThrow();
-    expect(() => normalizeBenchOptions({ runtimes: "go", functions: "myfn,wave" }, sparse)).toThrow('--functions: "myfn" has no manifest entry for any runtime selected (go)');
+    expect(() => normalizeBenchOptions({ runtimes: "go", functions: "myfn,wave" }, sparse)).toThrow(
+      '--functions: "myfn" has no manifest entry for any runtime selected (go)',
+    );
   });
 
   it("warms a function up with itself by default, with nothing on request, and refuses a warm-up that has no entry", () => {
     expect(() => normalizeBenchOptions({ functions: "myfn" }, withUserFunction({ warmup: "warmup" }))).not.toThrow();
     expect(() => normalizeBenchOptions({ functions: "myfn" }, withUserFunction({ warmup: "wave" }))).not.toThrow();
-    const raw = structuredClone(loadManifest()) as unknown as { functions: { id: string; runtimes?: unknown }[]; entries: { runtime: string; function: string }[] };
+    const raw = structuredClone(loadManifest()) as unknown as {
+      functions: { id: string; runtimes?: unknown }[];
+      entries: { runtime: string; function: string }[];
+    };
     raw.entries = raw.entries.filter((e) => !(e.runtime === "go" && e.function === "warmup"));
     raw.functions.find((f) => f.id === "warmup")!.runtimes = ["node", "python", "rust"];
     expect(() => normalizeBenchOptions({ runtimes: "go", functions: "wave" }, parseManifest(raw))).toThrow(
@@ -51,7 +56,18 @@ describe("bench options on a sparse manifest", () => {
 describe("bench options", () => {
   it("defaults to every runtime and benchmark function in manifest order, 500 requests at concurrency 10", () => {
     const o = normalizeBenchOptions({}, manifest);
-    expect(o).toMatchObject({ target: "local", memorySizes: [128, 256], requests: 500, concurrency: 10, warmup: 3, trials: 4, seed: null, name: "local", out: "data", resume: false });
+    expect(o).toMatchObject({
+      target: "local",
+      memorySizes: [128, 256],
+      requests: 500,
+      concurrency: 10,
+      warmup: 3,
+      trials: 4,
+      seed: null,
+      name: "local",
+      out: "data",
+      resume: false,
+    });
     expect(o.runtimes).toEqual(manifest.runtimes.map((r) => r.id));
     expect(o.functions).toEqual(manifest.functions.filter((f) => f.role === "benchmark").map((f) => f.id));
   });
@@ -86,7 +102,10 @@ describe("bench options", () => {
   });
 
   it.each([
-    [{ memorySweep: true, memory: "128" }, '--memory-sweep runs power-tuning\'s default sizes (128,256,512,1024,1536,3008 MB) and cannot be combined with --memory "128": give one or the other'],
+    [
+      { memorySweep: true, memory: "128" },
+      '--memory-sweep runs power-tuning\'s default sizes (128,256,512,1024,1536,3008 MB) and cannot be combined with --memory "128": give one or the other',
+    ],
     [{ requests: "0" }, '--requests: expected an integer >= 1, got "0"'],
     [{ concurrency: "ten" }, '--concurrency: expected an integer >= 1, got "ten"'],
     [{ memory: "128,,256" }, '--memory: expected a comma-separated list, got "128,,256"'],
@@ -94,7 +113,10 @@ describe("bench options", () => {
     [{ runtimes: "cobol" }, '--runtimes: unknown "cobol"'],
     [{ functions: "warmup" }, '--functions: "warmup" is the warm-up function, not part of the measured set'],
     [{ target: "gcp" }, '--target: expected "local" or "aws", got "gcp"'],
-    [{ name: "../x" }, '--name: "../x" is not a usable dataset name (letters, digits, dot, dash and underscore; no path separators, no "..", not starting with a dot)'],
+    [
+      { name: "../x" },
+      '--name: "../x" is not a usable dataset name (letters, digits, dot, dash and underscore; no path separators, no "..", not starting with a dot)',
+    ],
     [{ name: "a/b" }, '--name: "a/b" is not a usable dataset name'],
     [{ trials: "0" }, '--trials: expected an integer >= 1, got "0"'],
     [{ seed: "-3" }, '--seed: expected an integer from 0 to 4294967295, got "-3"'],

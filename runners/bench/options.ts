@@ -73,7 +73,17 @@ export interface RawBenchOptions {
  */
 export const POWER_TUNING_DEFAULT_POWER_VALUES = [128, 256, 512, 1024, 1536, 3008] as const;
 
-export const DEFAULTS = { memory: "128,256", trials: 4, requests: 500, concurrency: 10, warmup: 3, pauseMs: 2000, out: "data", timeoutMs: 30_000, workDir: ".lambench" };
+export const DEFAULTS = {
+  memory: "128,256",
+  trials: 4,
+  requests: 500,
+  concurrency: 10,
+  warmup: 3,
+  pauseMs: 2000,
+  out: "data",
+  timeoutMs: 30_000,
+  workDir: ".lambench",
+};
 
 function list(option: string, value: string | undefined): string[] | null {
   if (value === undefined) return null;
@@ -105,7 +115,9 @@ export function normalizeBenchOptions(raw: RawBenchOptions, manifest: Manifest):
   const target = raw.target ?? "local";
   if (target !== "local" && target !== "aws") throw new Error(msg.badTarget(target));
   if (raw.memorySweep && raw.memory !== undefined) throw new Error(msg.sweepWithMemory(raw.memory));
-  const memorySizes = raw.memorySweep ? [...POWER_TUNING_DEFAULT_POWER_VALUES] : (list("memory", raw.memory ?? DEFAULTS.memory) ?? []).map((m) => integer("memory", m, 0, 128));
+  const memorySizes = raw.memorySweep
+    ? [...POWER_TUNING_DEFAULT_POWER_VALUES]
+    : (list("memory", raw.memory ?? DEFAULTS.memory) ?? []).map((m) => integer("memory", m, 0, 128));
   const fnIds = list("functions", raw.functions);
   const warmupFn = warmupHelpers(manifest).find((f) => fnIds?.includes(f.id));
   if (warmupFn) throw new Error(msg.notBenchmark(warmupFn.id));
@@ -133,7 +145,11 @@ export function normalizeBenchOptions(raw: RawBenchOptions, manifest: Manifest):
     workDir: raw.workDir ?? DEFAULTS.workDir,
   };
   checkSelection(manifest, options, { runtimes: raw.runtimes !== undefined, functions: raw.functions !== undefined });
-  const partial = options.requests < DEFAULTS.requests || options.trials < DEFAULTS.trials || options.runtimes.length < allRuntimes.length || options.functions.length < allFunctions.length;
+  const partial =
+    options.requests < DEFAULTS.requests ||
+    options.trials < DEFAULTS.trials ||
+    options.runtimes.length < allRuntimes.length ||
+    options.functions.length < allFunctions.length;
   options.name = checkDatasetName(raw.name ?? (partial ? partialRunName(options) : target));
   return options;
 }
@@ -169,7 +185,9 @@ function checkSelection(manifest: Manifest, o: BenchOptions, named: { runtimes: 
  * or functions): `<target>-partial-<8 hex digits of its protocol>`, so it never lands on the
  * full-protocol datasets (`local-128mb`) and the same command (--resume) finds it again.
  */
-export function partialRunName(o: Pick<BenchOptions, "target" | "runtimes" | "functions" | "requests" | "concurrency" | "warmup" | "pauseMs" | "trials">): string {
+export function partialRunName(
+  o: Pick<BenchOptions, "target" | "runtimes" | "functions" | "requests" | "concurrency" | "warmup" | "pauseMs" | "trials">,
+): string {
   const protocol = JSON.stringify([o.runtimes, o.functions, o.requests, o.concurrency, o.warmup, o.pauseMs, o.trials]);
   return `${o.target}-partial-${createHash("sha256").update(protocol).digest("hex").slice(0, 8)}`;
 }

@@ -56,7 +56,15 @@ export async function runProtocol(target: Target, options: BenchOptions, ctx: Pr
   const pairs = existingPairs(manifest, options.runtimes, options.functions);
   // The warm-up functions' environments are renewed too: a trial's warm-up starts cold as well.
   const renewed = withWarmups(manifest, pairs, options.warmup);
-  const trials: TrialsMeta = { count: options.trials, seed: run.seed, orders: trialOrders(pairs.map(([r, f]) => segmentId(r, f)), options.trials, run.seed) };
+  const trials: TrialsMeta = {
+    count: options.trials,
+    seed: run.seed,
+    orders: trialOrders(
+      pairs.map(([r, f]) => segmentId(r, f)),
+      options.trials,
+      run.seed,
+    ),
+  };
   reporter.info(msg.trialPlan(trials.count, trials.seed, pairs.length, options.memorySizes));
   // Existing datasets are refused before anything is deployed or measured, not after the run.
   const policy = { force: options.force, campaign: run.campaign };
@@ -64,7 +72,11 @@ export async function runProtocol(target: Target, options: BenchOptions, ctx: Pr
 
   // One concurrency for every memory size and trial (the lab's CPU plan or --concurrency).
   const campaign = campaignConcurrency(options, options.memorySizes);
-  reporter.info(campaign.source === "cpu-plan" ? msg.planConcurrency(options.memorySizes, campaign.concurrency, options.concurrency) : msg.optionConcurrency(campaign.concurrency));
+  reporter.info(
+    campaign.source === "cpu-plan"
+      ? msg.planConcurrency(options.memorySizes, campaign.concurrency, options.concurrency)
+      : msg.optionConcurrency(campaign.concurrency),
+  );
   for (const memoryMB of options.memorySizes) await target.prepare(memoryMB);
   for (const memoryMB of options.memorySizes) await primeTable(target, { ...options, concurrency: campaign.concurrency }, manifest, pairs, memoryMB, reporter);
   const results = new Map<number, SegmentResult[]>(options.memorySizes.map((m) => [m, []]));
@@ -108,28 +120,37 @@ export async function runProtocol(target: Target, options: BenchOptions, ctx: Pr
     const name = datasetName(options, memoryMB);
     const description = target.describe(memoryMB, run.createdAt);
     const { detail, warnings, ...where } = description;
-    const meta = datasetMeta({
-      name,
-      ...where,
-      createdAt: run.createdAt,
-      campaign: run.campaign,
-      source: { kind: "bench", detail, corrections: [], ...duplicatesDropped(segments) },
-      protocol: {
-        requestsPerFunction: options.requests,
-        concurrency: campaign.concurrency,
-        concurrencySource: campaign.source,
-        warmupRequests: options.warmup,
-        pauseMs: options.pauseMs,
-        runtimes: options.runtimes,
-        functions: options.functions,
+    const meta = datasetMeta(
+      {
+        name,
+        ...where,
+        createdAt: run.createdAt,
+        campaign: run.campaign,
+        source: { kind: "bench", detail, corrections: [], ...duplicatesDropped(segments) },
+        protocol: {
+          requestsPerFunction: options.requests,
+          concurrency: campaign.concurrency,
+          concurrencySource: campaign.source,
+          warmupRequests: options.warmup,
+          pauseMs: options.pauseMs,
+          runtimes: options.runtimes,
+          functions: options.functions,
+        },
+        memorySizes: [memoryMB],
+        trials,
+        warnings: [...warnings, ...segments.flatMap((s) => s.warnings)],
       },
-      memorySizes: [memoryMB],
-      trials,
-      warnings: [...warnings, ...segments.flatMap((s) => s.warnings)],
-    }, git);
+      git,
+    );
     const finalDir = resolve(options.out, name);
     teardown.check();
-    publishDataset(finalDir, meta, segments.flatMap((s) => s.invocations), segments.flatMap((s) => s.requests), policy);
+    publishDataset(
+      finalDir,
+      meta,
+      segments.flatMap((s) => s.invocations),
+      segments.flatMap((s) => s.requests),
+      policy,
+    );
     datasets.push(finalDir);
     reporter.info(msg.datasetWritten(finalDir));
   }
@@ -158,7 +179,13 @@ async function primeTable(
   const [runtime, fn] = writer;
   const started = Date.now();
   const url = await target.endpoint({ memoryMB, runtime, function: fn });
-  await runLoad({ url, requests: options.requests, concurrency: options.concurrency, body: payloadFor(functionSpec(manifest, fn).payload), timeoutMs: options.timeoutMs + 5000 });
+  await runLoad({
+    url,
+    requests: options.requests,
+    concurrency: options.concurrency,
+    body: payloadFor(functionSpec(manifest, fn).payload),
+    timeoutMs: options.timeoutMs + 5000,
+  });
   reporter.info(msg.tablePrimed(memoryMB, segmentId(runtime, fn), options.requests, (Date.now() - started) / 1000));
 }
 
@@ -193,7 +220,8 @@ async function runSegment(
   const t0 = performance.now();
   // The function's own warm-up (itself by default, another function, or none).
   const warmupFn = options.warmup > 0 ? warmupOf(manifest, key.function) : null;
-  if (warmupFn !== null) await warmUp(await target.endpoint({ memoryMB, runtime, function: warmupFn }), options.warmup, functionSpec(manifest, warmupFn).payload);
+  if (warmupFn !== null)
+    await warmUp(await target.endpoint({ memoryMB, runtime, function: warmupFn }), options.warmup, functionSpec(manifest, warmupFn).payload);
   const t1 = performance.now();
   const url = await target.endpoint({ memoryMB, runtime, function: key.function });
   // A second of slack for clocks (REPORT lines are stamped by the target, the start by this
@@ -209,7 +237,9 @@ async function runSegment(
   for (const w of warnings) reporter.warn(w);
   const requests: RequestRow[] = load.rows.map((r) => ({ runtime, function: key.function, memoryMB, trial: key.trial, ...r }));
   const t3 = performance.now();
-  const statuses = Object.entries(load.statusCounts).map(([s, n]) => `${s}×${n}`).join(" ");
+  const statuses = Object.entries(load.statusCounts)
+    .map(([s, n]) => `${s}×${n}`)
+    .join(" ");
   reporter.info(msg.segmentDone(label, load.requestsPerSecond, statuses, rows.length, (t3 - t0) / 1000));
   return {
     ...key,

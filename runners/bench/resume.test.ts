@@ -25,7 +25,17 @@ function testManifest(): string {
     path,
     JSON.stringify({
       schema: "lambench.manifest/1",
-      runtimes: [{ id: "testnode", label: "Test Node", lambdaRuntime: "nodejs22.x", kind: "managed", language: "javascript", folder: dir, family: { start: "aws-lambda-ric" } }],
+      runtimes: [
+        {
+          id: "testnode",
+          label: "Test Node",
+          lambdaRuntime: "nodejs22.x",
+          kind: "managed",
+          language: "javascript",
+          folder: dir,
+          family: { start: "aws-lambda-ric" },
+        },
+      ],
       functions: [
         // "echo" stands for a writing function, so the run primes the table with it first.
         ...fns.map((f) => ({ id: f.id, role: "benchmark", tableAccess: f.id === "echo" ? "put" : "none", description: "test-only", payload: f.payload })),
@@ -41,7 +51,11 @@ const manifest = testManifest();
 function bench(args: string[]): { child: ChildProcess; output: () => string; exit: Promise<number | null> } {
   // The machine-wide lock moved to a private path, so this test does not wait on other benches.
   const env = { ...process.env, LAMBENCH_BENCH_LOCK: join(dir, "bench.lock") };
-  const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "runners/cli/bench.ts"), ...args], { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
+  const child = spawn(process.execPath, ["--import", "tsx", join(repoRoot, "runners/cli/bench.ts"), ...args], {
+    cwd: repoRoot,
+    env,
+    stdio: ["ignore", "pipe", "pipe"],
+  });
   let out = "";
   child.stdout!.on("data", (c: Buffer) => (out += c.toString()));
   child.stderr!.on("data", (c: Buffer) => (out += c.toString()));
@@ -59,7 +73,24 @@ function column(path: string, name: string): string[] {
 describe("bench --trials", () => {
   it("writes rows tagged with trials 1–3, each trial in its own seeded order from fresh environments, and records orders and seed", async () => {
     const out = join(dir, "trials-out");
-    const args = ["--manifest", manifest, "--memory", "128", "--trials", "3", "--seed", "1234", "--requests", "12", "--concurrency", "3", "--warmup", "1", "--pause-ms", "0"];
+    const args = [
+      "--manifest",
+      manifest,
+      "--memory",
+      "128",
+      "--trials",
+      "3",
+      "--seed",
+      "1234",
+      "--requests",
+      "12",
+      "--concurrency",
+      "3",
+      "--warmup",
+      "1",
+      "--pause-ms",
+      "0",
+    ];
     const run = bench([...args, "--out", out, "--work-dir", join(dir, "trials-work"), "--name", "t"]);
     expect(await run.exit, run.output()).toBe(0);
     const ds = join(out, "t-128mb");
@@ -94,7 +125,32 @@ describe("bench --resume", () => {
   it("continues an interrupted run within its trial without re-measuring finished segments", async () => {
     const out = join(dir, "out");
     const work = join(dir, "work");
-    const args = ["--manifest", manifest, "--functions", "fast,slow", "--memory", "256", "--trials", "2", "--seed", "9", "--requests", "40", "--concurrency", "4", "--warmup", "0", "--pause-ms", "0", "--out", out, "--work-dir", work, "--name", "t"];
+    const args = [
+      "--manifest",
+      manifest,
+      "--functions",
+      "fast,slow",
+      "--memory",
+      "256",
+      "--trials",
+      "2",
+      "--seed",
+      "9",
+      "--requests",
+      "40",
+      "--concurrency",
+      "4",
+      "--warmup",
+      "0",
+      "--pause-ms",
+      "0",
+      "--out",
+      out,
+      "--work-dir",
+      work,
+      "--name",
+      "t",
+    ];
     const first = bench(args);
     const segments = join(work, "runs", "t", "segments");
     const deadline = Date.now() + 30_000;
@@ -105,13 +161,18 @@ describe("bench --resume", () => {
     expect(existsSync(join(out, "t-256mb")), first.output()).toBe(false);
     const done = saved();
     expect(done.length, first.output()).toBeGreaterThan(0);
-    const kept = done.flatMap((f) => (JSON.parse(readFileSync(join(segments, f), "utf8")) as { invocations: Array<{ requestId: string }> }).invocations.map((r) => r.requestId));
+    const kept = done.flatMap((f) =>
+      (JSON.parse(readFileSync(join(segments, f), "utf8")) as { invocations: Array<{ requestId: string }> }).invocations.map((r) => r.requestId),
+    );
 
     const second = bench([...args, "--resume"]);
     expect(await second.exit, second.output()).toBe(0);
     const firstSegment = done.find((f) => f.startsWith("trial1-"))!.replace(/^trial1-256mb-testnode-(\w+)\.json$/, "$1");
     expect(second.output()).toMatch(new RegExp(`trial 1/2 segment 1/2 256 MB testnode/${firstSegment}: already measured \\(resume\\)`));
-    const meta = JSON.parse(readFileSync(join(out, "t-256mb", "meta.json"), "utf8")) as { complete: boolean; counts: { invocations: number; requests: number } };
+    const meta = JSON.parse(readFileSync(join(out, "t-256mb", "meta.json"), "utf8")) as {
+      complete: boolean;
+      counts: { invocations: number; requests: number };
+    };
     expect(meta).toMatchObject({ complete: true, counts: { invocations: 160, requests: 160 } });
     const written = readFileSync(join(out, "t-256mb", "invocations.csv"), "utf8");
     for (const id of kept) expect(written).toContain(id);

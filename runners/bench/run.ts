@@ -55,7 +55,11 @@ export async function runBench(options: BenchOptions & AwsExtras, reporter: Benc
   const pairs = withWarmups(manifest, existingPairs(manifest, options.runtimes, options.functions), options.warmup);
   await ensureArtefacts(manifest, pairs, reporter);
   const opened = openWorkDir(options);
-  const target = await LocalTarget.start(manifest, opened.work.logDir, options.timeoutMs, teardown, options.runtimes, { plan: plans.get(options.memorySizes[0]!)!.plan, dbLatency, sizes: plans });
+  const target = await LocalTarget.start(manifest, opened.work.logDir, options.timeoutMs, teardown, options.runtimes, {
+    plan: plans.get(options.memorySizes[0]!)!.plan,
+    dbLatency,
+    sizes: plans,
+  });
   for (const warning of [target.limitWarning, target.cpusetWarning, ...[...plans.values()].flatMap((p) => p.warnings)]) if (warning) reporter.warn(warning);
   return runProtocol(target, options, { manifest, reporter, teardown, ...opened });
 }

@@ -20,16 +20,29 @@ const program = new Command()
   .option("--runtimes <ids>", "runtimes to measure (default: all in the manifest)")
   .option("--functions <ids>", "functions to measure (default: every benchmark function)")
   .option("--requests <n>", "requests per function", String(DEFAULTS.requests))
-  .option("--concurrency <n>", `requests in flight (default: ${DEFAULTS.concurrency}; in the lab, lowered at a memory size to the largest the CPU plan holds there)`)
-  .option("--db-latency <model>", 'local: network latency added to every DynamoDB call: "soto-202" (default; published same-region Lambda→DynamoDB call times), "fixed:<ms>", or "0" (none)')
+  .option(
+    "--concurrency <n>",
+    `requests in flight (default: ${DEFAULTS.concurrency}; in the lab, lowered at a memory size to the largest the CPU plan holds there)`,
+  )
+  .option(
+    "--db-latency <model>",
+    'local: network latency added to every DynamoDB call: "soto-202" (default; published same-region Lambda→DynamoDB call times), "fixed:<ms>", or "0" (none)',
+  )
   .option("--oversubscribe", "local: run even when the machine cannot hold the protocol's CPU plan (recorded in meta.json)", false)
   .option("--warmup <n>", "calls of the warm-up function before each function", String(DEFAULTS.warmup))
   .option("--pause-ms <ms>", "pause after each function", String(DEFAULTS.pauseMs))
   .option("--timeout-ms <ms>", "function timeout in the lab", String(DEFAULTS.timeoutMs))
-  .option("--name <name>", "dataset name prefix (datasets are <name>-<memory>mb; default: the target, or <target>-partial-<protocol hash> for a run shorter than the default protocol)")
+  .option(
+    "--name <name>",
+    "dataset name prefix (datasets are <name>-<memory>mb; default: the target, or <target>-partial-<protocol hash> for a run shorter than the default protocol)",
+  )
   .option("--out <dir>", "output folder", DEFAULTS.out)
   .option("--work-dir <dir>", "lock, segments and logs of runs in progress", DEFAULTS.workDir)
-  .option("--trials <n>", "trials: each from fresh execution environments, in its own random segment order; requests are per trial. Default 4: a trial of the full default protocol took 296 s on a quiet 2-core machine (CPU plan and DynamoDB latency included), so 4 fit in 20 min and 5 would not (README \"The local lab\")", String(DEFAULTS.trials))
+  .option(
+    "--trials <n>",
+    'trials: each from fresh execution environments, in its own random segment order; requests are per trial. Default 4: a trial of the full default protocol took 296 s on a quiet 2-core machine (CPU plan and DynamoDB latency included), so 4 fit in 20 min and 5 would not (README "The local lab")',
+    String(DEFAULTS.trials),
+  )
   .option("--seed <n>", "seed of the trial orders (default: drawn, and recorded in meta.json)")
   .option("--resume", "continue an interrupted run with the same options, at the first segment not measured", false)
   .option("--force", "replace existing datasets of the same name", false)

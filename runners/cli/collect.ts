@@ -39,7 +39,10 @@ const program = new Command()
   .option("--manifest <path>", "the manifest listing runtimes and functions", defaultManifestPath)
   .parse();
 
-const bar = new cliProgress.SingleBar({ format: "{group} {value} events, {calls} calls {duration_formatted}", hideCursor: true }, cliProgress.Presets.shades_classic);
+const bar = new cliProgress.SingleBar(
+  { format: "{group} {value} events, {calls} calls {duration_formatted}", hideCursor: true },
+  cliProgress.Presets.shades_classic,
+);
 try {
   const o = program.opts<{
     logGroup: string[];
@@ -87,7 +90,8 @@ try {
   if (result.unreadable.length > 0) warnings.push(optionMessages.unreadableSkipped(result.unreadable.length));
   if (result.duplicates > 0) warnings.push(collectMessages.duplicatesDropped(result.duplicates));
   for (const [g, n] of result.unmapped) warnings.push(optionMessages.unmappedSkipped(g, n));
-  if (result.rows.length === 0) throw new Error(collectMessages.noReportLines(o.logGroup, new Date(since).toISOString(), new Date(until).toISOString(), result.unmapped));
+  if (result.rows.length === 0)
+    throw new Error(collectMessages.noReportLines(o.logGroup, new Date(since).toISOString(), new Date(until).toISOString(), result.unmapped));
   publishDataset(
     dir,
     sourceMeta({

@@ -10,7 +10,9 @@ import { datasetDir, publishDataset } from "../dataset/publish.js";
 
 const program = new Command()
   .name("combine")
-  .description("Combine datasets from separate runs (same target, architecture and billing rule) into one; each run's trials are numbered after the previous one's")
+  .description(
+    "Combine datasets from separate runs (same target, architecture and billing rule) into one; each run's trials are numbered after the previous one's",
+  )
   .argument("<datasets...>", "dataset folders, in the order their trials are numbered")
   .requiredOption("--name <name>", "name of the combined dataset")
   .option("--out <dir>", "output folder", "data")

@@ -23,9 +23,15 @@ const program = new Command()
   .description(
     "Import REPORT lines as a dataset: CloudWatch Logs Insights CSV exports (raw @message rows, or the seed query's columns) and raw log-event files (one event per line, text or JSON)",
   )
-  .argument("<files...>", "CSV exports, and text or JSON-lines files of log events (a file's events belong to its log group, else to the function named like the file)")
+  .argument(
+    "<files...>",
+    "CSV exports, and text or JSON-lines files of log events (a file's events belong to its log group, else to the function named like the file)",
+  )
   .option("--power-tuning", "the file is aws-lambda-power-tuning's output (run with includeOutputResults: true): a dataset of averages per memory size")
-  .option("--lambda-perf", "the file is a maxday/lambda-perf daily file (data/YYYY/YYYY-MM-DD.json): a reference dataset of AWS measurements, named lambda-perf-<date> unless --name; the report's Lab vs AWS section puts the lab next to it, no finding reads it")
+  .option(
+    "--lambda-perf",
+    "the file is a maxday/lambda-perf daily file (data/YYYY/YYYY-MM-DD.json): a reference dataset of AWS measurements, named lambda-perf-<date> unless --name; the report's Lab vs AWS section puts the lab next to it, no finding reads it",
+  )
   .option("--runtime <name>", "--power-tuning: the runtime of the tuned function (a manifest id, or any name)")
   .option("--function <name>", "--power-tuning: the tuned function's name")
   .option("--name <name>", "dataset name (default: the first file's name without its extension)")
@@ -43,7 +49,20 @@ const program = new Command()
 
 try {
   const files = program.args;
-  const o = program.opts<{ name?: string; out: string; force: boolean; memory?: string; architecture: string; region?: string; mapping?: string; manifest: string; powerTuning?: boolean; lambdaPerf?: boolean; runtime?: string; function?: string }>();
+  const o = program.opts<{
+    name?: string;
+    out: string;
+    force: boolean;
+    memory?: string;
+    architecture: string;
+    region?: string;
+    mapping?: string;
+    manifest: string;
+    powerTuning?: boolean;
+    lambdaPerf?: boolean;
+    runtime?: string;
+    function?: string;
+  }>();
   const { architecture, memoryMB, powerTuning, lambdaPerf } = normalizeImportOptions(o, files);
   const policy = { force: o.force };
   if (lambdaPerf) {
@@ -60,8 +79,19 @@ try {
   if (powerTuning) {
     const { file } = powerTuning;
     const result = importPowerTuning(readTextInput(file), { ...powerTuning, architecture });
-    publishDataset(dir, { ...averagesMeta({ name, file, region: o.region ?? null, architecture, rows: result.rows }), campaign: newCampaign("import") }, [], [], policy);
-    console.log(optionMessages.importedAverages(result.rows.map((r) => r.memoryMB), dir));
+    publishDataset(
+      dir,
+      { ...averagesMeta({ name, file, region: o.region ?? null, architecture, rows: result.rows }), campaign: newCampaign("import") },
+      [],
+      [],
+      policy,
+    );
+    console.log(
+      optionMessages.importedAverages(
+        result.rows.map((r) => r.memoryMB),
+        dir,
+      ),
+    );
     process.exit(0);
   }
   const manifest = loadManifest(o.manifest);

@@ -23,7 +23,11 @@ function cli(script: string, args: string[], env: NodeJS.ProcessEnv = process.en
 }
 
 // Seed-query layout (fixture rows): BilledDuration repeats Duration, memory in MiB of bytes.
-const SEED = ["Timestamp,InitDuration,Duration,BilledDuration,MaxMemoryUsed,Runtime,Function", "2023-06-01 10:00:00.000,180.5,12.25,12.25,42.9,rust,search", "2023-06-01 10:00:00.100,,3.5,3.5,43.8,rust,search"].join("\n");
+const SEED = [
+  "Timestamp,InitDuration,Duration,BilledDuration,MaxMemoryUsed,Runtime,Function",
+  "2023-06-01 10:00:00.000,180.5,12.25,12.25,42.9,rust,search",
+  "2023-06-01 10:00:00.100,,3.5,3.5,43.8,rust,search",
+].join("\n");
 
 describe("npm run import", () => {
   const out = join(dir, "data");
@@ -53,7 +57,10 @@ describe("npm run import", () => {
     writeFileSync(again, SEED);
     writeFileSync(join(dir, "export-first.csv"), SEED);
     expect(cli("import.ts", [join(dir, "export-first.csv"), again, "--memory", "128", "--out", out, "--name", "overlap"]).status).toBe(0);
-    const meta = JSON.parse(readFileSync(join(out, "overlap", "meta.json"), "utf8")) as { counts: { invocations: number }; source: { duplicatesDropped: number } };
+    const meta = JSON.parse(readFileSync(join(out, "overlap", "meta.json"), "utf8")) as {
+      counts: { invocations: number };
+      source: { duplicatesDropped: number };
+    };
     expect(meta).toMatchObject({ counts: { invocations: 2 }, source: { duplicatesDropped: 2 } });
   });
 
@@ -75,7 +82,9 @@ describe("npm run import", () => {
     const gz = join(dir, "export.csv.gz");
     writeFileSync(gz, Buffer.from([0x1f, 0x8b, 0x08, 0x00, 0xde, 0xad, 0xbe, 0xef, 0x00, 0x01]));
     const r = cli("import.ts", [gz, "--out", out]);
-    expect(r.stderr.trim()).toBe(`import: ${gz}: not a text file: a gzip archive (decompress it first: gunzip) (first bytes 1f 8b 08 00); expected a text export (CSV or log lines)`);
+    expect(r.stderr.trim()).toBe(
+      `import: ${gz}: not a text file: a gzip archive (decompress it first: gunzip) (first bytes 1f 8b 08 00); expected a text export (CSV or log lines)`,
+    );
     expect(r.stdout).toBe("");
   });
 
@@ -106,12 +115,17 @@ describe("npm run collect", () => {
 
   it("refuses a name with .. and an existing dataset before any AWS call", () => {
     const base = ["--log-group", "/aws/lambda/x", "--since", "1h", "--out", join(dir, "data")];
-    expect(cli("collect.ts", [...base, "--name", "a/../b"]).stderr.trim()).toBe('collect: --name: "a/../b" is not a usable dataset name (letters, digits, dot, dash and underscore; no path separators, no "..", not starting with a dot)');
-    expect(cli("collect.ts", [...base, "--name", "export"]).stderr.trim()).toMatch(/^collect: .*\/data\/export already holds a dataset \(1 invocation, created .*\); refusing to replace it\. Pass --force to replace it, or choose another --name\.$/);
+    expect(cli("collect.ts", [...base, "--name", "a/../b"]).stderr.trim()).toBe(
+      'collect: --name: "a/../b" is not a usable dataset name (letters, digits, dot, dash and underscore; no path separators, no "..", not starting with a dot)',
+    );
+    expect(cli("collect.ts", [...base, "--name", "export"]).stderr.trim()).toMatch(
+      /^collect: .*\/data\/export already holds a dataset \(1 invocation, created .*\); refusing to replace it\. Pass --force to replace it, or choose another --name\.$/,
+    );
   });
 
   it('says how to set a region where the SDK says "Region is missing"', async () => {
-    const noRegion = "no AWS region is configured: pass --region <region> (e.g. --region eu-west-1), or set AWS_REGION, or set region for your profile in ~/.aws/config";
+    const noRegion =
+      "no AWS region is configured: pass --region <region> (e.g. --region eu-west-1), or set AWS_REGION, or set region for your profile in ~/.aws/config";
     await expect(configuredRegion({ config: { region: () => Promise.reject(new Error("Region is missing")) } })).rejects.toThrow(noRegion);
     expect(sdkErrorMessage(new Error("Region is missing"))).toBe(noRegion);
     expect(sdkErrorMessage(new Error("Throttling"))).toBe("Throttling");

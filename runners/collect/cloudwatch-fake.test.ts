@@ -57,7 +57,13 @@ describe("queryInsights", () => {
       () => ({ status: "Running", results: [row(1000)] }),
       () => ({ status: "Complete", results: [row(1000), row(2000)] }),
     ]);
-    const events = await queryInsights(client, { logGroupNames: ["/aws/lambda/x"], since: 0, until: 5000, pollIntervalMs: 7, sleep: async (ms) => void slept.push(ms) });
+    const events = await queryInsights(client, {
+      logGroupNames: ["/aws/lambda/x"],
+      since: 0,
+      until: 5000,
+      pollIntervalMs: 7,
+      sleep: async (ms) => void slept.push(ms),
+    });
     expect(events).toEqual([
       { message: ev(1000).message, timestamp: 1000, logStreamName: "s", logGroupName: "/aws/lambda/x" },
       { message: ev(2000).message, timestamp: 2000, logStreamName: "s", logGroupName: "/aws/lambda/x" },
@@ -88,9 +94,13 @@ describe("queryInsights", () => {
 
   it("fails clearly on a failed query and on a cap it cannot split", async () => {
     const failed = scripted([() => ({ queryId: "q" }), () => ({ status: "Failed" })]);
-    await expect(queryInsights(failed.client, { logGroupNames: ["g"], since: 0, until: 1000, sleep: async () => {} })).rejects.toThrow("Logs Insights query q ended with status Failed");
+    await expect(queryInsights(failed.client, { logGroupNames: ["g"], since: 0, until: 1000, sleep: async () => {} })).rejects.toThrow(
+      "Logs Insights query q ended with status Failed",
+    );
     const capped = scripted([() => ({ queryId: "q" }), () => ({ status: "Complete", results: [row(500)] })]);
-    await expect(queryInsights(capped.client, { logGroupNames: ["g"], since: 0, until: 1000, rowCap: 1, sleep: async () => {} })).rejects.toThrow("cannot split further");
+    await expect(queryInsights(capped.client, { logGroupNames: ["g"], since: 0, until: 1000, rowCap: 1, sleep: async () => {} })).rejects.toThrow(
+      "cannot split further",
+    );
   });
 
   it("reads Insights timestamps in both forms", () => {

@@ -1,12 +1,6 @@
 // Collectors against moto in server mode (a real CloudWatch Logs protocol server), with generated
 // fixture log events (not measurements): text and JSON REPORT lines, START/END noise, X-Ray lines.
-import {
-  CloudWatchLogsClient,
-  CreateLogGroupCommand,
-  CreateLogStreamCommand,
-  PutLogEventsCommand,
-  type InputLogEvent,
-} from "@aws-sdk/client-cloudwatch-logs";
+import { CloudWatchLogsClient, CreateLogGroupCommand, CreateLogStreamCommand, PutLogEventsCommand, type InputLogEvent } from "@aws-sdk/client-cloudwatch-logs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createLogsClient, filterLogEvents, queryInsights } from "./cloudwatch.js";
 import { collectFromCloudWatch } from "./collect.js";
@@ -60,11 +54,23 @@ function streamEvents(g: number, s: number): InputLogEvent[] {
         message: JSON.stringify({
           time: new Date(t + 1).toISOString(),
           type: "platform.report",
-          record: { requestId: id, metrics: { durationMs, billedDurationMs: Math.ceil(durationMs), memorySizeMB: 128, maxMemoryUsedMB: 50 }, status: "success" },
+          record: {
+            requestId: id,
+            metrics: { durationMs, billedDurationMs: Math.ceil(durationMs), memorySizeMB: 128, maxMemoryUsedMB: 50 },
+            status: "success",
+          },
         }),
       });
     }
-    expected.push({ requestId: id, group: GROUPS[g]!, stream: STREAMS[s]!, timestamp: t + 1, durationMs, initDurationMs: cold ? 120.5 : null, status: timeout ? "timeout" : "success" });
+    expected.push({
+      requestId: id,
+      group: GROUPS[g]!,
+      stream: STREAMS[s]!,
+      timestamp: t + 1,
+      durationMs,
+      initDurationMs: cold ? 120.5 : null,
+      status: timeout ? "timeout" : "success",
+    });
     if (i === 10) {
       out.push({ timestamp: t + 2, message: `REPORT RequestId: ${id}-broken\tDuration: lots ms` });
       badLines++;
@@ -145,7 +151,10 @@ describe("FilterLogEvents collector (moto)", () => {
   });
 
   it("respects the time range (inclusive) and returns nothing for an empty window", async () => {
-    const first = expected.filter((e) => e.group === GROUPS[0]).map((e) => e.timestamp).sort((a, b) => a - b);
+    const first = expected
+      .filter((e) => e.group === GROUPS[0])
+      .map((e) => e.timestamp)
+      .sort((a, b) => a - b);
     const window = { since: first[0]!, until: first[5]! };
     const result = await collectFromCloudWatch(client, { logGroupNames: [GROUPS[0]!], ...window, mapping });
     expect(result.rows.map((r) => Date.parse(r.timestamp))).toEqual(first.slice(0, 6));

@@ -1,13 +1,7 @@
 // Pulls REPORT log events out of CloudWatch Logs: FilterLogEvents (every page to the end) or
 // Logs Insights (StartQuery, polled to completion, time range split while a query hits the row cap).
 // Credentials, region and endpoint come from the SDK's standard configuration chain only.
-import {
-  CloudWatchLogsClient,
-  FilterLogEventsCommand,
-  GetQueryResultsCommand,
-  StartQueryCommand,
-  type ResultField,
-} from "@aws-sdk/client-cloudwatch-logs";
+import { CloudWatchLogsClient, FilterLogEventsCommand, GetQueryResultsCommand, StartQueryCommand, type ResultField } from "@aws-sdk/client-cloudwatch-logs";
 import { sdkErrorMessage } from "../aws/sdk-env.js";
 import { collectMessages as msg } from "./messages.js";
 import type { LogEvent } from "./log-events.js";

@@ -29,7 +29,12 @@ export function sourceMeta(i: SourceMetaInput): Omit<DatasetMeta, "complete" | "
     target: i.kind === "import" ? "import" : "aws",
     createdAt: i.createdAt ?? new Date().toISOString(),
     campaign: i.campaign,
-    source: { kind: i.kind, detail: i.detail, corrections: i.corrections ?? [], ...(i.duplicatesDropped !== undefined ? { duplicatesDropped: i.duplicatesDropped } : {}) },
+    source: {
+      kind: i.kind,
+      detail: i.detail,
+      corrections: i.corrections ?? [],
+      ...(i.duplicatesDropped !== undefined ? { duplicatesDropped: i.duplicatesDropped } : {}),
+    },
     protocol: null,
     memorySizes,
     architecture: i.architecture,

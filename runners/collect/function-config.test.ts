@@ -17,12 +17,18 @@ async function createRole(endpoint: string): Promise<void> {
     Action: "CreateRole",
     Version: "2010-05-08",
     RoleName: "lambda-role",
-    AssumeRolePolicyDocument: JSON.stringify({ Version: "2012-10-17", Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }] }),
+    AssumeRolePolicyDocument: JSON.stringify({
+      Version: "2012-10-17",
+      Statement: [{ Effect: "Allow", Principal: { Service: "lambda.amazonaws.com" }, Action: "sts:AssumeRole" }],
+    }),
   });
   const res = await fetch(endpoint, {
     method: "POST",
     body,
-    headers: { "content-type": "application/x-www-form-urlencoded", authorization: "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=0" },
+    headers: {
+      "content-type": "application/x-www-form-urlencoded",
+      authorization: "AWS4-HMAC-SHA256 Credential=test/20260101/us-east-1/iam/aws4_request, SignedHeaders=host, Signature=0",
+    },
   });
   if (!res.ok) throw new Error(`CreateRole: ${res.status} ${await res.text()}`);
 }
@@ -34,7 +40,17 @@ beforeAll(async () => {
   await createRole(moto.endpoint);
   const client = createFunctionsClient({ endpoint: moto.endpoint, region: "us-east-1" });
   const code = { ZipFile: zipSync({ "index.mjs": new TextEncoder().encode("export const handler = async () => ({});\n") }) };
-  await client.send(new CreateFunctionCommand({ FunctionName: "orders-api", Runtime: "nodejs20.x", Role: ROLE, Handler: "index.handler", Code: code, MemorySize: 512, Architectures: ["arm64"] }));
+  await client.send(
+    new CreateFunctionCommand({
+      FunctionName: "orders-api",
+      Runtime: "nodejs20.x",
+      Role: ROLE,
+      Handler: "index.handler",
+      Code: code,
+      MemorySize: 512,
+      Architectures: ["arm64"],
+    }),
+  );
   await client.send(new CreateFunctionCommand({ FunctionName: "checkout", Runtime: "python3.12", Role: ROLE, Handler: "app.handler", Code: code }));
   client.destroy();
 }, 60_000);
@@ -52,10 +68,16 @@ describe("Lambda function configurations (moto)", () => {
     expect(configurations.get("checkout")).toMatchObject({ runtime: "python3.12", architecture: "x86_64" });
     expect(configurations.has("gone")).toBe(false);
     expect(failures).toHaveLength(1);
-    expect(failures[0]).toMatch(/^could not read the configuration of Lambda function gone \(ResourceNotFoundException: .*\): its runtime comes from INIT_START lines or is recorded as unknown$/);
+    expect(failures[0]).toMatch(
+      /^could not read the configuration of Lambda function gone \(ResourceNotFoundException: .*\): its runtime comes from INIT_START lines or is recorded as unknown$/,
+    );
 
     const mapping = streamMapping({ architecture: "x86_64", configurations });
-    expect(mapping({ logGroupName: "/aws/lambda/orders-api", logStreamName: "s" })).toEqual({ runtime: "nodejs20.x", function: "orders-api", architecture: "arm64" });
+    expect(mapping({ logGroupName: "/aws/lambda/orders-api", logStreamName: "s" })).toEqual({
+      runtime: "nodejs20.x",
+      function: "orders-api",
+      architecture: "arm64",
+    });
     expect(mapping({ logGroupName: "/aws/lambda/gone", logStreamName: "s" })).toEqual({ runtime: "unknown", function: "gone", architecture: "x86_64" });
   }, 60_000);
 

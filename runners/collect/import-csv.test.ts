@@ -18,8 +18,10 @@ const options = (extra: Partial<ImportOptions> = {}): ImportOptions => ({
   ...extra,
 });
 
-const REPORT_COLD = "REPORT RequestId: 11111111-0000-4000-8000-000000000001\tDuration: 10.50 ms\tBilled Duration: 11 ms\tMemory Size: 128 MB\tMax Memory Used: 73 MB\tInit Duration: 150.25 ms\t";
-const REPORT_WARM = "REPORT RequestId: 11111111-0000-4000-8000-000000000002\tDuration: 2.25 ms\tBilled Duration: 3 ms\tMemory Size: 128 MB\tMax Memory Used: 74 MB\t";
+const REPORT_COLD =
+  "REPORT RequestId: 11111111-0000-4000-8000-000000000001\tDuration: 10.50 ms\tBilled Duration: 11 ms\tMemory Size: 128 MB\tMax Memory Used: 73 MB\tInit Duration: 150.25 ms\t";
+const REPORT_WARM =
+  "REPORT RequestId: 11111111-0000-4000-8000-000000000002\tDuration: 2.25 ms\tBilled Duration: 3 ms\tMemory Size: 128 MB\tMax Memory Used: 74 MB\t";
 const csvCell = (s: string) => `"${s.replaceAll('"', '""')}"`;
 
 const RAW = [
@@ -58,7 +60,13 @@ describe("import: raw @message exports", () => {
 
 describe("import: the seed query's columns", () => {
   it("reads a memory column in bytes as bytes: divides by 10⁶ and says so, or refuses what reads as neither", () => {
-    const bytes = SEED.split("\n").map((line, i) => (i === 0 ? line : line.replace(/,([\d.]+),(rust|node|Node\.js),/, (_, m: string, rt: string) => `,${Math.round(Number(m) * 1.048576) * 1_000_000},${rt},`))).join("\n");
+    const bytes = SEED.split("\n")
+      .map((line, i) =>
+        i === 0
+          ? line
+          : line.replace(/,([\d.]+),(rust|node|Node\.js),/, (_, m: string, rt: string) => `,${Math.round(Number(m) * 1.048576) * 1_000_000},${rt},`),
+      )
+      .join("\n");
     const r = importInsightsCsv(bytes, options({ memoryMB: 128 }));
     expect(r.rows.map((x) => x.maxMemoryUsedMB)).toEqual([45, 46, 70, 71]);
     expect(r.corrections.join("\n")).toContain("MaxMemoryUsed: values above Lambda's largest memory size (10,240 MB) that read as bytes: divided by 10⁶");
@@ -129,7 +137,10 @@ describe("npm run import (CLI)", () => {
   it("writes a complete dataset whose meta.json records the corrections", () => {
     const file = join(dir, "seed-export.csv");
     writeFileSync(file, SEED);
-    const out = execFileSync(process.execPath, ["--import", "tsx", "runners/cli/import.ts", file, "--memory", "256", "--out", dir], { cwd: repoRoot, encoding: "utf8" });
+    const out = execFileSync(process.execPath, ["--import", "tsx", "runners/cli/import.ts", file, "--memory", "256", "--out", dir], {
+      cwd: repoRoot,
+      encoding: "utf8",
+    });
     expect(out).toContain("4 invocations");
     const meta = metaSchema.parse(JSON.parse(readFileSync(join(dir, "seed-export", "meta.json"), "utf8")));
     expect(meta.complete).toBe(true);
@@ -146,7 +157,11 @@ describe("npm run import (CLI)", () => {
     writeFileSync(file, SEED.replace("3.5,3.5", "3.5,x"));
     let stderr = "";
     try {
-      execFileSync(process.execPath, ["--import", "tsx", "runners/cli/import.ts", file, "--memory", "128", "--out", dir], { cwd: repoRoot, encoding: "utf8", stdio: "pipe" });
+      execFileSync(process.execPath, ["--import", "tsx", "runners/cli/import.ts", file, "--memory", "128", "--out", dir], {
+        cwd: repoRoot,
+        encoding: "utf8",
+        stdio: "pipe",
+      });
     } catch (e) {
       stderr = String((e as { stderr: string }).stderr);
     }

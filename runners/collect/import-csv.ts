@@ -5,14 +5,7 @@
 //          column to Duration and divided Insights' byte counts by 1024², so those values are
 //          detected and corrected, and every correction is described for meta.json.
 import { parse, CsvError } from "csv-parse/sync";
-import {
-  BILLING_RULES,
-  billedDurationMs,
-  billingRuleAt,
-  type Architecture,
-  type BillingRuleId,
-  type InvocationRow,
-} from "../dataset/contract.js";
+import { BILLING_RULES, billedDurationMs, billingRuleAt, type Architecture, type BillingRuleId, type InvocationRow } from "../dataset/contract.js";
 import type { Manifest } from "../../functions/manifest.js";
 import { insightsTimestamp } from "./cloudwatch.js";
 import { rowsFromEvents } from "./collect.js";
@@ -97,7 +90,14 @@ function importRaw(t: CsvTable, o: ImportOptions): ImportResult {
   for (const [g, n] of unmapped) warnings.push(`${n} REPORT lines from log group ${g} had no runtime/function mapping and were skipped`);
   if (unreadable.length > 0) warnings.push(`${unreadable.length} REPORT lines could not be read and were skipped`);
   if (stream < 0) warnings.push("the export has no @logStream column: instanceId is empty");
-  return { layout: "raw", rows, corrections: [], warnings, billing: { rule: "as-reported", description: BILLING_RULES["as-reported"].description }, unreadable };
+  return {
+    layout: "raw",
+    rows,
+    corrections: [],
+    warnings,
+    billing: { rule: "as-reported", description: BILLING_RULES["as-reported"].description },
+    unreadable,
+  };
 }
 
 const isWhole = (x: number) => Math.abs(x - Math.round(x)) < 1e-6;
@@ -170,7 +170,9 @@ function importSeed(t: CsvTable, o: ImportOptions): ImportResult {
   // (Insights' @maxMemoryUsed counts 10⁶ bytes per MB). Corrected when every value then reads as
   // a plausible MB figure; refused otherwise.
   if (parsed.some((p) => p.memory > LAMBDA_MAX_MEMORY_MB)) {
-    const implausible = parsed.find((p) => p.memory / 1_000_000 > LAMBDA_MAX_MEMORY_MB || (p.memory > LAMBDA_MAX_MEMORY_MB) !== parsed[0]!.memory > LAMBDA_MAX_MEMORY_MB);
+    const implausible = parsed.find(
+      (p) => p.memory / 1_000_000 > LAMBDA_MAX_MEMORY_MB || p.memory > LAMBDA_MAX_MEMORY_MB !== parsed[0]!.memory > LAMBDA_MAX_MEMORY_MB,
+    );
     if (implausible) throw new ImportError(msg.memoryUnreadable(o.source, implausible.line, "MaxMemoryUsed", implausible.memory));
     for (const p of parsed) p.memory = Math.round(p.memory / 1_000_000);
     corrections.push(msg.memoryInBytes(o.source, "MaxMemoryUsed", "10⁶ (Lambda's MB) and rounded to whole MB, as REPORT lines give them"));
@@ -194,7 +196,9 @@ function importSeed(t: CsvTable, o: ImportOptions): ImportResult {
     timestamp: new Date(p.timestamp).toISOString(),
     instanceId: "",
     durationMs: p.durationMs,
-    billedDurationMs: aliased ? billedDurationMs(rule as Exclude<BillingRuleId, "as-reported">, kinds.get(p.runtime)!, p.durationMs, p.initDurationMs) : p.billed,
+    billedDurationMs: aliased
+      ? billedDurationMs(rule as Exclude<BillingRuleId, "as-reported">, kinds.get(p.runtime)!, p.durationMs, p.initDurationMs)
+      : p.billed,
     maxMemoryUsedMB: memoryDividedByMiB ? Math.round(p.memory * MIB_TO_MB) : p.memory,
     initDurationMs: p.initDurationMs,
     restoreDurationMs: null,

@@ -50,7 +50,16 @@ export function groupOfFile(path: string): string {
 }
 
 export function importFiles(inputs: readonly ImportInput[], o: ImportFilesOptions): ImportFilesResult {
-  const out: ImportFilesResult = { rows: [], corrections: [], warnings: [], billing: { rule: "as-reported", description: BILLING_RULES["as-reported"].description }, unreadable: [], described: [], runtimeVersions: {}, duplicates: 0 };
+  const out: ImportFilesResult = {
+    rows: [],
+    corrections: [],
+    warnings: [],
+    billing: { rule: "as-reported", description: BILLING_RULES["as-reported"].description },
+    unreadable: [],
+    described: [],
+    runtimeVersions: {},
+    duplicates: 0,
+  };
   const rules = new Set<BillingRuleId>();
   const seen = new Set<string>();
   let duplicates = 0;

@@ -11,7 +11,13 @@ import { lambdaPerfMessages as msg } from "./messages.js";
 export const lambdaPerfDatasetName = (day: Pick<LambdaPerfDay, "date">): string => `lambda-perf-${day.date}`;
 
 /** meta.json of an imported lambda-perf day: measured on AWS, no protocol or machine, one import campaign. */
-export function lambdaPerfMeta(i: { name: string; file: string; day: LambdaPerfDay; campaign: string; createdAt?: string }): Omit<DatasetMeta, "complete" | "counts"> {
+export function lambdaPerfMeta(i: {
+  name: string;
+  file: string;
+  day: LambdaPerfDay;
+  campaign: string;
+  createdAt?: string;
+}): Omit<DatasetMeta, "complete" | "counts"> {
   const { day } = i;
   const architectures = new Set(day.entries.map((e) => e.architecture));
   return datasetMeta({

@@ -38,7 +38,9 @@ describe("power-tuning import", () => {
       'pt.json: no "stats" in the power-tuning output (results.stats): run the state machine with "includeOutputResults": true so its output lists every power value\'s averages',
     );
     const bad = { results: { ...results, stats: [results.stats[0], { averagePrice: 1, averageDuration: "slow", value: 256 }] } };
-    expect(() => importPowerTuning(JSON.stringify(bad), o)).toThrow("pt.json: results.stats[1].averageDuration: Invalid input: expected number, received string");
+    expect(() => importPowerTuning(JSON.stringify(bad), o)).toThrow(
+      "pt.json: results.stats[1].averageDuration: Invalid input: expected number, received string",
+    );
     const small = { results: { ...results, stats: [{ averagePrice: 1, averageDuration: 1, value: 64 }] } };
     expect(() => importPowerTuning(JSON.stringify(small), o)).toThrow("pt.json: results.stats[0].value: expected a memory size ≥ 128 MB");
     const twice = { results: { ...results, stats: [results.stats[0], results.stats[0]] } };

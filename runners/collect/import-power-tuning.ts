@@ -10,7 +10,10 @@ import { powerTuningMessages as msg } from "./messages.js";
 
 const stat = z.object({
   // power-tuning passes power values through as given: numbers, or strings such as "128".
-  value: z.union([z.number(), z.string().regex(/^\d+$/, "expected a memory size in MB")]).transform(Number).pipe(z.number().int().min(128, "expected a memory size ≥ 128 MB")),
+  value: z
+    .union([z.number(), z.string().regex(/^\d+$/, "expected a memory size in MB")])
+    .transform(Number)
+    .pipe(z.number().int().min(128, "expected a memory size ≥ 128 MB")),
   averagePrice: z.number().nonnegative(),
   averageDuration: z.number().nonnegative(),
 });
@@ -50,7 +53,14 @@ export function importPowerTuning(text: string, o: { file: string; runtime: stri
     .map((s): AverageRow => {
       if (seen.has(s.value)) throw new Error(msg.duplicatePower(o.file, s.value));
       seen.add(s.value);
-      return { runtime: o.runtime, function: o.function, memoryMB: s.value, architecture: o.architecture, averageDurationMs: s.averageDuration, averagePriceUsd: s.averagePrice };
+      return {
+        runtime: o.runtime,
+        function: o.function,
+        memoryMB: s.value,
+        architecture: o.architecture,
+        averageDurationMs: s.averageDuration,
+        averagePriceUsd: s.averagePrice,
+      };
     })
     .sort((a, b) => a.memoryMB - b.memoryMB);
   const power = Number((body as { power?: unknown }).power);
@@ -62,13 +72,29 @@ function isObject(x: unknown): x is Record<string, unknown> {
 }
 
 /** meta.json of an imported power-tuning result: target aws, no protocol or machine, billing as AWS reported it. */
-export function averagesMeta(i: { name: string; file: string; region: string | null; architecture: Architecture; rows: AverageRow[]; createdAt?: string }): Omit<DatasetMeta, "complete" | "counts"> {
+export function averagesMeta(i: {
+  name: string;
+  file: string;
+  region: string | null;
+  architecture: Architecture;
+  rows: AverageRow[];
+  createdAt?: string;
+}): Omit<DatasetMeta, "complete" | "counts"> {
   const head = i.rows[0]!;
   return datasetMeta({
     name: i.name,
     target: "aws",
     createdAt: i.createdAt ?? new Date().toISOString(),
-    source: { kind: "import", detail: msg.detail(i.file, head.runtime, head.function, i.rows.map((r) => r.memoryMB)), corrections: [] },
+    source: {
+      kind: "import",
+      detail: msg.detail(
+        i.file,
+        head.runtime,
+        head.function,
+        i.rows.map((r) => r.memoryMB),
+      ),
+      corrections: [],
+    },
     protocol: null,
     memorySizes: i.rows.map((r) => r.memoryMB),
     architecture: i.architecture,

@@ -15,9 +15,9 @@ export const collectMessages = {
   noReportLines: (groups: readonly string[], from: string, to: string, unmapped: ReadonlyMap<string, number>) =>
     `no REPORT lines found for ${groups.join(", ")} between ${from} and ${to}` +
     (unmapped.size ? `; REPORT lines skipped as unmapped (no runtime/function): ${[...unmapped].map(([g, n]) => `${g} (${n})`).join(", ")}` : ""),
-  describeFailed: (name: string, why: string) => `could not read the configuration of Lambda function ${name} (${why}): its runtime comes from INIT_START lines or is recorded as unknown`,
-  unmapped: (group: string | undefined, stream: string) =>
-    `no runtime/function mapping for log group "${group ?? "(none)"}" (stream "${stream}")`,
+  describeFailed: (name: string, why: string) =>
+    `could not read the configuration of Lambda function ${name} (${why}): its runtime comes from INIT_START lines or is recorded as unknown`,
+  unmapped: (group: string | undefined, stream: string) => `no runtime/function mapping for log group "${group ?? "(none)"}" (stream "${stream}")`,
   mappingFile: (file: string, where: string, why: string) => `${file}: ${where}: ${why}`,
   insightsCap: (from: string, to: string, cap: number) =>
     `Logs Insights query for ${from} .. ${to} still returns ${cap} rows in a 1-second window; cannot split further`,
@@ -62,17 +62,14 @@ export const inputMessages = {
 export const importMessages = {
   csvSyntax: (file: string, line: number, column: number | undefined, why: string) =>
     `${file}: line ${line}${column === undefined ? "" : `, column ${column}`}: ${why}`,
-  missingColumn: (file: string, column: string, seen: readonly string[]) =>
-    `${file}: line 1: missing column "${column}" (columns present: ${seen.join(", ")})`,
-  badValue: (file: string, line: number, column: string, value: string, why: string) =>
-    `${file}: line ${line}, column "${column}": ${why} (value "${value}")`,
+  missingColumn: (file: string, column: string, seen: readonly string[]) => `${file}: line 1: missing column "${column}" (columns present: ${seen.join(", ")})`,
+  badValue: (file: string, line: number, column: string, value: string, why: string) => `${file}: line ${line}, column "${column}": ${why} (value "${value}")`,
   unknownLayout: (file: string, seen: readonly string[]) =>
     `${file}: line 1: not a known Logs Insights export (columns: ${seen.join(", ")}); expected either @message or the seed query's columns Timestamp, InitDuration, Duration, BilledDuration, MaxMemoryUsed, Runtime, Function`,
   empty: (file: string) => `${file}: no data rows`,
   noMemoryColumn: (file: string) => `${file}: the seed query's export has no memory column: pass --memory <MB> (the configured memory size)`,
   badEvent: (file: string, where: string, why: string) => `${file}: ${where}: ${why}`,
-  someUntimed: (file: string) =>
-    `${file}: some lines start with a time and some do not; give every line its time (as \`aws logs tail\` prints them) or none`,
+  someUntimed: (file: string) => `${file}: some lines start with a time and some do not; give every line its time (as \`aws logs tail\` prints them) or none`,
   noRows: (files: readonly string[], why: readonly string[]) =>
     `${files.join(", ")}: no REPORT lines could be imported${why.length ? ` (${why.join("; ")})` : ""}`,
   untimed: (file: string) => `${file} has no times: its events are timed by line order from 1970-01-01 (durations are unaffected)`,
@@ -97,7 +94,8 @@ export const powerTuningMessages = {
 export const lambdaPerfMessages = {
   detail: (file: string, generatedAt: string, entries: number, source: string) =>
     `maxday/lambda-perf daily file ${file}, generated ${generatedAt}: AWS's own measurements of hello-world functions, ${entries} entries (${source}); a reference for the lab, never part of the findings`,
-  oneFile: (files: readonly string[]) => `--lambda-perf takes one daily file (data/YYYY/YYYY-MM-DD.json of maxday/lambda-perf), got ${files.length}: ${files.join(", ")}`,
+  oneFile: (files: readonly string[]) =>
+    `--lambda-perf takes one daily file (data/YYYY/YYYY-MM-DD.json of maxday/lambda-perf), got ${files.length}: ${files.join(", ")}`,
   imported: (entries: number, date: string, dir: string) =>
     `${entries} lambda-perf entries of ${date} → ${dir} (a reference dataset: the report's Lab vs AWS section reads it; no finding does)`,
 };

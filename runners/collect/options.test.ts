@@ -20,7 +20,9 @@ describe("normalizeCollectOptions", () => {
   });
 
   it("refuses each bad option by name", () => {
-    expect(() => normalizeCollectOptions({ ...collect, architecture: "sparc" }, NOW)).toThrow(new Error(optionMessages.badArchitecture("sparc", ARCHITECTURES)));
+    expect(() => normalizeCollectOptions({ ...collect, architecture: "sparc" }, NOW)).toThrow(
+      new Error(optionMessages.badArchitecture("sparc", ARCHITECTURES)),
+    );
     expect(() => normalizeCollectOptions({ ...collect, method: "grep" }, NOW)).toThrow(new Error(optionMessages.badMethod("grep")));
     expect(() => normalizeCollectOptions({ ...collect, maxAttempts: "0" }, NOW)).toThrow(new Error(optionMessages.badMaxAttempts("0")));
     expect(() => normalizeCollectOptions({ ...collect, until: "7h" }, NOW)).toThrow(
@@ -31,20 +33,29 @@ describe("normalizeCollectOptions", () => {
 
 describe("normalizeImportOptions", () => {
   it("reads the memory size in MB and the power-tuning target", () => {
-    expect(normalizeImportOptions({ architecture: "x86_64", memory: "1024" }, ["a.csv", "b.csv"])).toEqual({ architecture: "x86_64", memoryMB: 1024, powerTuning: null, lambdaPerf: null });
+    expect(normalizeImportOptions({ architecture: "x86_64", memory: "1024" }, ["a.csv", "b.csv"])).toEqual({
+      architecture: "x86_64",
+      memoryMB: 1024,
+      powerTuning: null,
+      lambdaPerf: null,
+    });
     expect(normalizeImportOptions({ architecture: "arm64", powerTuning: true, runtime: "mine", function: "api" }, ["r.json"])).toEqual({
       architecture: "arm64",
       powerTuning: { file: "r.json", runtime: "mine", function: "api" },
       lambdaPerf: null,
     });
     expect(normalizeImportOptions({ architecture: "x86_64", lambdaPerf: true }, ["2025-12-21.json"]).lambdaPerf).toEqual({ file: "2025-12-21.json" });
-    expect(() => normalizeImportOptions({ architecture: "x86_64", lambdaPerf: true }, ["a.json", "b.json"])).toThrow(new Error(lambdaPerfMessages.oneFile(["a.json", "b.json"])));
+    expect(() => normalizeImportOptions({ architecture: "x86_64", lambdaPerf: true }, ["a.json", "b.json"])).toThrow(
+      new Error(lambdaPerfMessages.oneFile(["a.json", "b.json"])),
+    );
   });
 
   it("refuses memory in bytes or out of Lambda's range, and power-tuning without its arguments", () => {
     expect(() => normalizeImportOptions({ architecture: "x86_64", memory: "134217728" }, ["a.csv"])).toThrow(new Error(optionMessages.badMemory("134217728")));
     expect(() => normalizeImportOptions({ architecture: "x86_64", memory: "64" }, ["a.csv"])).toThrow(new Error(optionMessages.badMemory("64")));
-    expect(() => normalizeImportOptions({ architecture: "x86_64", powerTuning: true, runtime: "mine" }, ["r.json"])).toThrow(new Error(optionMessages.powerTuningArguments()));
+    expect(() => normalizeImportOptions({ architecture: "x86_64", powerTuning: true, runtime: "mine" }, ["r.json"])).toThrow(
+      new Error(optionMessages.powerTuningArguments()),
+    );
     expect(() => normalizeImportOptions({ architecture: "x86_64", powerTuning: true, runtime: "mine", function: "api" }, ["a.json", "b.json"])).toThrow(
       new Error(optionMessages.powerTuningArguments()),
     );

@@ -53,7 +53,8 @@ describe("parseReportLine: text format", () => {
   });
 
   it("reads fields in any order and space-separated", () => {
-    const shuffled = "REPORT Max Memory Used: 73 MB Init Duration: 152.66 ms Memory Size: 128 MB Billed Duration: 171 ms Duration: 170.19 ms RequestId: c793869b-ee49-115b-a5b6-4fd21e8dedac";
+    const shuffled =
+      "REPORT Max Memory Used: 73 MB Init Duration: 152.66 ms Memory Size: 128 MB Billed Duration: 171 ms Duration: 170.19 ms RequestId: c793869b-ee49-115b-a5b6-4fd21e8dedac";
     expect(parseReportLine(shuffled)).toEqual(parseReportLine(COLD));
   });
 
@@ -126,7 +127,11 @@ describe("parseReportLine: JSON format (platform.report)", () => {
 
   it("maps timeout, error and failure statuses and keeps errorType", () => {
     const doc = JSON.parse(JSON_COLD) as { record: Record<string, unknown> };
-    for (const [status, expected] of [["timeout", "timeout"], ["error", "error"], ["failure", "error"]] as const) {
+    for (const [status, expected] of [
+      ["timeout", "timeout"],
+      ["error", "error"],
+      ["failure", "error"],
+    ] as const) {
       doc.record.status = status;
       doc.record.errorType = "Runtime.ExitError";
       expect(parseReportLine(JSON.stringify(doc))).toMatchObject({ status: expected, errorType: "Runtime.ExitError" });

@@ -32,7 +32,11 @@ describe("combine", () => {
 
   it("makes runs at the same memory size one setting, each run its own trial", async () => {
     run("runners/cli/combine.ts", [a, b, "--out", dir, "--name", "fixture-both"]);
-    const meta = JSON.parse(readFileSync(join(dir, "fixture-both", "meta.json"), "utf8")) as { source: { detail: string }; campaign: string; counts: { invocations: number } };
+    const meta = JSON.parse(readFileSync(join(dir, "fixture-both", "meta.json"), "utf8")) as {
+      source: { detail: string };
+      campaign: string;
+      counts: { invocations: number };
+    };
     expect(meta.counts.invocations).toBe(40);
     expect(meta.source.detail).toMatch(/^combined from fixture-run-a \(campaign import-\S+\) as trial 1, fixture-run-b \(campaign import-\S+\) as trial 2$/);
     expect(meta.campaign).toMatch(/^combine-/);
@@ -44,6 +48,8 @@ describe("combine", () => {
   it("refuses overlapping runs and runs of different architectures", () => {
     expect(() => combineDatasets([readDataset(a), readDataset(a)], { name: "x", campaign: "c", git: null })).toThrow(combineMessages.sharedRequests(20));
     const arm = importRun("fixture-run-arm", 7, ["--architecture", "arm64"]);
-    expect(() => combineDatasets([readDataset(a), readDataset(arm)], { name: "x", campaign: "c", git: null })).toThrow(/cannot combine datasets whose architecture differs \(fixture-run-a \(fixture-run-a\): x86_64; fixture-run-arm \(fixture-run-arm\): arm64\)/);
+    expect(() => combineDatasets([readDataset(a), readDataset(arm)], { name: "x", campaign: "c", git: null })).toThrow(
+      /cannot combine datasets whose architecture differs \(fixture-run-a \(fixture-run-a\): x86_64; fixture-run-arm \(fixture-run-arm\): arm64\)/,
+    );
   }, 60_000);
 });

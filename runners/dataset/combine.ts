@@ -4,15 +4,7 @@
 import { readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { parse } from "csv-parse/sync";
-import {
-  ARCHITECTURES,
-  DATASET_FILES,
-  INVOCATION_STATUSES,
-  metaSchema,
-  type DatasetMeta,
-  type InvocationRow,
-  type RequestRow,
-} from "./contract.js";
+import { ARCHITECTURES, DATASET_FILES, INVOCATION_STATUSES, metaSchema, type DatasetMeta, type InvocationRow, type RequestRow } from "./contract.js";
 import { combineMessages as msg } from "./messages.js";
 import { datasetMeta } from "./meta.js";
 
@@ -51,7 +43,8 @@ export function readDataset(dir: string): SourceDataset {
   const invPath = join(dir, DATASET_FILES.invocations);
   const invocations = readCsv(invPath).map((c, i): InvocationRow => {
     const n = (field: string, optional = false) => number(invPath, i + 2, field, c[field], optional);
-    if (!(ARCHITECTURES as readonly string[]).includes(c.architecture ?? "")) throw new Error(msg.badField(invPath, i + 2, "architecture", c.architecture ?? ""));
+    if (!(ARCHITECTURES as readonly string[]).includes(c.architecture ?? ""))
+      throw new Error(msg.badField(invPath, i + 2, "architecture", c.architecture ?? ""));
     if (!(INVOCATION_STATUSES as readonly string[]).includes(c.status ?? "")) throw new Error(msg.badField(invPath, i + 2, "status", c.status ?? ""));
     return {
       runtime: c.runtime!,
@@ -97,7 +90,10 @@ export interface Combined {
 }
 
 /** One dataset from several: same target, architecture and billing rule required; trials renumbered in the order given. */
-export function combineDatasets(sources: readonly SourceDataset[], o: { name: string; campaign: string; createdAt?: string; git: DatasetMeta["git"] }): Combined {
+export function combineDatasets(
+  sources: readonly SourceDataset[],
+  o: { name: string; campaign: string; createdAt?: string; git: DatasetMeta["git"] },
+): Combined {
   if (sources.length < 2) throw new Error(msg.tooFew());
   const metas = sources.map((s) => s.meta);
   const label = (s: SourceDataset) => `${s.meta.name} (${basename(s.dir)})`;
@@ -106,7 +102,13 @@ export function combineDatasets(sources: readonly SourceDataset[], o: { name: st
     ["architecture", metas.map((m) => m.architecture)],
     ["billing rule", metas.map((m) => m.billing.rule)],
   ] as const) {
-    if (!same(values)) throw new Error(msg.mismatch(field, sources.map((s, i) => `${label(s)}: ${values[i]}`)));
+    if (!same(values))
+      throw new Error(
+        msg.mismatch(
+          field,
+          sources.map((s, i) => `${label(s)}: ${values[i]}`),
+        ),
+      );
   }
   const warnings: string[] = [];
   const invocations: InvocationRow[] = [];

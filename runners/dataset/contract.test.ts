@@ -33,7 +33,10 @@ describe("meta.json trials", () => {
   generateFixtureDataset(join(dir, "pre-trials"), { name: "fixture-pre-trials", defect: "pre-trials" });
   const meta = JSON.parse(readFileSync(join(dir, "pre-trials", "meta.json"), "utf8")) as Record<string, unknown>;
   rmSync(dir, { recursive: true, force: true });
-  const orders = [["go/wave", "node/wave"], ["node/wave", "go/wave"]];
+  const orders = [
+    ["go/wave", "node/wave"],
+    ["node/wave", "go/wave"],
+  ];
 
   it("is optional, so datasets from before trials still validate", () => {
     expect(meta.trials).toBeUndefined();

@@ -80,13 +80,11 @@ export interface RequestRow {
  */
 export const BILLING_RULES = {
   "aws-2025-08": {
-    description:
-      "Duration rounded up to the next 1 ms; INIT billed for every runtime (AWS rule for invocations from 2025-08-01).",
+    description: "Duration rounded up to the next 1 ms; INIT billed for every runtime (AWS rule for invocations from 2025-08-01).",
     initBilled: { managed: true, custom: true },
   },
   "aws-pre-2025-08": {
-    description:
-      "Duration rounded up to the next 1 ms; INIT billed for custom runtimes only (AWS rule before 2025-08-01).",
+    description: "Duration rounded up to the next 1 ms; INIT billed for custom runtimes only (AWS rule before 2025-08-01).",
     initBilled: { managed: false, custom: true },
   },
   "as-reported": {

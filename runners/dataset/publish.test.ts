@@ -13,15 +13,45 @@ const dir = mkdtempSync(join(tmpdir(), "lambench-publish-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const row = (requestId: string): InvocationRow => ({
-  runtime: "go", function: "wave", memoryMB: 128, architecture: "x86_64", trial: 1, requestId, timestamp: "2026-01-01T00:00:00.000Z",
-  instanceId: "i", durationMs: 1, billedDurationMs: 1, maxMemoryUsedMB: 10, initDurationMs: null, restoreDurationMs: null, status: "success", errorType: "",
+  runtime: "go",
+  function: "wave",
+  memoryMB: 128,
+  architecture: "x86_64",
+  trial: 1,
+  requestId,
+  timestamp: "2026-01-01T00:00:00.000Z",
+  instanceId: "i",
+  durationMs: 1,
+  billedDurationMs: 1,
+  maxMemoryUsedMB: 10,
+  initDurationMs: null,
+  restoreDurationMs: null,
+  status: "success",
+  errorType: "",
 });
 const meta = (name: string, campaign: string): Omit<DatasetMeta, "complete" | "counts"> => ({
-  schema: DATASET_SCHEMA, name, target: "local", createdAt: "2026-01-01T00:00:00.000Z", campaign,
-  source: { kind: "fixture", detail: "publish.test.ts", corrections: [] }, protocol: null, memorySizes: [128], architecture: "x86_64",
-  runtimeVersions: {}, machine: null, region: null, billing: { rule: "as-reported", description: BILLING_RULES["as-reported"].description }, git: null, warnings: [],
+  schema: DATASET_SCHEMA,
+  name,
+  target: "local",
+  createdAt: "2026-01-01T00:00:00.000Z",
+  campaign,
+  source: { kind: "fixture", detail: "publish.test.ts", corrections: [] },
+  protocol: null,
+  memorySizes: [128],
+  architecture: "x86_64",
+  runtimeVersions: {},
+  machine: null,
+  region: null,
+  billing: { rule: "as-reported", description: BILLING_RULES["as-reported"].description },
+  git: null,
+  warnings: [],
 });
-const ids = (d: string) => readFileSync(join(d, "invocations.csv"), "utf8").trim().split("\n").slice(1).map((l) => l.split(",")[5]); // requestId follows trial
+const ids = (d: string) =>
+  readFileSync(join(d, "invocations.csv"), "utf8")
+    .trim()
+    .split("\n")
+    .slice(1)
+    .map((l) => l.split(",")[5]); // requestId follows trial
 
 describe("dataset names", () => {
   it.each(["local-128mb", "my_run.2", "aws-partial-1a2b3c4d"])("accepts %s", (name) => expect(checkDatasetName(name)).toBe(name));

@@ -3,15 +3,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { stringify } from "csv-stringify/sync";
-import {
-  DATASET_FILES,
-  INVOCATION_COLUMNS,
-  REQUEST_COLUMNS,
-  metaSchema,
-  type DatasetMeta,
-  type InvocationRow,
-  type RequestRow,
-} from "./contract.js";
+import { DATASET_FILES, INVOCATION_COLUMNS, REQUEST_COLUMNS, metaSchema, type DatasetMeta, type InvocationRow, type RequestRow } from "./contract.js";
 import { writeFileAtomic } from "./atomic.js";
 
 /** Numbers without binary noise: at most 3 decimals, no trailing zeros. */

@@ -15,7 +15,17 @@ function testManifest(): string {
   const zip = zipTestFunction("node", dir);
   const manifest = {
     schema: "lambench.manifest/1",
-    runtimes: [{ id: "testnode", label: "Test Node", lambdaRuntime: "nodejs22.x", kind: "managed", language: "javascript", folder: dir, family: { start: "aws-lambda-ric" } }],
+    runtimes: [
+      {
+        id: "testnode",
+        label: "Test Node",
+        lambdaRuntime: "nodejs22.x",
+        kind: "managed",
+        language: "javascript",
+        folder: dir,
+        family: { start: "aws-lambda-ric" },
+      },
+    ],
     functions: [{ id: "slow", role: "benchmark", tableAccess: "none", description: "test-only: sleeps", payload: { sleepMs: 300, seq: "{seq}" } }],
     entries: [{ runtime: "testnode", function: "slow", handler: "index.handler", build: "true", artefact: zip }],
   };
@@ -72,8 +82,27 @@ describe("bench interrupted by Ctrl-C", () => {
   it("refuses a second bench from another work folder and checkout; Ctrl-C stops every instance, removes cgroups, stops DynamoDB, writes no dataset, releases the lock", async () => {
     const out = join(dir, "out");
     const work = join(dir, "work");
-    const args = ["--import", "tsx", join(repoRoot, "runners/cli/bench.ts"), "--manifest", testManifest(), "--memory", "256",
-      "--requests", "400", "--concurrency", "4", "--warmup", "0", "--pause-ms", "0", "--out", out, "--work-dir", work];
+    const args = [
+      "--import",
+      "tsx",
+      join(repoRoot, "runners/cli/bench.ts"),
+      "--manifest",
+      testManifest(),
+      "--memory",
+      "256",
+      "--requests",
+      "400",
+      "--concurrency",
+      "4",
+      "--warmup",
+      "0",
+      "--pause-ms",
+      "0",
+      "--out",
+      out,
+      "--work-dir",
+      work,
+    ];
     const child = spawn(process.execPath, args, { cwd: repoRoot, env, stdio: ["ignore", "pipe", "pipe"] });
     let output = "";
     child.stdout.on("data", (c: Buffer) => (output += c.toString()));
@@ -94,8 +123,23 @@ describe("bench interrupted by Ctrl-C", () => {
     execFileSync("mkdir", ["-p", elsewhere]);
     let err = "";
     try {
-      execFileSync(process.execPath, ["--import", join(repoRoot, "node_modules/tsx/dist/loader.mjs"), join(repoRoot, "runners/cli/bench.ts"), "--manifest", testManifest(), "--memory", "256",
-        "--work-dir", join(elsewhere, "work"), "--out", join(elsewhere, "out")], { cwd: elsewhere, env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
+      execFileSync(
+        process.execPath,
+        [
+          "--import",
+          join(repoRoot, "node_modules/tsx/dist/loader.mjs"),
+          join(repoRoot, "runners/cli/bench.ts"),
+          "--manifest",
+          testManifest(),
+          "--memory",
+          "256",
+          "--work-dir",
+          join(elsewhere, "work"),
+          "--out",
+          join(elsewhere, "out"),
+        ],
+        { cwd: elsewhere, env, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] },
+      );
     } catch (e) {
       err = (e as { stderr: string }).stderr;
     }
@@ -119,12 +163,26 @@ describe("bench interrupted by Ctrl-C", () => {
     writeFileSync(lockPath, String(process.pid));
     let err = "";
     try {
-      execFileSync(process.execPath, ["--import", "tsx", join(repoRoot, "runners/cli/bench.ts"), "--manifest", testManifest(), "--work-dir", join(dir, "work-locked"), "--out", join(dir, "o2")], {
-        cwd: repoRoot,
-        env,
-        encoding: "utf8",
-        stdio: ["ignore", "pipe", "pipe"],
-      });
+      execFileSync(
+        process.execPath,
+        [
+          "--import",
+          "tsx",
+          join(repoRoot, "runners/cli/bench.ts"),
+          "--manifest",
+          testManifest(),
+          "--work-dir",
+          join(dir, "work-locked"),
+          "--out",
+          join(dir, "o2"),
+        ],
+        {
+          cwd: repoRoot,
+          env,
+          encoding: "utf8",
+          stdio: ["ignore", "pipe", "pipe"],
+        },
+      );
     } catch (e) {
       err = (e as { stderr: string }).stderr;
     }

@@ -255,8 +255,7 @@ function v1(mounts: Mount[], own: Map<string, string>): Cgroups | null {
   const cpuMount = mounts.find((m) => m.type === "cgroup" && m.options.includes("cpu"));
   const memMount = mounts.find((m) => m.type === "cgroup" && m.options.includes("memory"));
   if (!cpuMount && !memMount) return null;
-  const parent = (m: Mount | undefined, controller: string) =>
-    m ? join(m.dir, own.get(controller) ?? "/", GROUP_DIR) : null;
+  const parent = (m: Mount | undefined, controller: string) => (m ? join(m.dir, own.get(controller) ?? "/", GROUP_DIR) : null);
   const cpuParent = parent(cpuMount, "cpu");
   const memParent = parent(memMount, "memory");
   const cpu = cpuParent !== null && canWrite(cpuParent);
@@ -295,11 +294,7 @@ function v1(mounts: Mount[], own: Map<string, string>): Cgroups | null {
         },
       };
     },
-    cleanStale: () => [
-      ...(cpu ? cleanStaleIn(cpuParent!) : []),
-      ...(memory ? cleanStaleIn(memParent!) : []),
-      ...(cpuset ? cleanStaleIn(cpuset.parent) : []),
-    ],
+    cleanStale: () => [...(cpu ? cleanStaleIn(cpuParent!) : []), ...(memory ? cleanStaleIn(memParent!) : []), ...(cpuset ? cleanStaleIn(cpuset.parent) : [])],
     release: () => {
       removeIfEmpty(cpuParent);
       removeIfEmpty(memParent);

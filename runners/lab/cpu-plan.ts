@@ -82,4 +82,3 @@ export function maxMemoryMB(cpus: readonly number[], concurrency: number): numbe
 export function defaultConcurrency(cpus: readonly number[], memorySizes: readonly number[], seedConcurrency: number): number {
   return Math.min(seedConcurrency, maxConcurrency(cpus, Math.max(...memorySizes)));
 }
-

@@ -44,7 +44,8 @@ describe.skipIf(why !== "")(`cpuset placement${why ? ` (skipped: ${why})` : ""}`
     try {
       support!.join(db.pid!);
       expect(allowedOf(db.pid!)).toBe(lists.support);
-      if (plan.initSharesSupport) expect(readFileSync(`/proc/${db.pid}/cgroup`, "utf8")).toMatch(/:cpu(,[^:]*)?:\S*lambench\/\d+-support$|^0::\S*lambench\/\d+-support$/m);
+      if (plan.initSharesSupport)
+        expect(readFileSync(`/proc/${db.pid}/cgroup`, "utf8")).toMatch(/:cpu(,[^:]*)?:\S*lambench\/\d+-support$|^0::\S*lambench\/\d+-support$/m);
     } finally {
       db.kill("SIGKILL");
     }

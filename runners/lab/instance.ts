@@ -84,7 +84,9 @@ const round2 = (n: number) => Math.round(n * 100) / 100;
 
 /** An X-Ray trace header; randomUUID is the cheapest source of random hex here. */
 function traceId(): string {
-  const epoch = Math.floor(Date.now() / 1000).toString(16).padStart(8, "0");
+  const epoch = Math.floor(Date.now() / 1000)
+    .toString(16)
+    .padStart(8, "0");
   const hex = randomUUID().replaceAll("-", "");
   return `Root=1-${epoch}-${hex.slice(0, 24)};Parent=${hex.slice(16, 32)};Sampled=0`;
 }
@@ -289,7 +291,8 @@ export class Instance {
   private fail(status: "timeout" | "error", errorType: string): void {
     const p = this.pending;
     if (p) {
-      const durationMs = status === "timeout" && p.deliveredAt !== null ? this.config.timeoutMs : p.deliveredAt === null ? 0 : performance.now() - p.deliveredAt;
+      const durationMs =
+        status === "timeout" && p.deliveredAt !== null ? this.config.timeoutMs : p.deliveredAt === null ? 0 : performance.now() - p.deliveredAt;
       this.settle(p, { kind: "failed", status, errorType }, durationMs, status, errorType);
     }
     void this.shutdown();

@@ -17,9 +17,13 @@ const have = (node: string | null, python: string | null) => ({
 describe("runtimeProblem", () => {
   it("accepts the release the runtime id names for the family's interpreter, and nothing else", () => {
     expect(runtimeProblem(nodeRuntime("nodejs22.x"), have("22.23.5", null))).toBeNull();
-    expect(runtimeProblem(nodeRuntime("nodejs22.x"), have("20.20.2", null))).toBe(labMessages.runtimeVersion("nodejs22.x", "Node.js 20.20.2", labMessages.pinNode("22")));
+    expect(runtimeProblem(nodeRuntime("nodejs22.x"), have("20.20.2", null))).toBe(
+      labMessages.runtimeVersion("nodejs22.x", "Node.js 20.20.2", labMessages.pinNode("22")),
+    );
     expect(runtimeProblem(pythonRuntime("python3.11"), have(null, "3.11.7"))).toBeNull();
-    expect(runtimeProblem(pythonRuntime("python3.12"), have(null, "3.11.7"))).toBe(labMessages.runtimeVersion("python3.12", "Python 3.11.7", labMessages.pickPython("3.12")));
+    expect(runtimeProblem(pythonRuntime("python3.12"), have(null, "3.11.7"))).toBe(
+      labMessages.runtimeVersion("python3.12", "Python 3.11.7", labMessages.pickPython("3.12")),
+    );
     expect(runtimeProblem(bootstrapRuntime("provided.al2023"), have(null, null))).toBeNull();
     expect(runtimeProblem(nodeRuntime("nodejs-latest"), have("22.0.0", null))).toBe(labMessages.releaseUnnamed("nodejs-latest"));
   });

@@ -23,9 +23,7 @@ function detectCgroupParents(): string[] {
         return (controllers ?? "").split(",").map((c) => [c, path ?? "/"] as const);
       }),
   );
-  return ["cpu", "memory"]
-    .map((c) => join("/sys/fs/cgroup", c, own.get(c) ?? "/", "lambench"))
-    .filter((d) => existsSync(dirname(d)));
+  return ["cpu", "memory"].map((c) => join("/sys/fs/cgroup", c, own.get(c) ?? "/", "lambench")).filter((d) => existsSync(dirname(d)));
 }
 afterEach(async () => {
   await t?.cleanup();
@@ -211,12 +209,25 @@ describe("lab scaling and failures", () => {
     const rs: InvokeResult[] = [];
     for (let i = 0; i < 3; i++) rs.push(done(await t.lab.invoke("node/fn", event({ i }))));
     await t.lab.stop();
-    const { rows, unreadable } = collectFunction(t.logDir, { functionName: config.functionName, runtime: "node", function: "fn", memoryMB: 192, architecture: "x86_64" });
+    const { rows, unreadable } = collectFunction(t.logDir, {
+      functionName: config.functionName,
+      runtime: "node",
+      function: "fn",
+      memoryMB: 192,
+      architecture: "x86_64",
+    });
     expect(unreadable).toEqual([]);
     expect(rows.map((r) => r.requestId)).toEqual(rs.map((r) => r.record.requestId));
     rows.forEach((row, i) => {
       const rec = rs[i]!.record;
-      expect(row).toMatchObject({ durationMs: rec.durationMs, billedDurationMs: rec.billedDurationMs, maxMemoryUsedMB: rec.maxMemoryUsedMB, initDurationMs: rec.initDurationMs, status: "success", memoryMB: 192 });
+      expect(row).toMatchObject({
+        durationMs: rec.durationMs,
+        billedDurationMs: rec.billedDurationMs,
+        maxMemoryUsedMB: rec.maxMemoryUsedMB,
+        initDurationMs: rec.initDurationMs,
+        status: "success",
+        memoryMB: 192,
+      });
       expect(row.instanceId).toContain(rec.instanceId);
     });
   });

@@ -29,8 +29,12 @@ describe("parseLambdaPerf", () => {
 
   it("names the file, entry and field of bad input", () => {
     expect(() => parseLambdaPerf("{", "x.json")).toThrow(/^x\.json: not a lambda-perf daily file \(not JSON: /);
-    const bad = JSON.stringify({ metadata: { generatedAt: "2025-12-21T14:00:18.418Z" }, runtimeData: [{ r: "a", p: "zip", d: "x", i: [1], m: 128, a: "x86_64", mu: "72", ad: 1, acd: 1 }] });
-    expect(() => parseLambdaPerf(bad, "y.json")).toThrow(labMessages.lambdaPerfField("y.json", "runtimeData[0].mu", "Invalid input: expected number, received string"));
+    const bad = JSON.stringify({
+      metadata: { generatedAt: "2025-12-21T14:00:18.418Z" },
+      runtimeData: [{ r: "a", p: "zip", d: "x", i: [1], m: 128, a: "x86_64", mu: "72", ad: 1, acd: 1 }],
+    });
+    expect(() => parseLambdaPerf(bad, "y.json")).toThrow(
+      labMessages.lambdaPerfField("y.json", "runtimeData[0].mu", "Invalid input: expected number, received string"),
+    );
   });
 });
-

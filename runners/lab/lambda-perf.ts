@@ -18,7 +18,12 @@ const entrySchema = z.object({
   acd: z.number().nonnegative(),
 });
 const fileSchema = z.object({
-  metadata: z.object({ generatedAt: z.string().regex(/^\d{4}-\d{2}-\d{2}T/, "expected an ISO-8601 time").refine((s) => !Number.isNaN(Date.parse(s)), "expected an ISO-8601 time") }),
+  metadata: z.object({
+    generatedAt: z
+      .string()
+      .regex(/^\d{4}-\d{2}-\d{2}T/, "expected an ISO-8601 time")
+      .refine((s) => !Number.isNaN(Date.parse(s)), "expected an ISO-8601 time"),
+  }),
   runtimeData: z.array(z.unknown()).min(1),
 });
 
@@ -46,9 +51,20 @@ export function parseLambdaPerf(text: string, file: string): LambdaPerfDay {
   if (!top.success) throw new Error(labMessages.lambdaPerfField(file, top.error.issues[0]!.path.join(".") || "(root)", top.error.issues[0]!.message));
   const entries = top.data.runtimeData.map((item, index) => {
     const e = entrySchema.safeParse(item);
-    if (!e.success) throw new Error(labMessages.lambdaPerfField(file, `runtimeData[${index}].${e.error.issues[0]!.path.join(".")}`, e.error.issues[0]!.message));
+    if (!e.success)
+      throw new Error(labMessages.lambdaPerfField(file, `runtimeData[${index}].${e.error.issues[0]!.path.join(".")}`, e.error.issues[0]!.message));
     const d = e.data;
-    return { name: d.r, runtime: d.d, packaging: d.p, memoryMB: d.m, architecture: d.a, initDurationsMs: d.i, maxMemoryUsedMB: d.mu, avgWarmDurationMs: d.ad, avgColdDurationMs: d.acd };
+    return {
+      name: d.r,
+      runtime: d.d,
+      packaging: d.p,
+      memoryMB: d.m,
+      architecture: d.a,
+      initDurationsMs: d.i,
+      maxMemoryUsedMB: d.mu,
+      avgWarmDurationMs: d.ad,
+      avgColdDurationMs: d.acd,
+    };
   });
   const generatedAt = top.data.metadata.generatedAt;
   return { date: generatedAt.slice(0, 10), generatedAt, source: LAMBDA_PERF_SOURCE, entries };

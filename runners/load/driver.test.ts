@@ -101,8 +101,12 @@ describe("runLoad", () => {
   });
 
   it("rejects bad options with a clear error", async () => {
-    await expect(runLoad({ url: base, requests: 0, concurrency: 1, body: () => "" })).rejects.toThrow(new LoadOptionsError(loadMessages.notPositiveInteger("requests", 0)));
-    await expect(runLoad({ url: base, requests: 1, concurrency: 1.5, body: () => "" })).rejects.toThrow(new LoadOptionsError(loadMessages.notPositiveInteger("concurrency", 1.5)));
+    await expect(runLoad({ url: base, requests: 0, concurrency: 1, body: () => "" })).rejects.toThrow(
+      new LoadOptionsError(loadMessages.notPositiveInteger("requests", 0)),
+    );
+    await expect(runLoad({ url: base, requests: 1, concurrency: 1.5, body: () => "" })).rejects.toThrow(
+      new LoadOptionsError(loadMessages.notPositiveInteger("concurrency", 1.5)),
+    );
     await expect(runLoad({ url: "nope", requests: 1, concurrency: 1, body: () => "" })).rejects.toThrow(new LoadOptionsError(loadMessages.notUrl("nope")));
   });
 });

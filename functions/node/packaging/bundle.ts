@@ -4,8 +4,7 @@ import { build, version as esbuildVersion, type BuildOptions } from "esbuild";
 
 // ESM output cannot call require(); bundled CommonJS dependencies (ngeohash, parts of the SDK)
 // still do, so give the module a real one.
-const REQUIRE_BANNER =
-  'import { createRequire as __lambenchCreateRequire } from "node:module"; const require = __lambenchCreateRequire(import.meta.url);';
+const REQUIRE_BANNER = 'import { createRequire as __lambenchCreateRequire } from "node:module"; const require = __lambenchCreateRequire(import.meta.url);';
 
 export const BUNDLE_FILE = "index.mjs";
 

@@ -1,12 +1,5 @@
 // Test-side access to the geo table on the local DynamoDB server: create, empty, seed, dump.
-import {
-  BatchWriteItemCommand,
-  CreateTableCommand,
-  DynamoDBClient,
-  PutItemCommand,
-  ScanCommand,
-  type CreateTableCommandInput,
-} from "@aws-sdk/client-dynamodb";
+import { BatchWriteItemCommand, CreateTableCommand, DynamoDBClient, PutItemCommand, ScanCommand, type CreateTableCommandInput } from "@aws-sdk/client-dynamodb";
 import { marshall, unmarshall } from "@aws-sdk/util-dynamodb";
 import type { Item } from "./vectors.js";
 

@@ -102,7 +102,8 @@ export function compareRuns(baseline: ColumnTable, candidate: ColumnTable, optio
       if (!bs?.pooled.length || !cs?.pooled.length) continue;
       const group = baseKeys.get(k)!;
       const stream = [metric.column, ...keys.map((key) => group[key] as string | number)];
-      const draw = (side: string, sample: TrialSample) => drawReplicates(sample, metric.statistic, o, seededRandom(streamSeed(o.seed, [side, ...stream], metric.statistic)));
+      const draw = (side: string, sample: TrialSample) =>
+        drawReplicates(sample, metric.statistic, o, seededRandom(streamSeed(o.seed, [side, ...stream], metric.statistic)));
       const bd = draw("baseline", bs);
       const cd = draw("candidate", cs);
       const [br, cr] = [bd.replicates, cd.replicates];

@@ -7,7 +7,16 @@ import { GROUP_KEYS } from "../metrics/grouping.js";
 import { memo } from "../metrics/memo.js";
 import { stat } from "../metrics/statistics.js";
 import { groupedValues } from "./grouped-values.js";
-import { bootstrapOptions, hasTrials, intervalOfSample, TRIAL_COLUMN, type BootstrapOptions, type Interval, type StreamKey, type TrialSample } from "../uncertainty/index.js";
+import {
+  bootstrapOptions,
+  hasTrials,
+  intervalOfSample,
+  TRIAL_COLUMN,
+  type BootstrapOptions,
+  type Interval,
+  type StreamKey,
+  type TrialSample,
+} from "../uncertainty/index.js";
 import { CostError, costMessages } from "./messages.js";
 import { priceFor, type ArchitecturePrice, type PriceTable } from "./prices.js";
 
@@ -129,7 +138,13 @@ export function costByGroup(table: ColumnTable, options: CostOptions): CostRow[]
  * groups of `by` and of `by` + trial are numbered by first appearance, so a group's trials are
  * found by its key.
  */
-function trialsOf(base: ColumnTable, billed: ColumnTable, by: readonly string[], keys: readonly Record<string, unknown>[], pooled: Float64Array[]): TrialSample[] {
+function trialsOf(
+  base: ColumnTable,
+  billed: ColumnTable,
+  by: readonly string[],
+  keys: readonly Record<string, unknown>[],
+  pooled: Float64Array[],
+): TrialSample[] {
   const one = pooled.map((values) => ({ pooled: values, trials: [values] }));
   if (!hasTrials(base)) return one;
   const split = groupedValues(base, [...by, TRIAL_COLUMN], BILLED, billed);

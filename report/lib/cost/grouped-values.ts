@@ -5,7 +5,12 @@ import type { ColumnTable } from "arquero";
 import { dataColumn, groupRows } from "../metrics/grouping.js";
 
 /** `source` must hold the same data rows as `table` (e.g. table.assign(...)). */
-export function groupedValues(table: ColumnTable, by: readonly string[], value: string, source: ColumnTable = table): { keys: Record<string, unknown>[]; values: Float64Array[] } {
+export function groupedValues(
+  table: ColumnTable,
+  by: readonly string[],
+  value: string,
+  source: ColumnTable = table,
+): { keys: Record<string, unknown>[]; values: Float64Array[] } {
   const { keys, size, rows, groupOf } = groupRows(table, by);
   const column = dataColumn(source, value) as ArrayLike<number | null | undefined>;
   const counts = new Uint32Array(size);

@@ -78,7 +78,12 @@ export function trialPointsLayer(axis: "x" | "y", title: string, format: string,
     encoding: {
       [axis]: { field: "trialValue", type: "quantitative", title },
       color: { value: "#222" },
-      tooltip: [{ field: "runtime" }, { field: "function" }, { field: "trial", type: "ordinal", title: "trial" }, { field: "trialValue", type: "quantitative", title: `${title}, this trial`, format }],
+      tooltip: [
+        { field: "runtime" },
+        { field: "function" },
+        { field: "trial", type: "ordinal", title: "trial" },
+        { field: "trialValue", type: "quantitative", title: `${title}, this trial`, format },
+      ],
       ...extra,
     },
   };
@@ -101,12 +106,21 @@ export function base(title: string, subtitle?: string): Spec {
   return {
     $schema: VEGA_LITE_SCHEMA,
     title: subtitle ? { text: title, subtitle } : title,
-    config: { font: "sans-serif", axis: { labelFontSize: 11, titleFontSize: 12 }, header: { labelFontSize: 12, titleFontSize: 12 }, legend: { labelFontSize: 11 } },
+    config: {
+      font: "sans-serif",
+      axis: { labelFontSize: 11, titleFontSize: 12 },
+      header: { labelFontSize: 12, titleFontSize: 12 },
+      legend: { labelFontSize: 11 },
+    },
   };
 }
 
 /** Sorts rows by setting, function, runtime order so the inlined data is byte-stable. */
-export function sortRows<T extends { setting?: string; function?: string; runtime?: string }>(rows: T[], ctx: FigureContext, extra?: (a: T, b: T) => number): T[] {
+export function sortRows<T extends { setting?: string; function?: string; runtime?: string }>(
+  rows: T[],
+  ctx: FigureContext,
+  extra?: (a: T, b: T) => number,
+): T[] {
   const pos = (order: string[], v: string | undefined) => (v === undefined ? -1 : order.indexOf(v));
   const runtimeLabels = ctx.runtimes.map((r) => r.label);
   return [...rows].sort(

@@ -1,7 +1,19 @@
 // Expected range: p10–p90 band, p20–p80 highlighted, median tick with the median's confidence
 // interval as a thin black line, per function and runtime; with several trials, each trial's
 // median as an open circle.
-import { base, functionFacet, pooledOnly, runtimeAxis, runtimeColor, settingFacet, sortRows, trialPointsLayer, type FigureContext, type Spec, type TrialPoint } from "./common.js";
+import {
+  base,
+  functionFacet,
+  pooledOnly,
+  runtimeAxis,
+  runtimeColor,
+  settingFacet,
+  sortRows,
+  trialPointsLayer,
+  type FigureContext,
+  type Spec,
+  type TrialPoint,
+} from "./common.js";
 
 export interface ExpectedRangeRow {
   setting: string;

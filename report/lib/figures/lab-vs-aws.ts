@@ -20,7 +20,13 @@ export function labVsAwsBars(rows: LabVsAwsRow[], ctx: FigureContext, measures: 
   const x = { ...runtimeAxis(ctx, "x"), axis: { labelAngle: -30 } };
   return {
     ...base(title, subtitle),
-    data: { values: sortRows(rows, ctx, (a, b) => measures.indexOf(a.measure) - measures.indexOf(b.measure) || LAB_VS_AWS_SIDES.indexOf(a.side) - LAB_VS_AWS_SIDES.indexOf(b.side)) },
+    data: {
+      values: sortRows(
+        rows,
+        ctx,
+        (a, b) => measures.indexOf(a.measure) - measures.indexOf(b.measure) || LAB_VS_AWS_SIDES.indexOf(a.side) - LAB_VS_AWS_SIDES.indexOf(b.side),
+      ),
+    },
     facet: {
       column: { field: "setting", type: "nominal", title: null, sort: ctx.settings, header: { labelLimit: 0 } },
       row: { field: "measure", type: "nominal", title: null, sort: measures },
@@ -36,7 +42,13 @@ export function labVsAwsBars(rows: LabVsAwsRow[], ctx: FigureContext, measures: 
         y: { field: "value", type: "quantitative", title: null },
         color: runtimeColor(ctx),
         opacity: { field: "side", type: "nominal", title: "Measured in", sort: LAB_VS_AWS_SIDES, scale: { domain: LAB_VS_AWS_SIDES, range: [1, 0.4] } },
-        tooltip: [{ field: "setting", title: "Setting" }, { field: "runtime" }, { field: "side", title: "Measured in" }, { field: "measure" }, { field: "value", type: "quantitative", title: "Median", format: ",.2f" }],
+        tooltip: [
+          { field: "setting", title: "Setting" },
+          { field: "runtime" },
+          { field: "side", title: "Measured in" },
+          { field: "measure" },
+          { field: "value", type: "quantitative", title: "Median", format: ",.2f" },
+        ],
       },
     },
   };

@@ -1,7 +1,21 @@
 // Grouped bars of one value per function and runtime (e.g. max Total Duration) with its
 // confidence interval as an error bar, one row of panels per setting; with several trials, each
 // trial's value as an open circle.
-import { base, errorBarLayer, functionFacet, intervalTooltip, pooledOnly, runtimeAxis, runtimeColor, settingFacet, sortRows, trialPointsLayer, type FigureContext, type Spec, type TrialPoint } from "./common.js";
+import {
+  base,
+  errorBarLayer,
+  functionFacet,
+  intervalTooltip,
+  pooledOnly,
+  runtimeAxis,
+  runtimeColor,
+  settingFacet,
+  sortRows,
+  trialPointsLayer,
+  type FigureContext,
+  type Spec,
+  type TrialPoint,
+} from "./common.js";
 
 export interface ValueRow {
   setting: string;

@@ -1,7 +1,18 @@
 // Max Memory Used per function and runtime, with the configured memory size drawn as a dashed
 // rule: usage near the rule risks garbage-collection pressure or an out-of-memory error.
 import type { ValueRow } from "./max-value-bars.js";
-import { base, errorBarLayer, functionFacet, intervalTooltip, runtimeAxis, runtimeColor, settingFacet, sortRows, type FigureContext, type Spec } from "./common.js";
+import {
+  base,
+  errorBarLayer,
+  functionFacet,
+  intervalTooltip,
+  runtimeAxis,
+  runtimeColor,
+  settingFacet,
+  sortRows,
+  type FigureContext,
+  type Spec,
+} from "./common.js";
 
 export interface MemoryRow extends ValueRow {
   configuredMB: number;

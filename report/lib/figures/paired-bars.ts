@@ -1,6 +1,17 @@
 // Paired bars: for each function and runtime, two or more measures side by side, the first
 // darker (e.g. max Cold Start next to max Init Duration, or 128 MB next to 256 MB).
-import { base, errorBarLayer, functionFacet, intervalTooltip, runtimeAxis, runtimeColor, settingFacet, sortRows, type FigureContext, type Spec } from "./common.js";
+import {
+  base,
+  errorBarLayer,
+  functionFacet,
+  intervalTooltip,
+  runtimeAxis,
+  runtimeColor,
+  settingFacet,
+  sortRows,
+  type FigureContext,
+  type Spec,
+} from "./common.js";
 
 export interface PairedRow {
   setting?: string;

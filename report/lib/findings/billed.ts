@@ -36,7 +36,10 @@ export function billed(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTST
     const totals = leaders.flatMap(({ setting, ranked, alone }): GbSecondsTotals[] => {
       if (ranked.length < 2 || alone.length > 0) return [];
       const sums = a.runtimes
-        .map((r) => ({ runtime: r.label, total: gbSeconds.filter((g) => g.setting === setting && g.runtimeId === r.id).reduce((sum, g) => sum + g.gbSecondsPer1000, 0) }))
+        .map((r) => ({
+          runtime: r.label,
+          total: gbSeconds.filter((g) => g.setting === setting && g.runtimeId === r.id).reduce((sum, g) => sum + g.gbSecondsPer1000, 0),
+        }))
         .filter((t) => t.total > 0)
         .sort((x, y) => x.total - y.total);
       return sums.length > 1 ? [{ setting, least: sums[0]!, most: sums[sums.length - 1]! }] : [];

@@ -44,7 +44,8 @@ export interface ColdStart {
 }
 
 /** PI of max Cold Start Duration. */
-export const coldStartIndex = (a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): PiResult => performanceIndexOf(a, COLD_START, stat.max(), bootstrap);
+export const coldStartIndex = (a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): PiResult =>
+  performanceIndexOf(a, COLD_START, stat.max(), bootstrap);
 
 export function coldStart(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): ColdStart {
   return memo(a, `finding:cold-start:${JSON.stringify(bootstrap)}`, () => {

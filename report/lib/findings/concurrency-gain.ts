@@ -64,6 +64,10 @@ export function leadingGains(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_
   const best = [...gains].sort((x, y) => y.gainPct! - x.gainPct!)[0];
   if (!best) return null;
   const ranked = gains.filter((g) => g.setting === best.setting).sort((x, y) => y.gainPct! - x.gainPct!);
-  const level = levelWithFirst(ranked, (g) => ({ lower: g.gainPctLower, upper: g.gainPctUpper }), (g) => g.gainPct!);
+  const level = levelWithFirst(
+    ranked,
+    (g) => ({ lower: g.gainPctLower, upper: g.gainPctUpper }),
+    (g) => g.gainPct!,
+  );
   return { setting: best.setting, level: level.map(gainValue), all: ranked.length };
 }

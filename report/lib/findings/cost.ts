@@ -4,7 +4,16 @@
 // size costs less than a smaller one.
 import type { BillingRuleId } from "../../../runners/dataset/contract.js";
 import { runtimeLabels, type Analysis } from "../analysis.js";
-import { costByGroup, loadPriceTable, MEMORY_COMPARISON_KEYS, moreMemoryCheaper, parsePriceTable, type CheaperWithMoreMemory, type CostRow, type PriceTable } from "../cost/index.js";
+import {
+  costByGroup,
+  loadPriceTable,
+  MEMORY_COMPARISON_KEYS,
+  moreMemoryCheaper,
+  parsePriceTable,
+  type CheaperWithMoreMemory,
+  type CostRow,
+  type PriceTable,
+} from "../cost/index.js";
 import { GROUP_KEYS } from "../metrics/grouping.js";
 import { memo } from "../metrics/memo.js";
 import { overlaps, type BootstrapOptions } from "../uncertainty/index.js";
@@ -33,7 +42,13 @@ export function costRows(a: Analysis, bootstrap: BootstrapOptions, options: Find
     const prices = priceTableOf(options.prices);
     // The analysis table already carries billed ms under `rule` (analysisUnder); costByGroup
     // recomputes from the contract columns the same way, so both agree.
-    const rows = costByGroup(a.table, { rule, prices: prices.table, by: GROUP_KEYS, uncertainty: { seed: bootstrap.seed, resamples: bootstrap.resamples }, ...(intervalFor ? { intervalFor } : {}) });
+    const rows = costByGroup(a.table, {
+      rule,
+      prices: prices.table,
+      by: GROUP_KEYS,
+      uncertainty: { seed: bootstrap.seed, resamples: bootstrap.resamples },
+      ...(intervalFor ? { intervalFor } : {}),
+    });
     return { rule, rows, prices };
   };
   return intervalFor ? compute() : memo(a, `finding:cost-rows:${JSON.stringify(bootstrap)}:${findingKey(options)}`, compute);

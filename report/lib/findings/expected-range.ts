@@ -38,7 +38,11 @@ export function expectedRange(a: Analysis, bootstrap: BootstrapOptions = DEFAULT
         const group = rows.filter((r) => r.setting === s.label && r.function === fn && r.p50 !== null);
         if (group.length === 0) continue;
         const byMedian = [...group].sort((x, y) => (x.p50 as number) - (y.p50 as number));
-        const lowest = levelWithFirst(byMedian, (r) => ({ lower: r.p50Lower as number | null, upper: r.p50Upper as number | null }), (r) => r.p50 as number);
+        const lowest = levelWithFirst(
+          byMedian,
+          (r) => ({ lower: r.p50Lower as number | null, upper: r.p50Upper as number | null }),
+          (r) => r.p50 as number,
+        );
         const width = (r: StatRow) => (r.p90 as number) - (r.p10 as number);
         const narrowest = [...group].sort((x, y) => width(x) - width(y))[0]!;
         const highest = byMedian[byMedian.length - 1]!;

@@ -34,10 +34,13 @@ export function importedAverages(a: Analysis, balancedWeight = DEFAULT_BALANCED_
   return [...lines.values()].map((l) => {
     const points = [...l.points].sort((x, y) => x.memoryMB - y.memoryMB);
     const stats = points.map((p) => ({ power: p.memoryMB, cost: p.averagePriceUsd, duration: p.averageDurationMs }));
-    const picks = points.length < 2 ? [] : STRATEGIES.flatMap((strategy) => {
-      const pick = recommend(stats, strategy, balancedWeight);
-      return pick ? [{ strategy, memoryMB: pick.power }] : [];
-    });
+    const picks =
+      points.length < 2
+        ? []
+        : STRATEGIES.flatMap((strategy) => {
+            const pick = recommend(stats, strategy, balancedWeight);
+            return pick ? [{ strategy, memoryMB: pick.power }] : [];
+          });
     return { ...l, points, picks };
   });
 }

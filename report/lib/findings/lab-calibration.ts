@@ -46,7 +46,13 @@ export function lambdaPerfKey(runtime: Pick<CalibratedRuntime, "lambdaRuntime" |
   return runtime.kind === "custom" ? `${runtime.language}_on_${runtime.lambdaRuntime.replaceAll(".", "_")}` : runtime.lambdaRuntime.replaceAll(".", "");
 }
 
-export function findLambdaPerf(entries: readonly ReferenceEntry[], key: string, memoryMB: number, architecture: string, packaging = "zip"): ReferenceEntry | undefined {
+export function findLambdaPerf(
+  entries: readonly ReferenceEntry[],
+  key: string,
+  memoryMB: number,
+  architecture: string,
+  packaging = "zip",
+): ReferenceEntry | undefined {
   return entries.find((e) => e.name === `lambda-perf-${key}-${packaging}-${memoryMB}-${architecture}`);
 }
 
@@ -174,8 +180,14 @@ function computeLabCalibration(a: Analysis): LabCalibration {
           architecture: s.architecture,
           setting: s.label,
           rows,
-          initOrder: calibrationOrder(orderBy(rows, (r) => r.labInitMedianMs), orderBy(rows, (r) => r.awsInitMedianMs)),
-          memoryOrder: calibrationOrder(orderBy(rows, (r) => r.labMaxMemoryMedianMB), orderBy(rows, (r) => r.awsMaxMemoryMB)),
+          initOrder: calibrationOrder(
+            orderBy(rows, (r) => r.labInitMedianMs),
+            orderBy(rows, (r) => r.awsInitMedianMs),
+          ),
+          memoryOrder: calibrationOrder(
+            orderBy(rows, (r) => r.labMaxMemoryMedianMB),
+            orderBy(rows, (r) => r.awsMaxMemoryMB),
+          ),
         };
       });
     });
@@ -188,7 +200,8 @@ interface SettingColdRow extends LabColdRow {
   architecture: string;
 }
 
-const settingRuntimeKey = (dataset: string, memoryMB: number, architecture: string, runtime: string) => `${dataset}\u0000${memoryMB}\u0000${architecture}\u0000${runtime}`;
+const settingRuntimeKey = (dataset: string, memoryMB: number, architecture: string, runtime: string) =>
+  `${dataset}\u0000${memoryMB}\u0000${architecture}\u0000${runtime}`;
 
 /**
  * In one pass: the function's successful cold invocations (an Init Duration reported), and every
@@ -196,7 +209,16 @@ const settingRuntimeKey = (dataset: string, memoryMB: number, architecture: stri
  */
 function functionRows(a: Analysis, fn: string): { cold: SettingColdRow[]; ran: Set<string> } {
   const col = (name: string) => dataColumn(a.table, name);
-  const [dataset, runtime, func, memoryMB, architecture, init, memory, status] = ["dataset", "runtime", "function", "memoryMB", "architecture", "initDurationMs", "maxMemoryUsedMB", "status"].map(col) as [
+  const [dataset, runtime, func, memoryMB, architecture, init, memory, status] = [
+    "dataset",
+    "runtime",
+    "function",
+    "memoryMB",
+    "architecture",
+    "initDurationMs",
+    "maxMemoryUsedMB",
+    "status",
+  ].map(col) as [
     ArrayLike<string>,
     ArrayLike<string>,
     ArrayLike<string>,
@@ -213,7 +235,14 @@ function functionRows(a: Analysis, fn: string): { cold: SettingColdRow[]; ran: S
     ran.add(settingRuntimeKey(dataset[i]!, memoryMB[i]!, architecture[i]!, runtime[i]!));
     const initMs = init[i];
     if (status[i] !== "success" || initMs === null || initMs === undefined || Number.isNaN(initMs)) continue;
-    cold.push({ dataset: dataset[i]!, runtime: runtime[i]!, memoryMB: memoryMB[i]!, architecture: architecture[i]!, initDurationMs: initMs, maxMemoryUsedMB: memory[i]! });
+    cold.push({
+      dataset: dataset[i]!,
+      runtime: runtime[i]!,
+      memoryMB: memoryMB[i]!,
+      architecture: architecture[i]!,
+      initDurationMs: initMs,
+      maxMemoryUsedMB: memory[i]!,
+    });
   }
   return { cold, ran };
 }

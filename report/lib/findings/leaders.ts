@@ -66,4 +66,5 @@ export function leaders(pi: PiResult, setting: string): Leaders {
 export type SettingLeaders = Leaders & { setting: string };
 
 /** The leaders of every setting of the analysis, in report order. */
-export const leadersBySetting = (settings: readonly { label: string }[], pi: PiResult): SettingLeaders[] => settings.map((s) => ({ setting: s.label, ...leaders(pi, s.label) }));
+export const leadersBySetting = (settings: readonly { label: string }[], pi: PiResult): SettingLeaders[] =>
+  settings.map((s) => ({ setting: s.label, ...leaders(pi, s.label) }));

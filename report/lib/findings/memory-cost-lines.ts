@@ -20,9 +20,14 @@ export function lineCosts(lines: readonly SweepLine[]): LineCost[] {
     const sizes = [...line.points].sort((x, y) => x.memoryMB - y.memoryMB);
     const smallest = sizes[0]!;
     const cheapest = [...sizes].sort((x, y) => x.usdPerMillion - y.usdPerMillion || x.memoryMB - y.memoryMB)[0]!;
-    const clearlyCheaper = !overlaps({ lower: cheapest.usdPerMillionLower, upper: cheapest.usdPerMillionUpper }, { lower: smallest.usdPerMillionLower, upper: smallest.usdPerMillionUpper });
+    const clearlyCheaper = !overlaps(
+      { lower: cheapest.usdPerMillionLower, upper: cheapest.usdPerMillionUpper },
+      { lower: smallest.usdPerMillionLower, upper: smallest.usdPerMillionUpper },
+    );
     const stops = (["p50", "p99"] as const).flatMap((statistic) => {
-      const found = stopsHelping(sizes.map((p) => ({ memoryMB: p.memoryMB, value: p[statistic], lower: p[lowerColumn(statistic)], upper: p[upperColumn(statistic)] })));
+      const found = stopsHelping(
+        sizes.map((p) => ({ memoryMB: p.memoryMB, value: p[statistic], lower: p[lowerColumn(statistic)], upper: p[upperColumn(statistic)] })),
+      );
       return found ? [{ statistic, found }] : [];
     });
     return { line, smallest, cheapest, clearlyCheaper, stopsHelping: stops };

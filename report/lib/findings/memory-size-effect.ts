@@ -17,7 +17,9 @@ export interface MemorySizeEffect {
 }
 
 export function memorySizeEffects(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): MemorySizeEffect[] {
-  return memo(a, `finding:memory-size-effect:${JSON.stringify(bootstrap)}`, () => architecturesOf(a).flatMap((architecture) => effectsOf(a, architecture, bootstrap)));
+  return memo(a, `finding:memory-size-effect:${JSON.stringify(bootstrap)}`, () =>
+    architecturesOf(a).flatMap((architecture) => effectsOf(a, architecture, bootstrap)),
+  );
 }
 
 function effectsOf(a: Analysis, architecture: string, bootstrap: BootstrapOptions): MemorySizeEffect[] {
@@ -34,6 +36,8 @@ function effectsOf(a: Analysis, architecture: string, bootstrap: BootstrapOption
     const g0 = sum(gbs, from, r.id, (x) => x.gbSecondsPer1000);
     const g1 = sum(gbs, to, r.id, (x) => x.gbSecondsPer1000);
     if (w0 <= 0 || g0 <= 0 || w1 <= 0) return [];
-    return [{ runtime: r.label, architecture, fromMB: from.memoryMB, toMB: to.memoryMB, worstChangePct: (w1 / w0 - 1) * 100, gbsChangePct: (g1 / g0 - 1) * 100 }];
+    return [
+      { runtime: r.label, architecture, fromMB: from.memoryMB, toMB: to.memoryMB, worstChangePct: (w1 / w0 - 1) * 100, gbsChangePct: (g1 / g0 - 1) * 100 },
+    ];
   });
 }

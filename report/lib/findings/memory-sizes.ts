@@ -50,7 +50,8 @@ export function comparableSizes(a: Analysis, architecture: string): SizeSelectio
     if (classes.size < 2) return { sizes: chosen, excluded: null };
     const datasetsIn = (c: Map<number, Setting>) => [...new Set([...c.values()].map((s) => s.dataset))];
     const groups = protocolGroups([...classes.values()].flatMap(datasetsIn).map((n) => metaOf.get(n)!));
-    const sizesOf = (names: string[]) => [...new Set(a.settings.filter((s) => s.architecture === architecture && names.includes(s.dataset)).map((s) => s.memoryMB))].sort((x, y) => x - y);
+    const sizesOf = (names: string[]) =>
+      [...new Set(a.settings.filter((s) => s.architecture === architecture && names.includes(s.dataset)).map((s) => s.memoryMB))].sort((x, y) => x - y);
     const described = groups.map((g) => ({ datasets: g.datasets, sizes: sizesOf(g.datasets), fields: g.fields }));
     const named = architecturesOf(a).length > 1 ? { architecture } : {};
     if (chosen.length >= 2) {

@@ -11,7 +11,16 @@ import { GROUP_KEYS } from "../metrics/grouping.js";
 import { memo } from "../metrics/memo.js";
 import { stat } from "../metrics/statistics.js";
 import { TOTAL_DURATION } from "../metrics/total-duration.js";
-import { averagePrice, DEFAULT_BALANCED_WEIGHT, paretoFrontier, pickWithIntervals, recommend, STRATEGIES, trimmedMean, type Strategy } from "../recommend/index.js";
+import {
+  averagePrice,
+  DEFAULT_BALANCED_WEIGHT,
+  paretoFrontier,
+  pickWithIntervals,
+  recommend,
+  STRATEGIES,
+  trimmedMean,
+  type Strategy,
+} from "../recommend/index.js";
 import { bootstrapSummary, estimateOfSorted, lowerColumn, trialGroups, upperColumn, type BootstrapOptions, type Statistic } from "../uncertainty/index.js";
 import { costRows } from "./cost.js";
 import type { FindingOptions } from "./options.js";
@@ -95,7 +104,19 @@ export function memorySweep(a: Analysis, bootstrap: BootstrapOptions, options: F
       estimates.lines.flatMap((l) =>
         l.recommendations
           .filter((r) => r.basis === "p99" && r.strategy !== "speed")
-          .flatMap((r) => [r.memoryMB, r.runnerUpMB].filter((m): m is number => m !== null).map((m) => groupId({ dataset: l.points.find((p) => p.memoryMB === m)!.dataset, memoryMB: m, architecture: l.architecture, runtime: l.runtimeId, function: l.function }))),
+          .flatMap((r) =>
+            [r.memoryMB, r.runnerUpMB]
+              .filter((m): m is number => m !== null)
+              .map((m) =>
+                groupId({
+                  dataset: l.points.find((p) => p.memoryMB === m)!.dataset,
+                  memoryMB: m,
+                  architecture: l.architecture,
+                  runtime: l.runtimeId,
+                  function: l.function,
+                }),
+              ),
+          ),
       ),
     );
     return compute(a, bootstrap, options, balancedWeight, (k) => needed.has(groupId(k)));
@@ -104,7 +125,13 @@ export function memorySweep(a: Analysis, bootstrap: BootstrapOptions, options: F
 
 const groupId = (k: Record<string, unknown>) => JSON.stringify(GROUP_KEYS.map((c) => k[c]));
 
-function compute(a: Analysis, bootstrap: BootstrapOptions, options: FindingOptions, balancedWeight: number, intervalFor: ((key: Record<string, unknown>) => boolean) | undefined): Sweep {
+function compute(
+  a: Analysis,
+  bootstrap: BootstrapOptions,
+  options: FindingOptions,
+  balancedWeight: number,
+  intervalFor: ((key: Record<string, unknown>) => boolean) | undefined,
+): Sweep {
   const id = groupId;
   const latency = latencyOf(a, bootstrap, intervalFor === undefined ? LATENCY_STATS : LATENCY_STATS.filter((s) => s.name === "p99"));
   const { rows: costs, prices } = costRows(a, bootstrap, options, intervalFor);
@@ -151,7 +178,14 @@ function compute(a: Analysis, bootstrap: BootstrapOptions, options: FindingOptio
         if (points.length === 0) continue;
         const frontier = new Set(paretoFrontier(points.map((p) => ({ memoryMB: p.memoryMB, cost: p.usdPerMillion, duration: p.p50 }))).map((p) => p.memoryMB));
         const withFrontier = points.map((p) => ({ ...p, onFrontier: frontier.has(p.memoryMB) }));
-        lines.push({ architecture, runtimeId: r.id, runtime: labelOf(r.id), function: fn, points: withFrontier, recommendations: recommendationsOf(withFrontier, balancedWeight) });
+        lines.push({
+          architecture,
+          runtimeId: r.id,
+          runtime: labelOf(r.id),
+          function: fn,
+          points: withFrontier,
+          recommendations: recommendationsOf(withFrontier, balancedWeight),
+        });
       }
     }
   }
@@ -160,7 +194,9 @@ function compute(a: Analysis, bootstrap: BootstrapOptions, options: FindingOptio
 
 /** Per group, every latency statistic's estimate; intervals for `withIntervals` only, the other ends at the estimate. */
 function latencyOf(a: Analysis, bootstrap: BootstrapOptions, withIntervals: readonly Statistic[]): Map<string, Record<string, unknown>> {
-  const rows = new Map((bootstrapSummary(a.table, GROUP_KEYS, TOTAL_DURATION, withIntervals, bootstrap).objects() as Record<string, unknown>[]).map((r) => [groupId(r), r]));
+  const rows = new Map(
+    (bootstrapSummary(a.table, GROUP_KEYS, TOTAL_DURATION, withIntervals, bootstrap).objects() as Record<string, unknown>[]).map((r) => [groupId(r), r]),
+  );
   const rest = LATENCY_STATS.filter((s) => !withIntervals.includes(s));
   if (rest.length === 0) return rows;
   const { keys, samples } = trialGroups(a.table, GROUP_KEYS, TOTAL_DURATION);

@@ -24,7 +24,8 @@ export interface MemoryUse {
 }
 
 /** PI of Max Memory Used. */
-export const memoryUseIndex = (a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): PiResult => performanceIndexOf(a, MAX_MEMORY, stat.max(), bootstrap);
+export const memoryUseIndex = (a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): PiResult =>
+  performanceIndexOf(a, MAX_MEMORY, stat.max(), bootstrap);
 
 export function memoryUse(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): MemoryUse {
   return memo(a, `finding:memory-use:${JSON.stringify(bootstrap)}`, () => {

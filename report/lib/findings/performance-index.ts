@@ -86,7 +86,10 @@ export function comparesRuntimes(a: Analysis): boolean {
     const keys = ["dataset", "memoryMB", "architecture", "function", "runtime"].map((k) => a.table.column(k) as unknown as ArrayLike<unknown>);
     for (let i = 0; i < a.table.numRows(); i++) {
       if (i > 0 && keys.every((c) => c[i] === c[i - 1])) continue;
-      const cell = keys.slice(0, 4).map((c) => String(c[i])).join("\u0000");
+      const cell = keys
+        .slice(0, 4)
+        .map((c) => String(c[i]))
+        .join("\u0000");
       const runtime = String(keys[4]![i]);
       const first = seen.get(cell);
       if (first === undefined) seen.set(cell, runtime);

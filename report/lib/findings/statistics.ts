@@ -31,8 +31,14 @@ export interface StatRow {
  */
 export function perFunction(a: Analysis, value: string, stats: readonly Statistic[], functions = a.functions, bootstrap?: BootstrapOptions): StatRow[] {
   const key = `perFunction:${value}:${stats.map((s) => JSON.stringify(s)).join("|")}:${JSON.stringify(bootstrap ?? null)}`;
-  const all = memo(a, key, () =>
-    (bootstrap ? bootstrapSummary(a.table, GROUP_KEYS, value, stats, bootstrap) : summarise(a.table, GROUP_KEYS, value, stats)).objects() as Record<string, unknown>[],
+  const all = memo(
+    a,
+    key,
+    () =>
+      (bootstrap ? bootstrapSummary(a.table, GROUP_KEYS, value, stats, bootstrap) : summarise(a.table, GROUP_KEYS, value, stats)).objects() as Record<
+        string,
+        unknown
+      >[],
   );
   const labelOf = runtimeLabels(a.runtimes);
   return all
@@ -55,7 +61,11 @@ export interface TrialValueRow {
 /** `statistic` of `value` per setting × runtime × function × trial; none when the data has one trial. */
 export function perTrial(a: Analysis, value: string, statistic: Statistic, functions = a.functions): TrialValueRow[] {
   if (!hasTrials(a.table)) return [];
-  const all = memo(a, `perTrial:${value}:${JSON.stringify(statistic)}`, () => summarise(a.table, [...GROUP_KEYS, TRIAL_COLUMN], value, [statistic]).objects() as Record<string, unknown>[]);
+  const all = memo(
+    a,
+    `perTrial:${value}:${JSON.stringify(statistic)}`,
+    () => summarise(a.table, [...GROUP_KEYS, TRIAL_COLUMN], value, [statistic]).objects() as Record<string, unknown>[],
+  );
   const labelOf = runtimeLabels(a.runtimes);
   return all
     .filter((r) => functions.includes(r.function as string) && r[statistic.name] !== null)

@@ -37,10 +37,20 @@ export function tail(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRA
         const group = rows.filter((r) => r.setting === s.label && r.function === fn && r.p99 !== null);
         if (group.length === 0) continue;
         const byP99 = [...group].sort((x, y) => (x.p99 as number) - (y.p99 as number));
-        const lowest = levelWithFirst(byP99, (r) => ({ lower: num(r.p99Lower), upper: num(r.p99Upper) }), (r) => r.p99 as number);
+        const lowest = levelWithFirst(
+          byP99,
+          (r) => ({ lower: num(r.p99Lower), upper: num(r.p99Upper) }),
+          (r) => r.p99 as number,
+        );
         const ratio = (r: StatRow) => ((r.p95 as number) > 0 ? (r.p100 as number) / (r.p95 as number) : Infinity);
         const steadiest = [...group].sort((x, y) => ratio(x) - ratio(y))[0]!;
-        functions.push({ setting: s.label, function: fn, lowest: lowest.map((r) => ({ runtime: r.runtime, value: r.p99 as number })), runtimes: group.length, steadiest: { runtime: steadiest.runtime, ratio: ratio(steadiest) } });
+        functions.push({
+          setting: s.label,
+          function: fn,
+          lowest: lowest.map((r) => ({ runtime: r.runtime, value: r.p99 as number })),
+          runtimes: group.length,
+          steadiest: { runtime: steadiest.runtime, ratio: ratio(steadiest) },
+        });
       }
     }
     return { rows, functions };

@@ -26,7 +26,8 @@ export interface WorstCase {
 }
 
 /** PI of max Total Duration. */
-export const worstCaseIndex = (a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): PiResult => performanceIndexOf(a, TOTAL_DURATION, stat.max(), bootstrap);
+export const worstCaseIndex = (a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): PiResult =>
+  performanceIndexOf(a, TOTAL_DURATION, stat.max(), bootstrap);
 
 export function worstCase(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOOTSTRAP): WorstCase {
   return memo(a, `finding:worst-case:${JSON.stringify(bootstrap)}`, () => {
@@ -38,7 +39,9 @@ export function worstCase(a: Analysis, bootstrap: BootstrapOptions = DEFAULT_BOO
       const best = ranked[0]!.runtime;
       const bestMax = Math.max(...rows.filter((r) => r.runtime === best).map((r) => r.value!));
       const top = [...rows].sort((x, y) => y.value! - x.value!)[0]!;
-      return top.runtime === best ? [] : [{ setting, best: { runtime: best, maxMs: bestMax }, top: { runtime: top.runtime, function: top.function, maxMs: top.value! } }];
+      return top.runtime === best
+        ? []
+        : [{ setting, best: { runtime: best, maxMs: bestMax }, top: { runtime: top.runtime, function: top.function, maxMs: top.value! } }];
     });
     const trialMaxima = perTrial(a, TOTAL_DURATION, stat.max());
     return { pi, leaders, spreads, trialMaxima, disagreements: trialDisagreements(trialMaxima) };

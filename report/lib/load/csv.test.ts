@@ -18,7 +18,11 @@ const fields = invocationFields();
 const HEADER = INVOCATION_COLUMNS.join(",");
 const ROW = "node,wave,128,x86_64,2,req-1,2025-09-01T10:00:00.007Z,inst-1,12.5,13,63,250.25,,success,";
 /** The header and a row without the trial column, as datasets from before trials (and imports) have them. */
-const WITHOUT_TRIAL = (text: string) => text.split(",").filter((_, i) => INVOCATION_COLUMNS[i] !== "trial").join(",");
+const WITHOUT_TRIAL = (text: string) =>
+  text
+    .split(",")
+    .filter((_, i) => INVOCATION_COLUMNS[i] !== "trial")
+    .join(",");
 const row = (changes: Partial<Record<(typeof INVOCATION_COLUMNS)[number], string>>) =>
   INVOCATION_COLUMNS.map((c, i) => changes[c] ?? ROW.split(",")[i]).join(",");
 
@@ -92,16 +96,45 @@ describe("fast CSV reader agrees with csv-parse", () => {
   for (const [label, text, plain] of cases) it(`on ${label}`, () => expectSameAsCsvParse(text, plain));
 
   it("on every number form Number() accepts or refuses", async () => {
-    const forms = ["0", "-0", "5", "007", " 5", "5 ", "+5", "1e3", "1E-2", "0x10", ".5", "5.", "-.5", "1.5.2", "12345678901234567", "0.1234567890123456789", "999999999999999", "9999999999999999", "Infinity", "NaN", "1_000", "", "-", "٣"];
+    const forms = [
+      "0",
+      "-0",
+      "5",
+      "007",
+      " 5",
+      "5 ",
+      "+5",
+      "1e3",
+      "1E-2",
+      "0x10",
+      ".5",
+      "5.",
+      "-.5",
+      "1.5.2",
+      "12345678901234567",
+      "0.1234567890123456789",
+      "999999999999999",
+      "9999999999999999",
+      "Infinity",
+      "NaN",
+      "1_000",
+      "",
+      "-",
+      "٣",
+    ];
     for (const f of forms) {
-      const result = await expectSameAsCsvParse(lines(HEADER, row({ durationMs: f, initDurationMs: f, billedDurationMs: f.startsWith("-") ? "1" : f || "1" })), true);
+      const result = await expectSameAsCsvParse(
+        lines(HEADER, row({ durationMs: f, initDurationMs: f, billedDurationMs: f.startsWith("-") ? "1" : f || "1" })),
+        true,
+      );
       expect(result.ok || result.error.includes("line 2")).toBe(true);
     }
   });
 
   it("on a file larger than one read, with rows cut at every read boundary", async () => {
     const many = [HEADER];
-    for (let i = 0; i < 40_000; i++) many.push(row({ requestId: `req-${i}`, durationMs: String(i / 7), errorType: i % 997 === 0 ? '"multi\nline, ""quoted"""' : "" }));
+    for (let i = 0; i < 40_000; i++)
+      many.push(row({ requestId: `req-${i}`, durationMs: String(i / 7), errorType: i % 997 === 0 ? '"multi\nline, ""quoted"""' : "" }));
     const result = await expectSameAsCsvParse(lines(...many), true, [999, 65_536, 1 << 22]);
     expect(result).toMatchObject({ ok: true, rows: 40_000 });
   });
@@ -128,7 +161,7 @@ describe("parseDecimal", () => {
   it("equals Number(text) for plain decimals of up to 15 digits and declines every other form", () => {
     const texts = ["0", "-0", "1", "12.5", "0.1", "0.3", "123456789012345", "99999999999999.9", "1.000000000000001", "4.35", "0.000001", "1234567.891"];
     let seed = 12345;
-    const random = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let i = 0; i < 20_000; i++) texts.push((random() * 10 ** Math.floor(random() * 12)).toFixed(Math.floor(random() * 8)));
     for (const t of texts) {
       const bytes = Buffer.from(`x${t}y`);

@@ -70,8 +70,7 @@ class Target {
   ) {
     this.allowed = spec.allowed ?? [];
     this.allowedBytes = this.allowed.map((a) => Buffer.from(a, "utf8"));
-    this.kind =
-      spec.kind === "number" ? Kind.Number : spec.kind === "nullableNumber" ? Kind.NullableNumber : spec.allowed ? Kind.Enumerated : Kind.Text;
+    this.kind = spec.kind === "number" ? Kind.Number : spec.kind === "nullableNumber" ? Kind.NullableNumber : spec.allowed ? Kind.Enumerated : Kind.Text;
   }
 }
 

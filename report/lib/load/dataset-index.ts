@@ -73,9 +73,11 @@ function metaSignature(dir: string): string {
 
 function subfolders(dir: string): string[] {
   if (!existsSync(dir)) return [];
-  return readdirSync(dir, { withFileTypes: true })
-    // Hidden folders are a dataset being swapped in (runners/dataset/atomic.ts staging), never one to read.
-    .filter((entry) => entry.isDirectory() && !entry.name.startsWith("."))
-    .map((entry) => join(dir, entry.name))
-    .sort();
+  return (
+    readdirSync(dir, { withFileTypes: true })
+      // Hidden folders are a dataset being swapped in (runners/dataset/atomic.ts staging), never one to read.
+      .filter((entry) => entry.isDirectory() && !entry.name.startsWith("."))
+      .map((entry) => join(dir, entry.name))
+      .sort()
+  );
 }

@@ -127,7 +127,8 @@ async function load(paths: readonly string[], dirs: readonly string[], options: 
 /** A dataset folder as the runners write it: meta.json from the index, both CSVs read and checked. */
 async function checkedPart(p: string, dir: string, index: DatasetIndex): Promise<DatasetPart> {
   const meta = index.meta(dir, p);
-  if (meta.reference !== undefined && (meta.counts.invocations > 0 || meta.counts.requests > 0)) throw new DatasetError(loadMessages.referenceWithRows(join(p, DATASET_FILES.meta)));
+  if (meta.reference !== undefined && (meta.counts.invocations > 0 || meta.counts.requests > 0))
+    throw new DatasetError(loadMessages.referenceWithRows(join(p, DATASET_FILES.meta)));
   const corrections: string[] = [];
   const invShown = join(p, DATASET_FILES.invocations);
   const read = await readCsvColumns(join(dir, DATASET_FILES.invocations), invocationFields(), {

@@ -10,8 +10,7 @@ export const loadMessages = {
   missingMeta: (path: string) => `${path}: meta.json is missing, so this is not a dataset (or it was never finished)`,
   invalidJson: (path: string, reason: string) => `${path}: invalid JSON (${reason})`,
   invalidMeta: (path: string, field: string, reason: string) => `${path}: field ${field}: ${reason}`,
-  incomplete: (path: string) =>
-    `${path}: complete is not true, so the dataset is still being written or its run failed; refusing to report on it`,
+  incomplete: (path: string) => `${path}: complete is not true, so the dataset is still being written or its run failed; refusing to report on it`,
   duplicateName: (name: string, a: string, b: string) => `dataset name "${name}" appears twice (${a} and ${b})`,
   missingFile: (path: string) => `${path}: file not found`,
   emptyFile: (path: string) => `${path}: the file is empty (expected a header line and at least one row)`,
@@ -21,8 +20,7 @@ export const loadMessages = {
   csvSyntax: (path: string, reason: string) => `${path}: CSV syntax error (${reason})`,
   badField: (path: string, line: number, field: string, value: string, reason: string) =>
     `${path} line ${line}, field ${field}: ${JSON.stringify(value)} ${reason}`,
-  countMismatch: (path: string, expected: number, actual: number) =>
-    `${path}: meta.json counts ${expected} rows but the file has ${actual}`,
+  countMismatch: (path: string, expected: number, actual: number) => `${path}: meta.json counts ${expected} rows but the file has ${actual}`,
   memoryNotInMeta: (path: string, line: number, memoryMB: number, declared: readonly number[]) =>
     `${path} line ${line}, field memoryMB: ${memoryMB} is not a memory size meta.json declares (memorySizes: ${declared.join(", ")})`,
   runtimeNotInMeta: (path: string, line: number, runtime: string, declared: readonly string[]) =>

@@ -9,9 +9,7 @@ import { DatasetError, loadMessages } from "./messages.js";
  * meta.json); one still being written or whose run failed (`complete` is not true); or one that
  * claims to be complete but is refused (bad JSON, a bad field). The error words the first problem.
  */
-export type MetaReading =
-  | { status: "ok"; meta: DatasetMeta }
-  | { status: "not-a-dataset" | "incomplete" | "refused"; error: DatasetError };
+export type MetaReading = { status: "ok"; meta: DatasetMeta } | { status: "not-a-dataset" | "incomplete" | "refused"; error: DatasetError };
 
 /** `shown` is the folder as the user gave it, so messages name the path they typed. */
 export function inspectMeta(dir: string, shown = dir): MetaReading {

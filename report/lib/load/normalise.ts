@@ -39,7 +39,6 @@ const text: Converter = (t) => t;
 const nonEmpty: Converter = (t) => (t === "" ? new Refusal("is empty") : t);
 const isoTime: Converter = (t) => (ISO_UTC.test(t) ? t : new Refusal("is not an ISO-8601 UTC timestamp"));
 
-
 /** A runtime or function name: any name is accepted (the manifest only labels and orders the ones it lists). */
 function name(what: string): FieldSpec {
   const seen = new Map<string, string>();

@@ -43,7 +43,15 @@ describe("groupRows", () => {
 describe("summarise", () => {
   it("gives arquero's percentiles, max, min and count per group", () => {
     const t = fixtureTable(2000).filter((d: { runtime: string }) => d.runtime !== "go");
-    const mine = summarise(t, BY, "v", [stat.percentile(0.1), stat.median(), stat.percentile(0.995), stat.max(), stat.min(), stat.count(), stat.mean()]).objects() as Record<string, number | null>[];
+    const mine = summarise(t, BY, "v", [
+      stat.percentile(0.1),
+      stat.median(),
+      stat.percentile(0.995),
+      stat.max(),
+      stat.min(),
+      stat.count(),
+      stat.mean(),
+    ]).objects() as Record<string, number | null>[];
     const theirs = t
       .groupby(BY)
       .rollup({

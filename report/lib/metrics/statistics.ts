@@ -9,9 +9,7 @@ import { dataColumn, groupRows } from "./grouping.js";
 import { cached, memo } from "./memo.js";
 import { percentileOfSorted } from "./percentile.js";
 
-export type Statistic =
-  | { name: string; kind: "percentile"; p: number }
-  | { name: string; kind: "median" | "mean" | "max" | "min" | "count" | "sum" };
+export type Statistic = { name: string; kind: "percentile"; p: number } | { name: string; kind: "median" | "mean" | "max" | "min" | "count" | "sum" };
 
 export const stat = {
   percentile: (p: number, name = `p${+(p * 100).toFixed(2)}`): Statistic => ({ name, kind: "percentile", p }),
@@ -76,10 +74,7 @@ function compute(s: Statistic, sorted: Float64Array): number | null {
 /** One row per group of `by`, with one column per statistic of `value` (nulls are skipped). */
 export function summarise(table: ColumnTable, by: readonly string[], value: string, stats: readonly Statistic[]): ColumnTable {
   const needsOrder = stats.some((s) => s.kind !== "max" && s.kind !== "min" && s.kind !== "count");
-  const rows =
-    needsOrder || cached(table, sortedKey(by, value))
-      ? fromSorted(sortedGroups(table, by, value), stats)
-      : extremes(table, by, value, stats);
+  const rows = needsOrder || cached(table, sortedKey(by, value)) ? fromSorted(sortedGroups(table, by, value), stats) : extremes(table, by, value, stats);
   return tableFromRows(rows, [...by, ...stats.map((s) => s.name)]);
 }
 

@@ -30,7 +30,16 @@ const run = (r: RunDescription) => `${list(r.names.map((n) => `**${n}**`))} (${r
 export const compareMessagesFor = {
   intro: (baseline: RunDescription, candidate: RunDescription) =>
     `This report compares the **candidate** run ${run(candidate)} with the **baseline** run ${run(baseline)}, group by group: the same runtime and function at the same memory size and architecture. A change is candidate − baseline, so a positive change is slower or larger (every metric here is lower-is-better).`,
-  method: (o: { confidence: number; resamples: number; seed: number; minEffect: number; maxLevel: number; maxima: number; rule: string; trials: { baseline: TrialScope; candidate: TrialScope } }) =>
+  method: (o: {
+    confidence: number;
+    resamples: number;
+    seed: number;
+    minEffect: number;
+    maxLevel: number;
+    maxima: number;
+    rule: string;
+    trials: { baseline: TrialScope; candidate: TrialScope };
+  }) =>
     `Each change carries a ${Math.round(o.confidence * 100)} % bootstrap interval (both runs resampled independently, ${o.resamples.toLocaleString("en-US")} replicates, seed ${o.seed}). ${trialsOfRuns(o.trials)} A change is a **regression** when its interval lies wholly above 0 and it is at least ${pct(o.minEffect * 100)} of the baseline, an **improvement** in the mirror case, and otherwise **no clear difference**. A maximum's bootstrap cannot reach beyond the sample, so a change of a max must also pass an exact exceedance test (how many of one run's values lie beyond the other run's max) at level ${o.maxLevel.toPrecision(2)} (${o.maxima} maxima compared, Bonferroni-corrected). Billed duration: ${o.rule === "as-reported" ? "as each run reports it" : `recomputed under \`${o.rule}\``}.`,
   counts: (total: number, regressions: number, improvements: number, groups: number, metrics: number) =>
     `Of ${total} changes (${groups} groups × up to ${metrics} metrics), **${regressions} ${regressions === 1 ? "is a regression" : "are regressions"}**, **${improvements} ${improvements === 1 ? "is an improvement" : "are improvements"}** and ${total - regressions - improvements} show no clear difference.`,
@@ -39,11 +48,19 @@ export const compareMessagesFor = {
   regressionsHeading: (shown: number, total: number) => `**Regressions**${shown < total ? ` (the ${shown} largest of ${total}; the table has all)` : ""}:`,
   improvementsHeading: (shown: number, total: number) => `**Improvements**${shown < total ? ` (the ${shown} largest of ${total}; the table has all)` : ""}:`,
   notComparable: (groups: readonly { datasets: string[]; fields: Record<string, string> }[]) =>
-    `**No verdicts**: the runs were measured under different protocols (${groups.map((g) => `${list(g.datasets)}: ${Object.entries(g.fields).map(([k, v]) => `${k} ${v}`).join(", ")}`).join("; ")}), so a change between them could come from the protocol rather than from the code or the platform. Compare runs of one protocol: rerun the candidate with the baseline's options.`,
+    `**No verdicts**: the runs were measured under different protocols (${groups
+      .map(
+        (g) =>
+          `${list(g.datasets)}: ${Object.entries(g.fields)
+            .map(([k, v]) => `${k} ${v}`)
+            .join(", ")}`,
+      )
+      .join(
+        "; ",
+      )}), so a change between them could come from the protocol rather than from the code or the platform. Compare runs of one protocol: rerun the candidate with the baseline's options.`,
   noRegression: () => "**No regression**: no change of any metric is both clearly above 0 and large enough to count.",
   noImprovement: () => "No improvement: no change of any metric is both clearly below 0 and large enough to count.",
-  onlyIn: (side: "baseline" | "candidate", groups: string[]) =>
-    `Only in the ${side} (not compared): ${list(groups)}.`,
+  onlyIn: (side: "baseline" | "candidate", groups: string[]) => `Only in the ${side} (not compared): ${list(groups)}.`,
   figureSubtitle: (fixture: boolean) =>
     `relative change, candidate vs baseline; bars: ${fixture ? "interval — FIXTURE DATA (made-up numbers for tests)" : "interval"}`,
 };

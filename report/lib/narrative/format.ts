@@ -53,4 +53,5 @@ export function list(items: readonly string[]): string {
 }
 
 /** Rounds for figure data and tables so specs are byte-stable: 3 decimals. */
-export const round = (x: number | null | undefined): number | null => (x === null || x === undefined || !Number.isFinite(x) ? null : Math.round(x * 1000) / 1000);
+export const round = (x: number | null | undefined): number | null =>
+  x === null || x === undefined || !Number.isFinite(x) ? null : Math.round(x * 1000) / 1000;

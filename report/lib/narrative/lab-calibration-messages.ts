@@ -55,23 +55,31 @@ export const labCalibrationMessages = {
     [
       "| Runtime | lab version | AWS runtime | lab Init Duration (n) | AWS Init Duration (n) | lab / AWS | lab Max Memory Used | AWS Max Memory Used | lab / AWS |",
       "|---|---|---|---:|---:|---:|---:|---:|---:|",
-      ...lines.map((l) =>
-        [
-          l.runtime,
-          l.labVersion ?? "not recorded",
-          l.awsRuntime ?? "no entry",
-          l.labInitMs === null ? `${dash} (0)` : `${ms(l.labInitMs)} (${l.labColdStarts})`,
-          l.awsInitMs === null ? dash : `${ms(l.awsInitMs)} (${l.awsColdStarts})`,
-          or(l.initRatio, factor),
-          or(l.labMemoryMB, mbValue),
-          or(l.awsMemoryMB, mbValue),
-          or(l.memoryRatio, factor),
-        ].join(" | "),
-      ).map((row) => `| ${row} |`),
+      ...lines
+        .map((l) =>
+          [
+            l.runtime,
+            l.labVersion ?? "not recorded",
+            l.awsRuntime ?? "no entry",
+            l.labInitMs === null ? `${dash} (0)` : `${ms(l.labInitMs)} (${l.labColdStarts})`,
+            l.awsInitMs === null ? dash : `${ms(l.awsInitMs)} (${l.awsColdStarts})`,
+            or(l.initRatio, factor),
+            or(l.labMemoryMB, mbValue),
+            or(l.awsMemoryMB, mbValue),
+            or(l.memoryRatio, factor),
+          ].join(" | "),
+        )
+        .map((row) => `| ${row} |`),
     ].join("\n"),
-  order: (measure: "Init Duration" | "Max Memory Used", lab: readonly (readonly string[])[], aws: readonly (readonly string[])[], agreement: keyof typeof AGREEMENT) => {
+  order: (
+    measure: "Init Duration" | "Max Memory Used",
+    lab: readonly (readonly string[])[],
+    aws: readonly (readonly string[])[],
+    agreement: keyof typeof AGREEMENT,
+  ) => {
     const [nLab, nAws] = [lab.flat().length, aws.flat().length];
-    if (nLab < 2 || nAws < 2) return `By ${measure}, fewer than two runtimes have a value on ${nLab < 2 ? "the lab's" : "AWS's"} side, so there is no order to compare.`;
+    if (nLab < 2 || nAws < 2)
+      return `By ${measure}, fewer than two runtimes have a value on ${nLab < 2 ? "the lab's" : "AWS's"} side, so there is no order to compare.`;
     return `By ${measure} (lowest first), the lab orders ${order(lab)} and AWS ${order(aws)}: ${AGREEMENT[agreement]}.`;
   },
   noAwsEntry: (reference: string, runtimes: readonly string[], memoryMB: number, architecture: string) =>

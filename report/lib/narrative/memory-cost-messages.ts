@@ -48,7 +48,8 @@ export const memoryCostMessages = {
     `Recommended memory size per function (${list(strategies)} strateg${strategies.length === 1 ? "y" : "ies"}; power-tuning's averages, then tail-aware p99 — see Memory and cost):`,
   averagesOnly: (datasets: string[]) =>
     `${list(datasets.map((d) => `**${d}**`))} ${datasets.length > 1 ? "hold" : "holds"} averages only (imported from aws-lambda-power-tuning, no raw invocations): this section needs raw invocations, so ${datasets.length > 1 ? "they are" : "it is"} left out here; the Memory and cost section shows ${datasets.length > 1 ? "them" : "it"}.`,
-  noRawInvocations: () => "No dataset here holds raw invocations, so there are no percentiles, intervals or lambench cost to draw; only imported averages follow.",
+  noRawInvocations: () =>
+    "No dataset here holds raw invocations, so there are no percentiles, intervals or lambench cost to draw; only imported averages follow.",
   importedIntro: (datasets: string[]) =>
     `**Imported averages** (${list(datasets.map((d) => `**${d}**`))}): aws-lambda-power-tuning's own numbers per memory size — its trimmed-mean duration and its average price per invocation (compute only, no request fee), with no intervals, since no raw invocations were imported. The strategies below run on exactly these numbers.`,
   importedPicks: (dataset: string, runtime: string, fn: string, picks: StrategyPick[], weight: number) =>

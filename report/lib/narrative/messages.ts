@@ -33,7 +33,9 @@ export interface ProtocolGroupSizes {
   fields: Record<string, string>;
 }
 const groupDescription = (g: ProtocolGroupSizes) =>
-  `${list(g.datasets)} at ${list(g.sizes.map(mb))}: ${Object.entries(g.fields).map(([k, v]) => `${k} ${v}`).join(", ")}`;
+  `${list(g.datasets)} at ${list(g.sizes.map(mb))}: ${Object.entries(g.fields)
+    .map(([k, v]) => `${k} ${v}`)
+    .join(", ")}`;
 
 const inSetting = (setting: string) => `In **${setting}**`;
 
@@ -74,15 +76,18 @@ function lowestOf(what: string, whats: string, lowest: RuntimeValue[], all: numb
   const high = highest ? `${ms(highest.value)}` : "";
   if (all === 1) return `only ${lowest[0]!.runtime} has data (${what} ${ms(lowest[0]!.value)})`;
   if (lowest.length >= all) return `the ${whats} show no clear difference between ${list(lowest.map((r) => `${r.runtime} (${ms(r.value)})`))}`;
-  if (lowest.length === 1) return `${lowest[0]!.runtime} has the lowest ${what} (${ms(lowest[0]!.value)})${highest ? ` and ${highest.runtime} the highest (${high})` : ""}`;
+  if (lowest.length === 1)
+    return `${lowest[0]!.runtime} has the lowest ${what} (${ms(lowest[0]!.value)})${highest ? ` and ${highest.runtime} the highest (${high})` : ""}`;
   return `${names(lowest)} have the lowest ${whats} (${list(lowest.map((r) => ms(r.value)))}), with no clear difference between them${highest ? `, and ${highest.runtime} has the highest (${high})` : ""}`;
 }
 
 /** Whether the intervals include run-to-run variation, from the groups' trial counts. */
 export function trialsNote(t: TrialScope): string {
-  if (t.max <= 1) return "Each group was measured in one trial (one run), so the intervals show the spread inside that run only: **run-to-run variation was not measured**.";
+  if (t.max <= 1)
+    return "Each group was measured in one trial (one run), so the intervals show the spread inside that run only: **run-to-run variation was not measured**.";
   const several = t.min === t.max ? `${t.min} trials` : `${Math.max(2, t.min)} to ${t.max} trials`;
-  if (t.min >= 2) return `Each group was measured in ${several}, and the intervals come from a two-level bootstrap (trials, then invocations), so they include run-to-run variation.`;
+  if (t.min >= 2)
+    return `Each group was measured in ${several}, and the intervals come from a two-level bootstrap (trials, then invocations), so they include run-to-run variation.`;
   return `Groups measured in ${several} have two-level intervals that include run-to-run variation; for groups measured in one trial, **run-to-run variation was not measured**.`;
 }
 
@@ -99,7 +104,9 @@ export const messages = {
   coldStartConvention: () =>
     "Cold Start Duration is the Total Duration (Duration + Init Duration) of an invocation that started a new instance and **0 for a warm invocation**, so statistics over it count warm invocations as 0.",
   variantsElsewhere: (variants: string[]) =>
-    variants.length ? `The concurrent variant${variants.length > 1 ? "s" : ""} ${list(variants.map((v) => `\`${v}\``))} appear${variants.length > 1 ? "" : "s"} only under Mitigations (c).` : "",
+    variants.length
+      ? `The concurrent variant${variants.length > 1 ? "s" : ""} ${list(variants.map((v) => `\`${v}\``))} appear${variants.length > 1 ? "" : "s"} only under Mitigations (c).`
+      : "",
   noData: (what: string) => `No data for ${what} in the datasets given, so this part is left out.`,
 
   // Performance-index headlines, shared by several sections.
@@ -110,7 +117,8 @@ export const messages = {
     const last = ranked[ranked.length - 1]!;
     // "Rust scores 5.3× (4.7–14×) and Go 2.4× (2.1–7.9×)"
     const withIndexes = (rs: Ranked[]) => list(rs.map((r, i) => `${r.runtime}${i === 0 ? " scores" : ""} ${indexWithInterval(r)}`));
-    if (level.length >= ranked.length) return `${inSetting(setting)}, there is ${noClearDifference(ranked)} on ${metric}; their intervals overlap: ${withIndexes(ranked)}.`;
+    if (level.length >= ranked.length)
+      return `${inSetting(setting)}, there is ${noClearDifference(ranked)} on ${metric}; their intervals overlap: ${withIndexes(ranked)}.`;
     const lastPart = `${last.runtime} comes last at ${factor(last.pi)}`;
     if (level.length === 1) {
       return `${inSetting(setting)}, ${first.runtime} leads on ${metric} with an index of ${indexWithInterval(first)}, clearly ahead of the runner-up, ${second.runtime}, at ${indexWithInterval(second)}${ranked.length > 2 ? `; ${lastPart}` : ""}.`;
@@ -136,7 +144,8 @@ export const messages = {
   expectedRangeFunction: (setting: string, fn: string, lowest: RuntimeValue[], all: number, highest: RuntimeValue, narrowest: string, width: number) =>
     `${inSetting(setting)}, \`${fn}\`: ${lowestOf("median", "medians", lowest, all, highest)}; ${all === 1 ? `its p10–p90 range spans ${ms(width)}` : `${narrowest} has the narrowest p10–p90 range (${ms(width)})`}.`,
 
-  worstCaseIntro: () => "The worst case is the maximum Total Duration (Duration + Init Duration) each runtime reached for each function: the slowest response a user saw.",
+  worstCaseIntro: () =>
+    "The worst case is the maximum Total Duration (Duration + Init Duration) each runtime reached for each function: the slowest response a user saw.",
   /** `leaders`: each runtime that had the lowest value in some trial, with those trials (at least two runtimes). */
   trialsDisagree: (setting: string, fn: string, what: string, leaders: { runtime: string; trials: number[] }[]) =>
     `${inSetting(setting)}, the trials disagree on which runtime has the lowest ${what} of \`${fn}\`: ${list(
@@ -162,11 +171,25 @@ export const messages = {
 
   billedIntro: () =>
     "Billed Duration is the time AWS charges for, rounded up to the millisecond; the index compares the mean billed duration per invocation, which is proportional to the duration cost of the run. GB-seconds multiply billed time by the configured memory (1 GB = 1024 MB).",
-  labCpuPlan: (dataset: string, p: { cpus: number[]; support: number[]; init: number[]; run: number[]; initSharesSupport: boolean; concurrency: number; memoryMB: number; instanceCores: number; enforced: boolean }) =>
+  labCpuPlan: (
+    dataset: string,
+    p: {
+      cpus: number[];
+      support: number[];
+      init: number[];
+      run: number[];
+      initSharesSupport: boolean;
+      concurrency: number;
+      memoryMB: number;
+      instanceCores: number;
+      enforced: boolean;
+    },
+  ) =>
     `**${dataset}** ran on ${p.cpus.length} core(s): the DynamoDB server, API front and load driver on core(s) ${p.support.join(", ")}; initialising instances on core(s) ${p.init.join(", ")}${p.initSharesSupport ? " (shared with the support roles, which the machine has too few cores to separate; an initialising instance outweighs them for CPU)" : ""}; running instances on core(s) ${p.run.join(", ")}, where ${p.concurrency} instances capped at ${p.memoryMB}/1769 of a core need ${p.instanceCores.toFixed(2)} core(s)${p.enforced ? " (enforced with cpusets)" : " (not enforced: no writable cpuset cgroup)"}.`,
   labOversubscribed: (dataset: string) =>
     `**${dataset}** was run with --oversubscribe: its running instances' CPU caps add up to more than the cores left for them, so they compete for CPU and its durations include that contention.`,
-  labDbLatency: (dataset: string, description: string, source: string) => `**${dataset}**: every DynamoDB call waits a declared network latency: ${description}. Source: ${source}.`,
+  labDbLatency: (dataset: string, description: string, source: string) =>
+    `**${dataset}**: every DynamoDB call waits a declared network latency: ${description}. Source: ${source}.`,
   labNoDbLatency: (dataset: string) => `**${dataset}**: DynamoDB calls were answered at loopback speed (no network latency model).`,
   billedRule: (dataset: string, rule: string, description: string) => `**${dataset}** uses the billing rule \`${rule}\`: ${description}`,
   billedGbs: (setting: string, cheapest: string, cheapestGbs: number, dearest: string, dearestGbs: number) =>
@@ -181,7 +204,8 @@ export const messages = {
   provisionedIntro: () =>
     "(b) **Provisioned concurrency** keeps instances initialised ahead of time. As a what-if from the data at hand, the worst case is recomputed with Init Duration removed for the managed runtimes only (custom runtimes keep theirs).",
   noManagedRuntimes: () => "None of the runtimes present is a managed runtime, so removing managed INIT changes nothing.",
-  provisionedLeader: (setting: string, ranked: Ranked[], level: Ranked[]) => messages.piLeader(setting, "the worst case once managed INIT is removed", ranked, level),
+  provisionedLeader: (setting: string, ranked: Ranked[], level: Ranked[]) =>
+    messages.piLeader(setting, "the worst case once managed INIT is removed", ranked, level),
   concurrencyIntro: (base: string, variant: string) =>
     `(c) **Code optimisation.** \`${variant}\` does \`${base}\`'s work with its queries issued concurrently. Concurrency gain = median Duration of \`${base}\` / median Duration of \`${variant}\` − 1.`,
   /** `pairs`: the manifest's base/variant pairs with the sides the datasets hold. */
@@ -203,7 +227,8 @@ export const messages = {
     "Statements about the narrowest p10–p90 range, the tail that rises the least, the largest gap between max Cold Start and max Init Duration, GB-seconds summed over functions and changes across memory sizes describe the measured invocations and carry no interval.",
   appendixIntro: () =>
     "How the numbers in this report were made. Every statement below is generated from the parameters the report was built with and from the datasets' metadata.",
-  summaryIntro: (datasets: string[]) => `Findings computed from ${list(datasets.map((d) => `**${d}**`))}; every number below comes from the sections that follow.`,
+  summaryIntro: (datasets: string[]) =>
+    `Findings computed from ${list(datasets.map((d) => `**${d}**`))}; every number below comes from the sections that follow.`,
   summaryWorstCase: (setting: string, ranked: Ranked[], level: Ranked[]) =>
     `Worst case (${setting}): ${headline(
       ranked,

@@ -31,15 +31,31 @@ export function appendixSection({ analysis: a, bootstrap }: SectionInput): Secti
       ...(lab.length > 0 ? [markdown(`### Lab conditions\n\n${lab.map((line) => `- ${line}`).join("\n")}`)] : []),
       markdown(`### Billing rules\n\n${rules.map((r) => `- ${messages.billedRule(r.dataset, r.rule, r.description)}`).join("\n")}`),
       markdown(`${bootstrapMethod(bootstrap, { trials: trialScopeOf(a), orderStatisticGroups: exactGroups })}\n\n${messages.descriptiveStatements()}`),
-      table("appendix-parameters", "Parameters of the confidence intervals", ["parameter", "value"], [
-        { parameter: "confidence", value: bootstrap.confidence },
-        { parameter: "resamples", value: bootstrap.resamples },
-        { parameter: "seed", value: bootstrap.seed },
-        { parameter: "method", value: bootstrap.method },
-        { parameter: "trials per group", value: trialsText(trialScopeOf(a)) },
-        { parameter: "scheme", value: trialScopeOf(a).max > 1 ? "two-level (trials, then invocations), t-calibrated" : "one level (invocations); run-to-run variation not measured" },
-        ...(exactGroups > 0 ? [{ parameter: "order-statistic intervals (percentiles)", value: `${exactGroups} one-trial group(s) of at least ${ORDER_STATISTIC_MIN.toLocaleString("en-US")} invocations` }] : []),
-      ]),
+      table(
+        "appendix-parameters",
+        "Parameters of the confidence intervals",
+        ["parameter", "value"],
+        [
+          { parameter: "confidence", value: bootstrap.confidence },
+          { parameter: "resamples", value: bootstrap.resamples },
+          { parameter: "seed", value: bootstrap.seed },
+          { parameter: "method", value: bootstrap.method },
+          { parameter: "trials per group", value: trialsText(trialScopeOf(a)) },
+          {
+            parameter: "scheme",
+            value:
+              trialScopeOf(a).max > 1 ? "two-level (trials, then invocations), t-calibrated" : "one level (invocations); run-to-run variation not measured",
+          },
+          ...(exactGroups > 0
+            ? [
+                {
+                  parameter: "order-statistic intervals (percentiles)",
+                  value: `${exactGroups} one-trial group(s) of at least ${ORDER_STATISTIC_MIN.toLocaleString("en-US")} invocations`,
+                },
+              ]
+            : []),
+        ],
+      ),
       table("appendix-billing", "Billing rule of each dataset", ["dataset", "rule", "description"], rules),
     ],
   };

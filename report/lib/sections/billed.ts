@@ -6,7 +6,19 @@ import { round } from "../narrative/format.js";
 import { messages } from "../narrative/messages.js";
 import type { SectionResult } from "../section.js";
 import type { SectionInput } from "./builder.js";
-import { bullets, figure, figureContext, leaderSentences, markdown, PI_OVERALL_COLUMNS, piBars, table, valueBars, whenCompared, withIntervalColumns } from "./shared.js";
+import {
+  bullets,
+  figure,
+  figureContext,
+  leaderSentences,
+  markdown,
+  PI_OVERALL_COLUMNS,
+  piBars,
+  table,
+  valueBars,
+  whenCompared,
+  withIntervalColumns,
+} from "./shared.js";
 import { subtitle } from "./subtitle.js";
 
 export function billedSection({ analysis: a, bootstrap }: SectionInput): SectionResult {
@@ -24,16 +36,19 @@ export function billedSection({ analysis: a, bootstrap }: SectionInput): Section
     title: "Billed duration",
     blocks: [
       markdown(`${messages.billedIntro()} ${messages.intervalNote(bootstrap.confidence, trialScopeOf(a))}\n\n${bullets(rules)}`),
-      ...whenCompared(a, figure(
-        "billed-pi",
-        "Performance Index of mean Billed Duration",
-        performanceIndexBars(
-          piBars(pi.overall),
-          ctx,
+      ...whenCompared(
+        a,
+        figure(
+          "billed-pi",
           "Performance Index of mean Billed Duration",
-          subtitle(a, "mean over functions; error bars: confidence intervals; higher is better"),
+          performanceIndexBars(
+            piBars(pi.overall),
+            ctx,
+            "Performance Index of mean Billed Duration",
+            subtitle(a, "mean over functions; error bars: confidence intervals; higher is better"),
+          ),
         ),
-      )),
+      ),
       markdown(bullets(sentences)),
       figure(
         "billed-mean",

@@ -7,7 +7,21 @@ import { round } from "../narrative/format.js";
 import { messages } from "../narrative/messages.js";
 import type { SectionResult } from "../section.js";
 import type { SectionInput } from "./builder.js";
-import { bullets, figure, figureContext, leaderSentences, markdown, PI_FUNCTION_COLUMNS, PI_OVERALL_COLUMNS, piBars, piDefinition, table, valueBars, whenCompared, withIntervalColumns } from "./shared.js";
+import {
+  bullets,
+  figure,
+  figureContext,
+  leaderSentences,
+  markdown,
+  PI_FUNCTION_COLUMNS,
+  PI_OVERALL_COLUMNS,
+  piBars,
+  piDefinition,
+  table,
+  valueBars,
+  whenCompared,
+  withIntervalColumns,
+} from "./shared.js";
 import { subtitle } from "./subtitle.js";
 
 export function coldStartSection({ analysis: a, bootstrap }: SectionInput): SectionResult {
@@ -28,17 +42,22 @@ export function coldStartSection({ analysis: a, bootstrap }: SectionInput): Sect
     id: "cold-start",
     title: "Cold start",
     blocks: [
-      markdown(`${messages.coldStartIntro()} ${messages.coldStartConvention()} ${piDefinition(a)}${messages.intervalNote(bootstrap.confidence, trialScopeOf(a))}`),
-      ...whenCompared(a, figure(
-        "cold-start-pi",
-        "Performance Index of max Cold Start Duration",
-        performanceIndexBars(
-          piBars(pi.overall),
-          ctx,
+      markdown(
+        `${messages.coldStartIntro()} ${messages.coldStartConvention()} ${piDefinition(a)}${messages.intervalNote(bootstrap.confidence, trialScopeOf(a))}`,
+      ),
+      ...whenCompared(
+        a,
+        figure(
+          "cold-start-pi",
           "Performance Index of max Cold Start Duration",
-          subtitle(a, "mean over functions; error bars: confidence intervals; higher is better"),
+          performanceIndexBars(
+            piBars(pi.overall),
+            ctx,
+            "Performance Index of max Cold Start Duration",
+            subtitle(a, "mean over functions; error bars: confidence intervals; higher is better"),
+          ),
         ),
-      )),
+      ),
       markdown(bullets(sentences)),
       figure(
         "cold-start-max",
@@ -57,8 +76,24 @@ export function coldStartSection({ analysis: a, bootstrap }: SectionInput): Sect
         "Max Cold Start Duration vs max Init Duration",
         coldStartVsInit(
           pairs.flatMap((p) => [
-            { setting: p.setting, function: p.function, runtime: p.runtime, measure: COLD_START_MEASURES[0]!, value: round(p.maxColdStart), valueLower: round(p.maxColdStartLower), valueUpper: round(p.maxColdStartUpper) },
-            { setting: p.setting, function: p.function, runtime: p.runtime, measure: COLD_START_MEASURES[1]!, value: round(p.maxInit), valueLower: round(p.maxInitLower), valueUpper: round(p.maxInitUpper) },
+            {
+              setting: p.setting,
+              function: p.function,
+              runtime: p.runtime,
+              measure: COLD_START_MEASURES[0]!,
+              value: round(p.maxColdStart),
+              valueLower: round(p.maxColdStartLower),
+              valueUpper: round(p.maxColdStartUpper),
+            },
+            {
+              setting: p.setting,
+              function: p.function,
+              runtime: p.runtime,
+              measure: COLD_START_MEASURES[1]!,
+              value: round(p.maxInit),
+              valueLower: round(p.maxInitLower),
+              valueUpper: round(p.maxInitUpper),
+            },
           ]),
           ctx,
           subtitle(a, "darker: max Cold Start; lighter: max Init Duration; error bars: confidence intervals"),
@@ -66,7 +101,12 @@ export function coldStartSection({ analysis: a, bootstrap }: SectionInput): Sect
       ),
       table("cold-start-pi", `Performance Index of max Cold Start Duration per runtime (${messages.unboundedNote()})`, PI_OVERALL_COLUMNS, pi.overall),
       table("cold-start-index", "Max Cold Start Duration (ms) and its Performance Index per function", PI_FUNCTION_COLUMNS, pi.perFunction),
-      table("cold-start-max", "Max Cold Start and max Init Duration (ms) per function", ["setting", "function", "runtime", ...withIntervalColumns(["maxColdStart", "maxInit"])], pairs),
+      table(
+        "cold-start-max",
+        "Max Cold Start and max Init Duration (ms) per function",
+        ["setting", "function", "runtime", ...withIntervalColumns(["maxColdStart", "maxInit"])],
+        pairs,
+      ),
     ],
   };
 }

@@ -44,7 +44,11 @@ export function buildComparison(baseline: Datasets, candidate: Datasets, options
   // Verdicts only between runs of one protocol: otherwise a change could come from the protocol.
   const found = runComparison(baseline, candidate, options);
   if (!found.comparable) {
-    return { id: "compare", title: COMPARISON_TITLE, blocks: [{ kind: "markdown", text: [say.intro(describe(baseline), describe(candidate)), say.notComparable(found.protocols)].join("\n\n") }] };
+    return {
+      id: "compare",
+      title: COMPARISON_TITLE,
+      blocks: [{ kind: "markdown", text: [say.intro(describe(baseline), describe(candidate)), say.notComparable(found.protocols)].join("\n\n") }],
+    };
   }
   const { comparison, labelOf, severalArchitectures } = found;
   const where = (g: Record<string, unknown>, code = true) => {
@@ -60,7 +64,11 @@ export function buildComparison(baseline: Datasets, candidate: Datasets, options
       kind: "figure",
       id: "largest-changes",
       title: "Largest changes",
-      spec: largestChangesBars(bars(largestChanges(comparison.changes, FIGURE_BARS), (g) => where(g, false)), "Largest changes", say.figureSubtitle(fixture)),
+      spec: largestChangesBars(
+        bars(largestChanges(comparison.changes, FIGURE_BARS), (g) => where(g, false)),
+        "Largest changes",
+        say.figureSubtitle(fixture),
+      ),
     },
     changeTable(comparison, labelOf),
   ];
@@ -86,7 +94,10 @@ function methodText(c: Comparison): string {
   });
 }
 
-function findings({ comparison: c, regressions, improvements, groups }: Extract<RunComparison, { comparable: true }>, where: (g: Record<string, unknown>) => string): string {
+function findings(
+  { comparison: c, regressions, improvements, groups }: Extract<RunComparison, { comparable: true }>,
+  where: (g: Record<string, unknown>) => string,
+): string {
   const lines = [say.counts(c.changes.length, regressions.length, improvements.length, groups, COMPARISON_METRICS.length), ""];
   const section = (list: Change[], heading: string, none: string) => {
     if (list.length === 0) return lines.push(none, "");
@@ -117,7 +128,13 @@ function bars(changes: Change[], where: (g: Record<string, unknown>) => string):
   return changes.map((c) => {
     const b = c.baseline.estimate;
     const pct = (x: number) => round3((x / b) * 100);
-    return { label: `${where(c.group)} · ${c.label}`, relativePct: round3(c.relative! * 100)!, lowerPct: pct(c.change.lower), upperPct: pct(c.change.upper), verdict: c.verdict };
+    return {
+      label: `${where(c.group)} · ${c.label}`,
+      relativePct: round3(c.relative! * 100)!,
+      lowerPct: pct(c.change.lower),
+      upperPct: pct(c.change.upper),
+      verdict: c.verdict,
+    };
   });
 }
 

@@ -54,7 +54,16 @@ export function costSection({ analysis: a, bootstrap, options }: SectionInput): 
   }));
   const title = "Cost per million invocations by memory size";
   const blocks: Block[] = [
-    markdown([say.formula(), say.ruleInForce(rule, a.data.datasets.map((d) => ({ dataset: d.name, rule: d.meta.billing.rule }))), say.priceTable(prices.table, prices.shown)].join("\n\n")),
+    markdown(
+      [
+        say.formula(),
+        say.ruleInForce(
+          rule,
+          a.data.datasets.map((d) => ({ dataset: d.name, rule: d.meta.billing.rule })),
+        ),
+        say.priceTable(prices.table, prices.shown),
+      ].join("\n\n"),
+    ),
     figure("cost-by-memory", title, costByMemory(points, { ...ctx, functions }, series, title, subtitle(a, say.figureSubtitle()))),
     markdown([say.intervalNote(bootstrap.confidence, trialScopeOf(a)), "", ...sentences.map((s) => `- ${s}`)].join("\n")),
     markdown(memorySentences(found)),
@@ -72,7 +81,11 @@ function memorySentences({ rows, labelOf, severalArchitectures, pooled, oneMemor
     say.moreMemoryCheaper({
       runtime: labelOf(String(c.keys.runtime)),
       function: String(c.keys.function),
-      where: pooled ? (severalArchitectures ? String(c.keys.architecture) : "across datasets") : `${String(c.keys.dataset)}${severalArchitectures ? `, ${String(c.keys.architecture)}` : ""}`,
+      where: pooled
+        ? severalArchitectures
+          ? String(c.keys.architecture)
+          : "across datasets"
+        : `${String(c.keys.dataset)}${severalArchitectures ? `, ${String(c.keys.architecture)}` : ""}`,
       smallerMB: c.smallerMB,
       largerMB: c.largerMB,
       smallerUsd: c.smallerUsdPerMillion,

@@ -12,7 +12,9 @@ import { subtitle } from "./subtitle.js";
 export function expectedRangeSection({ analysis: a, bootstrap }: SectionInput): SectionResult {
   const ctx = figureContext(a);
   const { rows, functions, trialMedians, disagreements } = expectedRange(a, bootstrap);
-  const sentences = functions.map((f) => messages.expectedRangeFunction(f.setting, f.function, f.lowest, f.runtimes, f.highest, f.narrowest.runtime, f.narrowest.widthMs));
+  const sentences = functions.map((f) =>
+    messages.expectedRangeFunction(f.setting, f.function, f.lowest, f.runtimes, f.highest, f.narrowest.runtime, f.narrowest.widthMs),
+  );
   for (const d of disagreements) sentences.push(messages.trialsDisagree(d.setting, d.function, "median Total Duration", d.leaders));
   const figureRows = rows.map((r) => ({
     setting: r.setting,
@@ -30,14 +32,19 @@ export function expectedRangeSection({ analysis: a, bootstrap }: SectionInput): 
     id: "expected-range",
     title: "Expected range",
     blocks: [
-      markdown(`${messages.expectedRangeIntro()} ${messages.percentileDefinition(PERCENTILE_DEFINITION)} ${messages.variantsElsewhere(a.pairs.filter((p) => a.functionsMeasured.includes(p.variant)).map((p) => p.variant))} ${messages.intervalNote(bootstrap.confidence, trialScopeOf(a))}`),
+      markdown(
+        `${messages.expectedRangeIntro()} ${messages.percentileDefinition(PERCENTILE_DEFINITION)} ${messages.variantsElsewhere(a.pairs.filter((p) => a.functionsMeasured.includes(p.variant)).map((p) => p.variant))} ${messages.intervalNote(bootstrap.confidence, trialScopeOf(a))}`,
+      ),
       figure(
         "expected-range",
         "Expected range of Total Duration",
         expectedRangeFigure(
           figureRows,
           ctx,
-          subtitle(a, `p10–p90 band, p20–p80 highlighted, median tick with its confidence interval${trialMedians.length ? "; open circles: each trial's median" : ""}`),
+          subtitle(
+            a,
+            `p10–p90 band, p20–p80 highlighted, median tick with its confidence interval${trialMedians.length ? "; open circles: each trial's median" : ""}`,
+          ),
           trialMedians,
         ),
       ),

@@ -45,19 +45,36 @@ function blocksOf(a: Analysis, found: LabCalibration): Block[] {
   const fn = found.function;
   const fixtures = a.data.datasets.filter((d) => found.labDatasets.includes(d.name) && d.meta.source.kind === "fixture").map((d) => d.name);
   const labelOf = (id: string) => a.runtimes.find((r) => r.id === id)?.label ?? id;
-  const blocks: Block[] = [markdown([say.intro(fn, found.references.map(({ name, reference }) => describe(name, reference))), ...(fixtures.length ? [messages.fixtureWarning(fixtures)] : [])].join("\n\n"))];
+  const blocks: Block[] = [
+    markdown(
+      [
+        say.intro(
+          fn,
+          found.references.map(({ name, reference }) => describe(name, reference)),
+        ),
+        ...(fixtures.length ? [messages.fixtureWarning(fixtures)] : []),
+      ].join("\n\n"),
+    ),
+  ];
   for (const s of found.settings) blocks.push(markdown(settingText(a, s, fn, labelOf)));
   const figureSetting = figureSettingOf(found);
   const ctx = { ...figureContext(a), settings: found.settings.map(figureSetting) };
   const rows = found.settings.flatMap((s) => figureRows(s, figureSetting(s), labelOf));
-  if (rows.some((r) => r.value !== null)) blocks.push(figure("lab-vs-aws", say.figureTitle(), labVsAwsBars(rows, ctx, MEASURES, say.figureTitle(), subtitle(a, say.figureSubtitle(fn)))));
+  if (rows.some((r) => r.value !== null))
+    blocks.push(figure("lab-vs-aws", say.figureTitle(), labVsAwsBars(rows, ctx, MEASURES, say.figureTitle(), subtitle(a, say.figureSubtitle(fn)))));
   blocks.push(exactTable(found));
   return blocks;
 }
 
 function describe(name: string, reference: LabCalibration["references"][number]["reference"]): ReferenceDescription {
   const counts = reference.entries.map((e) => e.initDurationsMs.length);
-  return { name, date: reference.date, generatedAt: reference.generatedAt, source: reference.source, coldStarts: { min: Math.min(...counts), max: Math.max(...counts) } };
+  return {
+    name,
+    date: reference.date,
+    generatedAt: reference.generatedAt,
+    source: reference.source,
+    coldStarts: { min: Math.min(...counts), max: Math.max(...counts) },
+  };
 }
 
 function settingText(a: Analysis, s: CalibrationSetting, fn: string, labelOf: (id: string) => string): string {

@@ -65,7 +65,14 @@ export function memoryCostSection({ analysis: a, bootstrap, options }: SectionIn
     upper: significant(p.usdPerMillionUpper),
   }));
   const frontier: FrontierPoint[] = swept.flatMap((l) =>
-    l.points.map((p) => ({ panel: panelOf(l), runtime: p.runtime, memoryMB: p.memoryMB, p50: round(p.p50), usdPerMillion: significant(p.usdPerMillion), onFrontier: p.onFrontier })),
+    l.points.map((p) => ({
+      panel: panelOf(l),
+      runtime: p.runtime,
+      memoryMB: p.memoryMB,
+      p50: round(p.p50),
+      usdPerMillion: significant(p.usdPerMillion),
+      onFrontier: p.onFrontier,
+    })),
   );
   const figureCtx = { ...ctx, functions };
   const series = [...new Set(costs.map((c) => c.series))];
@@ -76,7 +83,17 @@ export function memoryCostSection({ analysis: a, bootstrap, options }: SectionIn
   else {
     if (sweep.maxSizes < 2) blocks.push(markdown(say.needsTwoSizes([...new Set(points.map((p) => p.memoryMB))].sort((x, y) => x - y))));
     blocks.push(
-      figure("latency-by-memory", say.latencyTitle(), latencyByMemory(latency, figureCtx, LATENCY_STATS.map((s) => s.name), say.latencyTitle(), subtitle(a, say.latencySubtitle()))),
+      figure(
+        "latency-by-memory",
+        say.latencyTitle(),
+        latencyByMemory(
+          latency,
+          figureCtx,
+          LATENCY_STATS.map((s) => s.name),
+          say.latencyTitle(),
+          subtitle(a, say.latencySubtitle()),
+        ),
+      ),
       figure("cost-by-memory", say.costTitle(), costByMemory(costs, figureCtx, series, say.costTitle(), subtitle(a, say.costSubtitle()))),
     );
   }
@@ -91,8 +108,18 @@ export function memoryCostSection({ analysis: a, bootstrap, options }: SectionIn
   }
   if (imported.length > 0) blocks.push(...importedBlocks(a, imported, sweep.balancedWeight, strategiesShown(options)));
   blocks.push(
-    exactTable("memory-cost", "Total Duration (ms), cost (USD per million) and power-tuning's averages per memory size, runtime and function", MEMORY_COST_COLUMNS, points.map((p) => ({ ...p, ptAveragePriceUsdPerMillion: p.ptAveragePriceUsd * 1e6 }))),
-    table("recommendations", "Recommended memory size per strategy and basis (power-tuning averages, or p99 with intervals)", RECOMMENDATION_COLUMNS, swept.flatMap((l) => l.recommendations.map((r) => ({ ...r })))),
+    exactTable(
+      "memory-cost",
+      "Total Duration (ms), cost (USD per million) and power-tuning's averages per memory size, runtime and function",
+      MEMORY_COST_COLUMNS,
+      points.map((p) => ({ ...p, ptAveragePriceUsdPerMillion: p.ptAveragePriceUsd * 1e6 })),
+    ),
+    table(
+      "recommendations",
+      "Recommended memory size per strategy and basis (power-tuning averages, or p99 with intervals)",
+      RECOMMENDATION_COLUMNS,
+      swept.flatMap((l) => l.recommendations.map((r) => ({ ...r }))),
+    ),
   );
   return { id: "memory-cost", title: "Memory and cost", blocks };
 }
@@ -102,8 +129,21 @@ function lineSentences({ line: l, smallest, cheapest, clearlyCheaper, stopsHelpi
   const cost =
     cheapest.memoryMB === smallest.memoryMB
       ? say.cheapestAtSmallest(name, l.function, { memoryMB: smallest.memoryMB, usd: smallest.usdPerMillion })
-      : say.costsLess(name, l.function, { memoryMB: smallest.memoryMB, usd: smallest.usdPerMillion }, { memoryMB: cheapest.memoryMB, usd: cheapest.usdPerMillion }, clearlyCheaper);
-  return [cost, say.lineSpeed(name, l.function, stopsHelping.map((s) => say.stopsHelping(s.statistic, s.found)))];
+      : say.costsLess(
+          name,
+          l.function,
+          { memoryMB: smallest.memoryMB, usd: smallest.usdPerMillion },
+          { memoryMB: cheapest.memoryMB, usd: cheapest.usdPerMillion },
+          clearlyCheaper,
+        );
+  return [
+    cost,
+    say.lineSpeed(
+      name,
+      l.function,
+      stopsHelping.map((s) => say.stopsHelping(s.statistic, s.found)),
+    ),
+  ];
 }
 
 export const IMPORTED_COLUMNS = ["dataset", "architecture", "runtime", "function", "memoryMB", "averageDurationMs", "averagePriceUsdPerMillion"];
@@ -120,17 +160,37 @@ function importedBlocks(a: Analysis, imported: ImportedLine[], weight: number, s
   const sentences = imported.map((l) =>
     l.picks.length === 0
       ? say.importedOneSize(l.dataset, l.runtime, l.function, l.points[0]!.memoryMB)
-      : say.importedPicks(l.dataset, l.runtime, l.function, l.picks.filter((p) => strategies.includes(p.strategy)), weight),
+      : say.importedPicks(
+          l.dataset,
+          l.runtime,
+          l.function,
+          l.picks.filter((p) => strategies.includes(p.strategy)),
+          weight,
+        ),
   );
   return [
     markdown(say.importedIntro([...new Set(imported.map((l) => l.dataset))])),
-    figure("averages-by-memory", say.averagesTitle(), averagesByMemory(rows, imported.map(name), [duration, cost], say.averagesTitle(), subtitle(a, say.averagesSubtitle()))),
+    figure(
+      "averages-by-memory",
+      say.averagesTitle(),
+      averagesByMemory(rows, imported.map(name), [duration, cost], say.averagesTitle(), subtitle(a, say.averagesSubtitle())),
+    ),
     markdown(sentences.map((t) => `- ${t}`).join("\n")),
     exactTable(
       "imported-averages",
       "Imported averages per memory size (aws-lambda-power-tuning): average duration (ms) and average cost (USD per million, compute only)",
       IMPORTED_COLUMNS,
-      imported.flatMap((l) => l.points.map((p) => ({ dataset: l.dataset, architecture: p.architecture, runtime: l.runtime, function: l.function, memoryMB: p.memoryMB, averageDurationMs: p.averageDurationMs, averagePriceUsdPerMillion: p.averagePriceUsd * 1e6 }))),
+      imported.flatMap((l) =>
+        l.points.map((p) => ({
+          dataset: l.dataset,
+          architecture: p.architecture,
+          runtime: l.runtime,
+          function: l.function,
+          memoryMB: p.memoryMB,
+          averageDurationMs: p.averageDurationMs,
+          averagePriceUsdPerMillion: p.averagePriceUsd * 1e6,
+        })),
+      ),
     ),
   ];
 }

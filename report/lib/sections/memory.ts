@@ -5,7 +5,20 @@ import { trialScopeOf } from "../findings/statistics.js";
 import { messages } from "../narrative/messages.js";
 import type { SectionResult } from "../section.js";
 import type { SectionInput } from "./builder.js";
-import { bullets, figure, figureContext, leaderSentences, markdown, PI_OVERALL_COLUMNS, piBars, piDefinition, table, valueBar, whenCompared, withIntervalColumns } from "./shared.js";
+import {
+  bullets,
+  figure,
+  figureContext,
+  leaderSentences,
+  markdown,
+  PI_OVERALL_COLUMNS,
+  piBars,
+  piDefinition,
+  table,
+  valueBar,
+  whenCompared,
+  withIntervalColumns,
+} from "./shared.js";
 import { subtitle } from "./subtitle.js";
 
 export function memorySection({ analysis: a, bootstrap }: SectionInput): SectionResult {
@@ -22,21 +35,28 @@ export function memorySection({ analysis: a, bootstrap }: SectionInput): Section
     title: "Memory",
     blocks: [
       markdown(`${messages.memoryIntro()} ${piDefinition(a)}${messages.intervalNote(bootstrap.confidence, trialScopeOf(a))}`),
-      ...whenCompared(a, figure(
-        "memory-pi",
-        "Performance Index of Max Memory Used",
-        performanceIndexBars(
-          piBars(pi.overall),
-          ctx,
+      ...whenCompared(
+        a,
+        figure(
+          "memory-pi",
           "Performance Index of Max Memory Used",
-          subtitle(a, "mean over functions; error bars: confidence intervals; higher is better"),
+          performanceIndexBars(
+            piBars(pi.overall),
+            ctx,
+            "Performance Index of Max Memory Used",
+            subtitle(a, "mean over functions; error bars: confidence intervals; higher is better"),
+          ),
         ),
-      )),
+      ),
       markdown(bullets(sentences)),
       figure(
         "memory-max",
         "Max Memory Used per function and runtime",
-        memoryVsConfigured(pi.perFunction.map((r) => ({ ...valueBar(r), configuredMB: r.memoryMB })), ctx, subtitle(a, "dashed line: configured memory size; error bars: confidence intervals")),
+        memoryVsConfigured(
+          pi.perFunction.map((r) => ({ ...valueBar(r), configuredMB: r.memoryMB })),
+          ctx,
+          subtitle(a, "dashed line: configured memory size; error bars: confidence intervals"),
+        ),
       ),
       table("memory-pi", "Performance Index of Max Memory Used per runtime", PI_OVERALL_COLUMNS, pi.overall),
       table(

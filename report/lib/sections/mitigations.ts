@@ -16,7 +16,20 @@ import { round } from "../narrative/format.js";
 import { messages } from "../narrative/messages.js";
 import type { Block, SectionResult } from "../section.js";
 import type { SectionInput } from "./builder.js";
-import { bullets, figure, figureContext, leaderSentences, markdown, PI_FUNCTION_COLUMNS, piBars, sizesNote, table, valueBar, valueBars, whenCompared } from "./shared.js";
+import {
+  bullets,
+  figure,
+  figureContext,
+  leaderSentences,
+  markdown,
+  PI_FUNCTION_COLUMNS,
+  piBars,
+  sizesNote,
+  table,
+  valueBar,
+  valueBars,
+  whenCompared,
+} from "./shared.js";
 import { subtitle } from "./subtitle.js";
 
 export function mitigationsSection(input: SectionInput): SectionResult {
@@ -34,21 +47,25 @@ function moreMemory({ analysis: a, bootstrap }: SectionInput): Block[] {
     const { sizes: ofArchitecture, excluded } = comparableSizes(a, architecture);
     const note = sizesNote(excluded);
     if (note) blocks.push(markdown(note));
-    else if (ofArchitecture.length < 2) blocks.push(markdown(messages.oneMemorySize(ofArchitecture[0]?.memoryMB ?? 0, architectures.length > 1 ? architecture : undefined)));
+    else if (ofArchitecture.length < 2)
+      blocks.push(markdown(messages.oneMemorySize(ofArchitecture[0]?.memoryMB ?? 0, architectures.length > 1 ? architecture : undefined)));
   }
   const labels = sizes.map((s) => s.label);
   const inSizes = <T extends { setting: string }>(rows: T[]) => rows.filter((r) => labels.includes(r.setting));
   blocks.push(
-    ...whenCompared(a, figure(
-      "mitigation-memory-pi",
-      "Performance Index of max Total Duration per memory size",
-      performanceIndexBars(
-        piBars(inSizes(worst.overall)),
-        { ...ctx, settings: labels },
+    ...whenCompared(
+      a,
+      figure(
+        "mitigation-memory-pi",
         "Performance Index of max Total Duration per memory size",
-        subtitle(a, "one panel per memory size; error bars: confidence intervals; higher is better"),
+        performanceIndexBars(
+          piBars(inSizes(worst.overall)),
+          { ...ctx, settings: labels },
+          "Performance Index of max Total Duration per memory size",
+          subtitle(a, "one panel per memory size; error bars: confidence intervals; higher is better"),
+        ),
       ),
-    )),
+    ),
     figure(
       "mitigation-memory-worst",
       "Max Total Duration per memory size",
@@ -85,7 +102,14 @@ function moreMemory({ analysis: a, bootstrap }: SectionInput): Block[] {
   if (effects.length) {
     const named = (e: MemorySizeEffect) => (architectures.length > 1 ? `${e.runtime} (${e.architecture})` : e.runtime);
     blocks.push(markdown(bullets(effects.map((e) => messages.memorySizeEffect(named(e), e.fromMB, e.toMB, e.worstChangePct, e.gbsChangePct)))));
-    blocks.push(table("mitigation-memory", "Change from the smallest to the largest memory size (%)", ["architecture", "runtime", "fromMB", "toMB", "worstChangePct", "gbsChangePct"], effects));
+    blocks.push(
+      table(
+        "mitigation-memory",
+        "Change from the smallest to the largest memory size (%)",
+        ["architecture", "runtime", "fromMB", "toMB", "worstChangePct", "gbsChangePct"],
+        effects,
+      ),
+    );
   }
   return blocks;
 }
@@ -98,16 +122,19 @@ function provisionedConcurrency({ analysis: a, bootstrap }: SectionInput): Block
   const before = worstCaseIndex(a, bootstrap);
   const sentences = leaders.flatMap((lead) => leaderSentences(lead.setting, "the worst case once managed INIT is removed", lead, { pi: after, unit: "ms" }));
   blocks.push(
-    ...whenCompared(a, figure(
-      "mitigation-provisioned-pi",
-      "Performance Index of max Total Duration, managed INIT removed",
-      performanceIndexBars(
-        piBars(after.overall),
-        ctx,
+    ...whenCompared(
+      a,
+      figure(
+        "mitigation-provisioned-pi",
         "Performance Index of max Total Duration, managed INIT removed",
-        subtitle(a, "what-if for provisioned concurrency; error bars: confidence intervals; higher is better"),
+        performanceIndexBars(
+          piBars(after.overall),
+          ctx,
+          "Performance Index of max Total Duration, managed INIT removed",
+          subtitle(a, "what-if for provisioned concurrency; error bars: confidence intervals; higher is better"),
+        ),
       ),
-    )),
+    ),
     markdown(bullets(sentences)),
     figure(
       "mitigation-provisioned-max",
@@ -137,7 +164,13 @@ function codeOptimisation({ analysis: a, bootstrap }: SectionInput): Block[] {
       "mitigation-concurrency-gain",
       `Concurrency gain of ${pair.variant} over ${pair.base}`,
       concurrencyGainBars(
-        gains.map((g) => ({ setting: g.setting, runtime: g.runtime, gainPct: round(g.gainPct), gainPctLower: round(g.gainPctLower), gainPctUpper: round(g.gainPctUpper) })),
+        gains.map((g) => ({
+          setting: g.setting,
+          runtime: g.runtime,
+          gainPct: round(g.gainPct),
+          gainPctLower: round(g.gainPctLower),
+          gainPctUpper: round(g.gainPctUpper),
+        })),
         ctx,
         `Concurrency gain of ${pair.variant} over ${pair.base}`,
         subtitle(a, "median Duration; error bars: confidence intervals; higher is better"),

@@ -14,8 +14,12 @@ export const who = (l: SweepLine, severalArchitectures: boolean): string => (sev
 /** One sentence per swept line naming its pick per strategy shown, on both bases. */
 export function recommendationSentences(lines: SweepLine[], strategies: Strategy[], weight: number, severalArchitectures: boolean): string[] {
   const picks = (rs: Recommendation[], basis: Recommendation["basis"]): StrategyPick[] =>
-    strategies.flatMap((s) => rs.filter((r) => r.strategy === s && r.basis === basis).map((r) => ({ strategy: s, memoryMB: r.memoryMB, runnerUpMB: r.runnerUpMB, clear: r.clear })));
+    strategies.flatMap((s) =>
+      rs.filter((r) => r.strategy === s && r.basis === basis).map((r) => ({ strategy: s, memoryMB: r.memoryMB, runnerUpMB: r.runnerUpMB, clear: r.clear })),
+    );
   return lines
     .filter((l) => l.recommendations.length > 0)
-    .map((l) => say.recommendation(who(l, severalArchitectures), l.function, picks(l.recommendations, "power-tuning averages"), picks(l.recommendations, "p99"), weight));
+    .map((l) =>
+      say.recommendation(who(l, severalArchitectures), l.function, picks(l.recommendations, "power-tuning averages"), picks(l.recommendations, "p99"), weight),
+    );
 }

@@ -44,7 +44,12 @@ export function summarySection({ analysis: a, bootstrap, options }: SectionInput
   if (findings.length === 0) {
     const alone = indexes[0]!.leaders.flatMap((l) => l.alone);
     const unique = alone.filter((x, i) => alone.findIndex((y) => y.function === x.function && y.runtime === x.runtime) === i);
-    findings.push(messages.summaryNothingCompares(a.runtimes.map((r) => r.label), unique));
+    findings.push(
+      messages.summaryNothingCompares(
+        a.runtimes.map((r) => r.label),
+        unique,
+      ),
+    );
   }
   const gains = leadingGains(a, bootstrap);
   if (gains) findings.push(messages.summaryConcurrency(gains.setting, gains.level, gains.all));
@@ -66,7 +71,9 @@ export function summarySection({ analysis: a, bootstrap, options }: SectionInput
   const recommended = recommendationSentences(swept, strategiesShown(options), sweep.balancedWeight, severalArchitectures);
 
   const fixtures = a.data.datasets.filter((d) => d.meta.source.kind === "fixture").map((d) => d.name);
-  const rows = indexes.flatMap(({ metric, pi }) => pi.overall.map((o) => ({ metric, setting: o.setting, runtime: o.runtime, pi: o.pi, piLower: o.piLower, piUpper: o.piUpper })));
+  const rows = indexes.flatMap(({ metric, pi }) =>
+    pi.overall.map((o) => ({ metric, setting: o.setting, runtime: o.runtime, pi: o.pi, piLower: o.piLower, piUpper: o.piUpper })),
+  );
   return {
     id: "summary",
     title: "Summary",
@@ -74,9 +81,16 @@ export function summarySection({ analysis: a, bootstrap, options }: SectionInput
       ...(fixtures.length ? [markdown(messages.fixtureWarning(fixtures))] : []),
       markdown(messages.summaryIntro(a.data.datasets.map((d) => d.name))),
       markdown(bullets(findings)),
-      ...(recommended.length ? [markdown([memoryCostMessages.summaryHeading(strategiesShown(options)), "", ...recommended.map((r) => `- ${r}`)].join("\n"))] : []),
+      ...(recommended.length
+        ? [markdown([memoryCostMessages.summaryHeading(strategiesShown(options)), "", ...recommended.map((r) => `- ${r}`)].join("\n"))]
+        : []),
       ...whenCompared(a, markdown(`${messages.piDefinition()} ${messages.summaryIntervals(bootstrap.confidence, trialScopeOf(a))}`)),
-      table("summary-pi", `Overall Performance Index per metric, setting and runtime, with confidence intervals (${messages.unboundedNote()})`, ["metric", "setting", "runtime", ...withIntervalColumns(["pi"])], rows),
+      table(
+        "summary-pi",
+        `Overall Performance Index per metric, setting and runtime, with confidence intervals (${messages.unboundedNote()})`,
+        ["metric", "setting", "runtime", ...withIntervalColumns(["pi"])],
+        rows,
+      ),
     ],
   };
 }

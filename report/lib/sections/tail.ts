@@ -30,10 +30,21 @@ export function tailSection({ analysis: a, bootstrap }: SectionInput): SectionRe
     id: "tail",
     title: "Tail",
     blocks: [
-      markdown(`${messages.tailIntro()} ${messages.percentileDefinition(PERCENTILE_DEFINITION)} ${messages.intervalNote(bootstrap.confidence, trialScopeOf(a))}`),
-      figure("tail", "Tail of Total Duration (p95 to p100)", tailLines(lines, ctx, subtitle(a, "one panel per function; shaded: confidence interval; lower is better"))),
+      markdown(
+        `${messages.tailIntro()} ${messages.percentileDefinition(PERCENTILE_DEFINITION)} ${messages.intervalNote(bootstrap.confidence, trialScopeOf(a))}`,
+      ),
+      figure(
+        "tail",
+        "Tail of Total Duration (p95 to p100)",
+        tailLines(lines, ctx, subtitle(a, "one panel per function; shaded: confidence interval; lower is better")),
+      ),
       markdown(bullets(sentences)),
-      table("tail", "Total Duration (ms) from p95 to p100, with confidence intervals", ["setting", "function", "runtime", ...withIntervalColumns(TAIL_STATS.map((s) => s.name))], rows),
+      table(
+        "tail",
+        "Total Duration (ms) from p95 to p100, with confidence intervals",
+        ["setting", "function", "runtime", ...withIntervalColumns(TAIL_STATS.map((s) => s.name))],
+        rows,
+      ),
     ],
   };
 }

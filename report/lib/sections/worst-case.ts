@@ -5,7 +5,20 @@ import { worstCase } from "../findings/worst-case.js";
 import { messages } from "../narrative/messages.js";
 import type { SectionResult } from "../section.js";
 import type { SectionInput } from "./builder.js";
-import { bullets, figure, figureContext, leaderSentences, markdown, PI_FUNCTION_COLUMNS, PI_OVERALL_COLUMNS, piBars, piDefinition, table, valueBars, whenCompared } from "./shared.js";
+import {
+  bullets,
+  figure,
+  figureContext,
+  leaderSentences,
+  markdown,
+  PI_FUNCTION_COLUMNS,
+  PI_OVERALL_COLUMNS,
+  piBars,
+  piDefinition,
+  table,
+  valueBars,
+  whenCompared,
+} from "./shared.js";
 import { subtitle } from "./subtitle.js";
 
 export function worstCaseSection({ analysis: a, bootstrap }: SectionInput): SectionResult {
@@ -15,7 +28,10 @@ export function worstCaseSection({ analysis: a, bootstrap }: SectionInput): Sect
   for (const lead of leaders) {
     sentences.push(...leaderSentences(lead.setting, "the worst case (max Total Duration)", lead, { pi, unit: "ms" }));
     const spread = spreads.find((x) => x.setting === lead.setting);
-    if (spread) sentences.push(messages.worstCaseSpread(spread.setting, spread.best.runtime, spread.best.maxMs, spread.top.runtime, spread.top.maxMs, spread.top.function));
+    if (spread)
+      sentences.push(
+        messages.worstCaseSpread(spread.setting, spread.best.runtime, spread.best.maxMs, spread.top.runtime, spread.top.maxMs, spread.top.function),
+      );
   }
   for (const d of disagreements) sentences.push(messages.trialsDisagree(d.setting, d.function, "max Total Duration", d.leaders));
   return {
@@ -23,16 +39,19 @@ export function worstCaseSection({ analysis: a, bootstrap }: SectionInput): Sect
     title: "Worst case",
     blocks: [
       markdown(`${messages.worstCaseIntro()} ${piDefinition(a)}${messages.intervalNote(bootstrap.confidence, trialScopeOf(a))}`),
-      ...whenCompared(a, figure(
-        "worst-case-pi",
-        "Performance Index of max Total Duration",
-        performanceIndexBars(
-          piBars(pi.overall),
-          ctx,
+      ...whenCompared(
+        a,
+        figure(
+          "worst-case-pi",
           "Performance Index of max Total Duration",
-          subtitle(a, "mean over functions; error bars: confidence intervals; higher is better"),
+          performanceIndexBars(
+            piBars(pi.overall),
+            ctx,
+            "Performance Index of max Total Duration",
+            subtitle(a, "mean over functions; error bars: confidence intervals; higher is better"),
+          ),
         ),
-      )),
+      ),
       markdown(bullets(sentences)),
       figure(
         "worst-case-max",

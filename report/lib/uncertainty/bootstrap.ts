@@ -33,9 +33,10 @@ export function streamSeed(seed: number, stream: StreamKey, statistic: Statistic
  */
 export function bootstrapInterval(values: ArrayLike<number> | readonly ArrayLike<number>[], statistic: Statistic, options: IntervalOptions = {}): Interval {
   const o = bootstrapOptions(options);
-  const sample = Array.isArray(values) && values.length > 0 && typeof values[0] !== "number"
-    ? trialSample((values as readonly ArrayLike<number>[]).map((v) => sortedSample(v, statistic.name)))
-    : singleTrial(sortedSample(values as ArrayLike<number>, statistic.name));
+  const sample =
+    Array.isArray(values) && values.length > 0 && typeof values[0] !== "number"
+      ? trialSample((values as readonly ArrayLike<number>[]).map((v) => sortedSample(v, statistic.name)))
+      : singleTrial(sortedSample(values as ArrayLike<number>, statistic.name));
   return intervalOfSample(sample, statistic, o, options.stream ?? []);
 }
 
@@ -86,7 +87,13 @@ export { lowerColumn, upperColumn };
  * each statistic's intervals on their own, so sections asking for one statistic in different lists
  * (in one kernel, the notebooks share the loaded table) compute it once.
  */
-export function bootstrapSummary(table: ColumnTable, by: readonly string[], value: string, stats: readonly Statistic[], options: Partial<BootstrapOptions> = {}): ColumnTable {
+export function bootstrapSummary(
+  table: ColumnTable,
+  by: readonly string[],
+  value: string,
+  stats: readonly Statistic[],
+  options: Partial<BootstrapOptions> = {},
+): ColumnTable {
   const o = bootstrapOptions(options);
   const key = `bootstrap:${by.join(",")}:${value}:${JSON.stringify(stats)}:${JSON.stringify(o)}`;
   return memo(table, key, () => {
@@ -112,6 +119,8 @@ function groupIntervals(table: ColumnTable, by: readonly string[], value: string
   const key = `bootstrap-statistic:${by.join(",")}:${value}:${s.kind}:${s.kind === "percentile" ? s.p : ""}:${JSON.stringify(o)}`;
   return memo(table, key, () => {
     const { keys, samples } = trialGroups(table, by, value);
-    return keys.map((k, g) => (samples[g]!.pooled.length === 0 ? null : intervalOfSample(samples[g]!, s, o, [value, ...by.map((b) => k[b] as string | number)])));
+    return keys.map((k, g) =>
+      samples[g]!.pooled.length === 0 ? null : intervalOfSample(samples[g]!, s, o, [value, ...by.map((b) => k[b] as string | number)]),
+    );
   });
 }

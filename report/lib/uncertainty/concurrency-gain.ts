@@ -46,7 +46,13 @@ export function concurrencyGainIntervals(table: ColumnTable, pairs: readonly Var
 }
 
 /** The interval of one gain, or null when either side has no values or the gain is undefined. */
-export function gainInterval(base: TrialSample | undefined, variant: TrialSample | undefined, estimate: number | null, stream: (string | number)[], o: BootstrapOptions): Interval | null {
+export function gainInterval(
+  base: TrialSample | undefined,
+  variant: TrialSample | undefined,
+  estimate: number | null,
+  stream: (string | number)[],
+  o: BootstrapOptions,
+): Interval | null {
   if (!base?.pooled.length || !variant?.pooled.length || estimate === null) return null;
   const median = stat.median();
   const draw = (sample: TrialSample, side: string) => drawReplicates(sample, median, o, seededRandom(deriveSeed(o.seed, "concurrency-gain", side, ...stream)));
@@ -55,6 +61,9 @@ export function gainInterval(base: TrialSample | undefined, variant: TrialSample
   // A replicate whose variant median is 0 has no finite gain: it pushes the upper end to Infinity, as for the PI.
   for (let i = 0; i < gains.length; i++) gains[i] = v.replicates[i]! > 0 ? (b.replicates[i]! / v.replicates[i]! - 1) * 100 : Infinity;
   // The gain is a ratio: each median contributes its relative variance to the gain's.
-  const relative = (d: typeof b, sample: TrialSample) => ({ contribution: d.calibration.variance / estimateOfSorted(sample.pooled, median) ** 2, df: d.calibration.df });
+  const relative = (d: typeof b, sample: TrialSample) => ({
+    contribution: d.calibration.variance / estimateOfSorted(sample.pooled, median) ** 2,
+    df: d.calibration.df,
+  });
   return calibratedInterval(estimate, gains, o.confidence, false, combinedDf([relative(b, base), relative(v, variant)]));
 }

@@ -39,7 +39,9 @@ export function trialsParagraph(o: BootstrapOptions, t: TrialScope): string {
     `${studentQuantile(upper, Math.max(1, example - 1)).toFixed(2)}/${normalQuantile(upper).toFixed(2)}), as a t interval over T trials would. ` +
     "A difference or ratio of two groups (comparisons, concurrency gain) combines their degrees of freedom by Welch–Satterthwaite; a Performance Index uses the fewest degrees of freedom among the runtimes it compares. " +
     "Checked on synthetic data with known truth by `npm run bench:calibration` (coverage, false-change rate, power; figures in the README).";
-  return t.min >= 2 ? two : `${two}
+  return t.min >= 2
+    ? two
+    : `${two}
 
 ${one}`;
 }
@@ -81,7 +83,7 @@ export function bootstrapMethod(o: BootstrapOptions, context: MethodContext = {}
       "invocations; they understate how much larger the maximum of another run could be. Cold Start Duration counts warm invocations as 0, so its intervals rest on the few cold ones.",
     "",
     `Where the text ranks two values, it does so only when their intervals do not overlap, and says "no clear difference" otherwise. Non-overlap of two ${percent(o.confidence)} intervals ` +
-      "is a stricter test than the interval of their difference, so the text errs towards \"no clear difference\".",
+      'is a stricter test than the interval of their difference, so the text errs towards "no clear difference".',
   ];
   if (context.minEffect !== undefined) {
     lines.push(

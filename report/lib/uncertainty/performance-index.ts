@@ -62,14 +62,20 @@ export function performanceIndexIntervals(cells: readonly PiCell[], statistic: S
   // (setting, runtime) → per-replicate sums of PI over functions, the functions counted and their fewest df.
   const slotOf = (c: PiCell) => JSON.stringify([c.setting, c.runtime]);
   const overall = new Map<string, { setting: string; runtime: string; sums: Float64Array; functions: number; df: number }>();
-  for (const c of cells) if (!overall.has(slotOf(c))) overall.set(slotOf(c), { setting: c.setting, runtime: c.runtime, sums: new Float64Array(B), functions: 0, df: Infinity });
+  for (const c of cells)
+    if (!overall.has(slotOf(c))) overall.set(slotOf(c), { setting: c.setting, runtime: c.runtime, sums: new Float64Array(B), functions: 0, df: Infinity });
 
-  for (const group of groupBy(cells.map((cell, index) => ({ cell, index })).filter(({ cell }) => !isEmpty(cell.values)), ({ cell }) => JSON.stringify([cell.setting, cell.function]))) {
+  for (const group of groupBy(
+    cells.map((cell, index) => ({ cell, index })).filter(({ cell }) => !isEmpty(cell.values)),
+    ({ cell }) => JSON.stringify([cell.setting, cell.function]),
+  )) {
     const drawn = group.map(({ cell: c, index }) => {
       const what = `${statistic.name} of ${c.runtime}/${c.function} (${c.setting})`;
       // A TrialSample (piCellsOf's) is used as it is, so its per-sample caches are shared; its trials are still checked.
       const sample = isTrialSample(c.values) ? checkedTrials(c.values, what) : singleTrial(sortedSample(c.values, what));
-      const random = seededRandom(deriveSeed(o.seed, "performance-index", c.setting, c.function, c.runtime, statistic.kind, statistic.kind === "percentile" ? statistic.p : ""));
+      const random = seededRandom(
+        deriveSeed(o.seed, "performance-index", c.setting, c.function, c.runtime, statistic.kind, statistic.kind === "percentile" ? statistic.p : ""),
+      );
       const { replicates, calibration } = drawReplicates(sample, statistic, o, random);
       return { cell: c, index, estimate: estimateOfSorted(sample.pooled, statistic), replicates, df: calibration.df };
     });
@@ -91,7 +97,11 @@ export function performanceIndexIntervals(cells: readonly PiCell[], statistic: S
         acc.functions++;
         pi = calibratedInterval(worstEstimate / d.estimate, ratios, o.confidence, degenerate, df);
       }
-      perFunction[d.index] = { ...perFunction[d.index]!, value: calibratedInterval(d.estimate, Float64Array.from(d.replicates), o.confidence, degenerate, d.df), pi };
+      perFunction[d.index] = {
+        ...perFunction[d.index]!,
+        value: calibratedInterval(d.estimate, Float64Array.from(d.replicates), o.confidence, degenerate, d.df),
+        pi,
+      };
     }
   }
   // The overall estimate sums the per-function indexes in the cells' order, as the point metric does.
@@ -105,7 +115,16 @@ export function performanceIndexIntervals(cells: readonly PiCell[], statistic: S
       setting: acc.setting,
       runtime: acc.runtime,
       functions: acc.functions,
-      pi: acc.functions === 0 ? null : calibratedInterval(estimates.get(slot)! / acc.functions, acc.sums.map((s) => s / acc.functions), o.confidence, degenerate, acc.df),
+      pi:
+        acc.functions === 0
+          ? null
+          : calibratedInterval(
+              estimates.get(slot)! / acc.functions,
+              acc.sums.map((s) => s / acc.functions),
+              o.confidence,
+              degenerate,
+              acc.df,
+            ),
     })),
   };
 }

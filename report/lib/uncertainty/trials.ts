@@ -60,7 +60,10 @@ export function trialGroups(table: ColumnTable, by: readonly string[], value: st
       byGroup.set(key, list);
     });
     const samples = pooled.keys.map((k, g) => {
-      const trials = (byGroup.get(keyOf(k)) ?? []).sort((x, y) => x.trial - y.trial).map((t) => t.values).filter((t) => t.length > 0);
+      const trials = (byGroup.get(keyOf(k)) ?? [])
+        .sort((x, y) => x.trial - y.trial)
+        .map((t) => t.values)
+        .filter((t) => t.length > 0);
       // The pooled array is the point statistics' own: the estimate is the same number either way.
       return trials.length <= 1 ? singleTrial(pooled.sorted[g]!) : { pooled: pooled.sorted[g]!, trials };
     });

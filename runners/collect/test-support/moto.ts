@@ -95,13 +95,10 @@ export async function startThrottlingProxy(target: string, throttle: (n: number)
       return;
     }
     forwarded.set(op, (forwarded.get(op) ?? 0) + 1);
-    const upstream = request(
-      { host: t.hostname, port: t.port, method: req.method, path: req.url, headers: { ...req.headers, host: t.host } },
-      (up) => {
-        res.writeHead(up.statusCode ?? 502, up.headers);
-        up.pipe(res);
-      },
-    );
+    const upstream = request({ host: t.hostname, port: t.port, method: req.method, path: req.url, headers: { ...req.headers, host: t.host } }, (up) => {
+      res.writeHead(up.statusCode ?? 502, up.headers);
+      up.pipe(res);
+    });
     upstream.on("error", (e) => {
       res.writeHead(502);
       res.end(String(e));

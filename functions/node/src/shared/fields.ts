@@ -26,9 +26,7 @@ export const rules = {
 
 export type FieldName = keyof typeof rules;
 
-export type FieldsResult<K extends FieldName> =
-  | { ok: true; fields: Record<K, string> }
-  | { ok: false; response: ProxyResponse };
+export type FieldsResult<K extends FieldName> = { ok: true; fields: Record<K, string> } | { ok: false; response: ProxyResponse };
 
 /** Validates `payload` against the named fields, in the order given. Extra fields are ignored. */
 export function readFields<K extends FieldName>(payload: unknown, order: readonly K[]): FieldsResult<K> {

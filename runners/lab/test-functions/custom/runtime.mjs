@@ -15,6 +15,11 @@ for (;;) {
   if (body.crash) process.exit(3);
   if (body.allocMB) for (let i = 0; i < body.allocMB; i++) keep.push(Buffer.alloc(1024 * 1024, 1));
   const headers = Object.fromEntries([...next.headers].filter(([k]) => k.startsWith("lambda-runtime-")));
-  const result = { statusCode: 201, headers: { "Content-Type": "text/plain" }, body: Buffer.from(JSON.stringify({ echo: body, headers })).toString("base64"), isBase64Encoded: true };
+  const result = {
+    statusCode: 201,
+    headers: { "Content-Type": "text/plain" },
+    body: Buffer.from(JSON.stringify({ echo: body, headers })).toString("base64"),
+    isBase64Encoded: true,
+  };
   await fetch(`${api}/invocation/${id}/response`, { method: "POST", body: JSON.stringify(result) });
 }

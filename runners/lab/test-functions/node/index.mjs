@@ -13,6 +13,14 @@ export const handler = async (event, context) => {
   return {
     statusCode: 200,
     headers: { "Content-Type": "application/json", "X-Test": "yes" },
-    body: JSON.stringify({ echo: body, pid: process.pid, initAt, requestId: context.awsRequestId, memory: context.memoryLimitInMB, runtime: process.version, env: { tz: process.env.TZ, table: process.env.TABLE_NAME, region: process.env.AWS_REGION } }),
+    body: JSON.stringify({
+      echo: body,
+      pid: process.pid,
+      initAt,
+      requestId: context.awsRequestId,
+      memory: context.memoryLimitInMB,
+      runtime: process.version,
+      env: { tz: process.env.TZ, table: process.env.TABLE_NAME, region: process.env.AWS_REGION },
+    }),
   };
 };
