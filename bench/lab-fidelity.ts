@@ -105,7 +105,9 @@ function byTrial(rs: Row[], value: (r: Row) => number | null): number[][] {
   for (const r of rs) {
     const v = value(r);
     if (v === null) continue;
-    trials.set(r.trial, [...(trials.get(r.trial) ?? []), v]);
+    const values = trials.get(r.trial);
+    if (values) values.push(v);
+    else trials.set(r.trial, [v]);
   }
   return [...trials.entries()].sort(([a], [b]) => a - b).map(([, vs]) => vs);
 }

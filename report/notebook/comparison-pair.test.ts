@@ -2,6 +2,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { FIXTURE_REFERENCE } from "../test/fixtures/reference.js";
 import { generateFixtureDataset } from "../test/fixtures/generate.js";
 import { defaultComparisonPair } from "./comparison-pair.js";
 import { notebookMessages } from "./messages.js";
@@ -9,27 +10,6 @@ import { notebookMessages } from "./messages.js";
 // Only meta.json matters here: FIXTURE datasets of a few made-up rows, their meta.json edited.
 const root = mkdtempSync(join(tmpdir(), "lambench-pair-"));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-// A valid meta.json `reference` (one entry of the committed lambda-perf FIXTURE excerpt).
-const REFERENCE = {
-  kind: "lambda-perf",
-  date: "2025-12-21",
-  generatedAt: "2025-12-21T14:00:18.418Z",
-  source: "https://github.com/maxday/lambda-perf (Apache-2.0)",
-  file: "2025-12-21-excerpt.json",
-  entries: [
-    {
-      name: "lambda-perf-nodejs22x-zip-128-x86_64",
-      runtime: "nodejs22.x",
-      packaging: "zip",
-      memoryMB: 128,
-      architecture: "x86_64",
-      initDurationsMs: [143.1, 194.25],
-      maxMemoryUsedMB: 72.94,
-      avgWarmDurationMs: 13.403,
-      avgColdDurationMs: 155.85,
-    },
-  ],
-};
 function dataset(dir: string, memorySizes: number[], extra: object = {}): string {
   generateFixtureDataset(dir, { name: dir.split("/").pop()!, memorySizes, invocationsPerFunction: 1 });
   const meta = join(dir, "meta.json");
@@ -51,7 +31,7 @@ describe("the comparison notebook's default pair", () => {
   it("never takes a reference dataset (an imported lambda-perf day) as one of the two runs", () => {
     const data = join(root, "c");
     dataset(join(data, "fixture-aws-a-128mb"), [128], { target: "aws" });
-    dataset(join(data, "fixture-lambda-perf"), [128, 256], { target: "aws", reference: REFERENCE });
+    dataset(join(data, "fixture-lambda-perf"), [128, 256], { target: "aws", reference: FIXTURE_REFERENCE });
     expect(() => defaultComparisonPair(data)).toThrow(notebookMessages.noComparablePair(data, 1));
     const other = dataset(join(data, "fixture-aws-b-128mb"), [128], { target: "aws" });
     expect(defaultComparisonPair(data)).toEqual([[join(data, "fixture-aws-a-128mb")], [other]]);

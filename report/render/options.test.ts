@@ -6,6 +6,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "nod
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
+import { FIXTURE_REFERENCE } from "../test/fixtures/reference.js";
 import { loadPriceTable } from "../lib/cost/prices.js";
 import { comparisonParametersSource, parametersSource } from "../notebook/notebook-source.js";
 import { findCompleteDatasets } from "../notebook/datasets.js";
@@ -24,28 +25,6 @@ const c = join(dir, "fixture-c");
 generateFixtureDataset(a, { name: "fixture-a", invocationsPerFunction: 5 });
 generateFixtureDataset(b, { name: "fixture-b", invocationsPerFunction: 5, defect: "incomplete" });
 generateFixtureDataset(c, { name: "fixture-c", invocationsPerFunction: 5 });
-
-// A valid meta.json `reference` (one entry of the committed lambda-perf FIXTURE excerpt).
-const REFERENCE = {
-  kind: "lambda-perf",
-  date: "2025-12-21",
-  generatedAt: "2025-12-21T14:00:18.418Z",
-  source: "https://github.com/maxday/lambda-perf (Apache-2.0)",
-  file: "2025-12-21-excerpt.json",
-  entries: [
-    {
-      name: "lambda-perf-nodejs22x-zip-128-x86_64",
-      runtime: "nodejs22.x",
-      packaging: "zip",
-      memoryMB: 128,
-      architecture: "x86_64",
-      initDurationsMs: [143.1, 194.25],
-      maxMemoryUsedMB: 72.94,
-      avgWarmDurationMs: 13.403,
-      avgColdDurationMs: 155.85,
-    },
-  ],
-};
 
 function report(raw: RawReportOptions, cwd = dir): BuildOptions {
   const request = normalizeReportOptions(raw, silent, cwd);
@@ -195,7 +174,7 @@ describe("--compare", () => {
     const reference = join(dir, "fixture-reference");
     generateFixtureDataset(reference, { name: "fixture-reference", invocationsPerFunction: 5 });
     const metaFile = join(reference, "meta.json");
-    writeFileSync(metaFile, JSON.stringify({ ...(JSON.parse(readFileSync(metaFile, "utf8")) as object), reference: REFERENCE }));
+    writeFileSync(metaFile, JSON.stringify({ ...(JSON.parse(readFileSync(metaFile, "utf8")) as object), reference: FIXTURE_REFERENCE }));
     expect(refusal(() => comparison({ compare: [a, reference] }))).toBe(
       `--compare: ${reference} is a reference dataset (AWS numbers imported with --lambda-perf), not a run; compare two runs, and see the reference in the report's Lab vs AWS section`,
     );
