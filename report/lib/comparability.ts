@@ -1,6 +1,6 @@
 // Which datasets may be combined into a cross-dataset finding (a memory-size effect, a sweep):
 // those measured under one protocol. A dataset's protocol class is its recorded protocol (target,
-// requests, concurrency, warm-up, pause, runtimes, functions, trials); a dataset with no recorded
+// requests, concurrency, warm-up, pause, table priming, runtimes, functions, trials); a dataset with no recorded
 // protocol (an import or a collection) is comparable only within its own campaign.
 import type { DatasetMeta } from "../../runners/dataset/contract.js";
 import type { LoadedDataset } from "./load/datasets.js";
@@ -15,6 +15,7 @@ export function protocolFields(meta: DatasetMeta): Record<string, string> {
     concurrency: String(p.concurrency),
     "warm-up requests": String(p.warmupRequests),
     pause: `${p.pauseMs} ms`,
+    "table primed before trial 1": p.tablePrimedBy ? "yes" : "no",
     runtimes: p.runtimes.join(", "),
     functions: p.functions.join(", "),
     trials: String(meta.trials?.count ?? 1),

@@ -17,7 +17,7 @@ export interface DatasetProvenance {
   runtimeVersions: { runtime: string; version: string }[];
   /** Labels of the runtimes in the dataset's rows, in report order (for datasets that record no versions). */
   runtimes: string[];
-  protocol: { requestsPerFunction: number; concurrency: number; warmupRequests: number; pauseMs: number } | null;
+  protocol: { requestsPerFunction: number; concurrency: number; warmupRequests: number; pauseMs: number; tablePrimedBy?: string | null } | null;
   /** Trial count and seed, for datasets that record them (meta.trials). */
   trials?: { count: number; seed: number } | null;
   billing: { rule: string; description: string };
@@ -77,6 +77,7 @@ export function describeDatasets(data: Datasets): DatasetProvenance[] {
           concurrency: meta.protocol.concurrency,
           warmupRequests: meta.protocol.warmupRequests,
           pauseMs: meta.protocol.pauseMs,
+          tablePrimedBy: meta.protocol.tablePrimedBy ?? null,
         }
       : null,
     trials: meta.trials ? { count: meta.trials.count, seed: meta.trials.seed } : null,

@@ -106,7 +106,7 @@ export function provenanceHtml(datasets: readonly DatasetProvenance[], protocols
       (d) => {
         if (!d.protocol) return "not recorded";
         const trials = d.trials ? `${d.trials.count} trial${d.trials.count === 1 ? "" : "s"} (seed ${d.trials.seed}), ` : "";
-        return `${trials}${d.protocol.requestsPerFunction} requests per function${d.trials ? " per trial" : ""}, concurrency ${d.protocol.concurrency}, ${d.protocol.warmupRequests} warm-up requests, ${d.protocol.pauseMs} ms pause`;
+        return `${trials}${d.protocol.requestsPerFunction} requests per function${d.trials ? " per trial" : ""}, concurrency ${d.protocol.concurrency}, ${d.protocol.warmupRequests} warm-up requests, ${d.protocol.pauseMs} ms pause${d.protocol.tablePrimedBy ? `, table primed by ${d.protocol.tablePrimedBy} before trial 1` : ""}`;
       },
     ],
     // Only for lab datasets that record their conditions (older datasets and AWS have none).

@@ -62,5 +62,24 @@ describe("title page: trials", () => {
     expect(provenanceHtml(describeDatasets(data))).toContain("<td>4 requests per function, concurrency");
     data.datasets[0]!.meta.trials = { count: 4, seed: 7, orders: [[], [], [], []] };
     expect(provenanceHtml(describeDatasets(data))).toContain("<td>4 trials (seed 7), 4 requests per function per trial, concurrency");
+    expect(provenanceHtml(describeDatasets(data))).not.toContain("table primed");
+    data.datasets[0]!.meta.protocol!.tablePrimedBy = "go/save";
+    expect(provenanceHtml(describeDatasets(data))).toMatch(/ ms pause, table primed by go\/save before trial 1<\/td>/);
+  });
+});
+
+describe("Method: table state", () => {
+  it("says, per dataset with a protocol, whether the table was primed before trial 1 and by what", async () => {
+    const data = await fixtures.load({
+      "fixture-primed": { memorySizes: [128], invocationsPerFunction: 4 },
+      "fixture-unprimed": { memorySizes: [256], invocationsPerFunction: 4 },
+    });
+    data.datasets[0]!.meta.protocol!.tablePrimedBy = "go/save";
+    const md = text(buildSection("appendix", data, { resamples: 50 }).blocks);
+    expect(md).toContain("### Table state");
+    expect(md).toContain(messages.tablePrimed("fixture-primed", "go/save", 4));
+    expect(md).toContain(messages.tableNotPrimed("fixture-unprimed"));
+    for (const d of data.datasets) d.meta.protocol = null;
+    expect(text(buildSection("appendix", data, { resamples: 50 }).blocks)).not.toContain("### Table state");
   });
 });

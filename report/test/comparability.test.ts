@@ -78,6 +78,18 @@ describe("comparison of two runs", () => {
 });
 
 describe("title page", () => {
+  it("treats a primed and an unprimed table as different protocols", async () => {
+    const primed = await fixtures.load({
+      "fixture-primed-128": { memorySizes: [128], invocationsPerFunction: 12 },
+      "fixture-unprimed-256": { memorySizes: [256], invocationsPerFunction: 12 },
+    });
+    primed.datasets[0]!.meta.protocol!.tablePrimedBy = "go/save";
+    expect(protocolGroups(primed.datasets)).toEqual([
+      { datasets: ["fixture-primed-128"], fields: { "table primed before trial 1": "yes" } },
+      { datasets: ["fixture-unprimed-256"], fields: { "table primed before trial 1": "no" } },
+    ]);
+  });
+
   it("flags datasets whose protocols differ, naming what differs", () => {
     const html = provenanceHtml(describeDatasets(mixed), protocolGroups(mixed.datasets));
     expect(html).toContain(

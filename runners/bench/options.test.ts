@@ -54,15 +54,16 @@ describe("bench options on a sparse manifest", () => {
 });
 
 describe("bench options", () => {
-  it("defaults to every runtime and benchmark function in manifest order, 500 requests at concurrency 10", () => {
+  it("defaults to every runtime and benchmark function in manifest order, 8 trials of 200 requests at concurrency 10, 1 s pause", () => {
     const o = normalizeBenchOptions({}, manifest);
     expect(o).toMatchObject({
       target: "local",
       memorySizes: [128, 256],
-      requests: 500,
+      requests: 200,
       concurrency: 10,
       warmup: 3,
-      trials: 4,
+      pauseMs: 1000,
+      trials: 8,
       seed: null,
       name: "local",
       out: "data",

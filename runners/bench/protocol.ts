@@ -78,7 +78,9 @@ export async function runProtocol(target: Target, options: BenchOptions, ctx: Pr
       : msg.optionConcurrency(campaign.concurrency),
   );
   for (const memoryMB of options.memorySizes) await target.prepare(memoryMB);
-  for (const memoryMB of options.memorySizes) await primeTable(target, { ...options, concurrency: campaign.concurrency }, manifest, pairs, memoryMB, reporter);
+  let tablePrimedBy: string | null = null;
+  for (const memoryMB of options.memorySizes)
+    tablePrimedBy = await primeTable(target, { ...options, concurrency: campaign.concurrency }, manifest, pairs, memoryMB, reporter);
   const results = new Map<number, SegmentResult[]>(options.memorySizes.map((m) => [m, []]));
   for (let trial = 1; trial <= trials.count; trial++) {
     const order = trials.orders[trial - 1]!;
@@ -133,6 +135,7 @@ export async function runProtocol(target: Target, options: BenchOptions, ctx: Pr
           concurrencySource: campaign.source,
           warmupRequests: options.warmup,
           pauseMs: options.pauseMs,
+          ...(tablePrimedBy ? { tablePrimedBy } : {}),
           runtimes: options.runtimes,
           functions: options.functions,
         },
@@ -164,7 +167,7 @@ export async function runProtocol(target: Target, options: BenchOptions, ctx: Pr
  * by request). Without it, segments before the run's first writing segment query an empty table:
  * in trial 1 only, since later trials find the items earlier ones left, so a search was faster in
  * trial 1 for no reason of its own. Before any trial's fresh environments, so none of these
- * invocations is collected.
+ * invocations is collected. Returns the segment that primed it (null: no writing function selected).
  */
 async function primeTable(
   target: Target,
@@ -173,9 +176,9 @@ async function primeTable(
   pairs: readonly (readonly [string, string])[],
   memoryMB: number,
   reporter: BenchReporter,
-): Promise<void> {
+): Promise<string | null> {
   const writer = pairs.find(([, fn]) => functionSpec(manifest, fn).tableAccess === "put");
-  if (!writer) return;
+  if (!writer) return null;
   const [runtime, fn] = writer;
   const started = Date.now();
   const url = await target.endpoint({ memoryMB, runtime, function: fn });
@@ -187,6 +190,7 @@ async function primeTable(
     timeoutMs: options.timeoutMs + 5000,
   });
   reporter.info(msg.tablePrimed(memoryMB, segmentId(runtime, fn), options.requests, (Date.now() - started) / 1000));
+  return segmentId(runtime, fn);
 }
 
 /** Duplicate REPORT lines the collector dropped, for targets that count them (AWS). */

@@ -114,6 +114,7 @@ describe("bench --trials", () => {
     // The table was primed by the writing function before trial 1, and none of those calls is in the dataset (108 rows above).
     expect(run.output()).toContain("128 MB: table primed with what testnode/echo writes (12 unmeasured requests");
     expect(run.output().indexOf("table primed")).toBeLessThan(run.output().indexOf("trial 1/3"));
+    expect(meta.protocol?.tablePrimedBy).toBe("testnode/echo");
     // Progress says trial and segment.
     expect(run.output()).toContain(`trial 2/3 segment 1/3 128 MB ${orders[1]![0]}: `);
     expect(run.output()).toContain("3 trial(s) × 3 segment(s) at 128 MB, segment order drawn per trial from seed 1234");

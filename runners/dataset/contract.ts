@@ -236,6 +236,8 @@ export const metaSchema = z.object({
       concurrencySource: z.enum(["option", "cpu-plan"]).optional(),
       warmupRequests: z.number().int().nonnegative(),
       pauseMs: z.number().nonnegative(),
+      /** Optional: the runtime/function whose writes, unmeasured, filled the table before trial 1 (e.g. "go/save"). Absent: the table was not primed (older datasets, or no writing function in the run). */
+      tablePrimedBy: z.string().optional(),
       runtimes: z.array(z.string()),
       functions: z.array(z.string()),
     })

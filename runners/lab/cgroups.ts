@@ -50,6 +50,13 @@ export const INIT_CPU_SHARES_V1 = 262_144;
 export const DEFAULT_CPU_SHARES_V1 = 1024;
 export const INIT_CPU_WEIGHT_V2 = 10_000;
 export const DEFAULT_CPU_WEIGHT_V2 = 100;
+/**
+ * The CPU weight of the lab's parent group while a partition is in force: the lab as a whole (its
+ * support processes, DynamoDB server included, and its instances) outweighs every process outside
+ * it, so a busy neighbour on the machine does not slow the database the way it never would on AWS.
+ */
+export const LAB_CPU_SHARES_V1 = 262_144;
+export const LAB_CPU_WEIGHT_V2 = 10_000;
 
 /** The support partition in force: the processes that joined it, and how to leave it. */
 export interface SupportPartition {
@@ -275,12 +282,14 @@ function v1(mounts: Mount[], own: Map<string, string>): Cgroups | null {
     partition(cpus) {
       const set = cpuset?.partition(cpus) ?? null;
       if (!set) return null;
-      if (!cpus.initPriority || !cpu) return set;
-      // Weights compete between siblings: the support processes join a group beside the instances'.
-      initPriority = true;
+      if (!cpu) return set;
+      // Weights compete between siblings: the support processes join a group beside the instances',
+      // and the lab's parent group outweighs the rest of the machine.
+      initPriority = cpus.initPriority === true;
       const cpuOwn = join(cpuMount!.dir, own.get("cpu") ?? "/");
       const weighted = join(cpuParent!, `${process.pid}-support`);
       mkdirSync(weighted, { recursive: true });
+      writeFileSync(join(cpuParent!, "cpu.shares"), String(LAB_CPU_SHARES_V1));
       return {
         join(pid) {
           set.join(pid);
@@ -290,6 +299,7 @@ function v1(mounts: Mount[], own: Map<string, string>): Cgroups | null {
           initPriority = false;
           writeFileSync(join(cpuOwn, "cgroup.procs"), String(process.pid));
           await removeDir(weighted);
+          if (existsSync(cpuParent!)) writeFileSync(join(cpuParent!, "cpu.shares"), String(DEFAULT_CPU_SHARES_V1));
           await set.release();
         },
       };
@@ -393,12 +403,14 @@ function v2(mounts: Mount[], own: Map<string, string>): Cgroups | null {
       const dir = join(parent, `${process.pid}-support`);
       mkdirSync(dir, { recursive: true });
       writeFileSync(join(dir, "cpuset.cpus"), cpus.support);
+      if (cpu) writeFileSync(join(parent, "cpu.weight"), String(LAB_CPU_WEIGHT_V2));
       return {
         join: (pid) => writeFileSync(join(dir, "cgroup.procs"), String(pid)),
         release: async () => {
           partitions = null;
           writeFileSync(join(base, "cgroup.procs"), String(process.pid));
           await removeDir(dir);
+          if (cpu && existsSync(parent)) writeFileSync(join(parent, "cpu.weight"), String(DEFAULT_CPU_WEIGHT_V2));
           removeIfEmpty(parent);
         },
       };

@@ -11,6 +11,8 @@ import {
   detectCgroups,
   INIT_CPU_SHARES_V1,
   INIT_CPU_WEIGHT_V2,
+  LAB_CPU_SHARES_V1,
+  LAB_CPU_WEIGHT_V2,
   type SupportPartition,
 } from "./cgroups.js";
 import { cpuList, planCpus } from "./cpu-plan.js";
@@ -22,6 +24,13 @@ const cpus = allowedCpus();
 const why = !cgroups.cpusets ? "no writable cpuset cgroup (run as root on Linux)" : cpus.length < 2 ? "fewer than 2 CPUs" : "";
 const event = Buffer.from(JSON.stringify({ body: "{}" }));
 const allowedOf = (pid: number) => /^Cpus_allowed_list:\s*(\S+)$/m.exec(readFileSync(`/proc/${pid}/status`, "utf8"))![1];
+
+/** Where the cgroup hierarchy of a v1 controller (or, null, the v2 hierarchy) is mounted. */
+const mountOf = (controller: string | null) =>
+  readFileSync("/proc/self/mounts", "utf8")
+    .split("\n")
+    .map((l) => l.split(" "))
+    .find(([, , type, options]) => (controller ? type === "cgroup" && options!.split(",").includes(controller) : type === "cgroup2"))![1]!;
 
 let t: TestLab | null = null;
 let support: SupportPartition | null = null;
@@ -44,8 +53,14 @@ describe.skipIf(why !== "")(`cpuset placement${why ? ` (skipped: ${why})` : ""}`
     try {
       support!.join(db.pid!);
       expect(allowedOf(db.pid!)).toBe(lists.support);
-      if (plan.initSharesSupport)
-        expect(readFileSync(`/proc/${db.pid}/cgroup`, "utf8")).toMatch(/:cpu(,[^:]*)?:\S*lambench\/\d+-support$|^0::\S*lambench\/\d+-support$/m);
+      const supportGroup = /:cpu(,[^:]*)?:(\S*lambench)\/\d+-support$|^0::(\S*lambench)\/\d+-support$/m.exec(readFileSync(`/proc/${db.pid}/cgroup`, "utf8"));
+      if (cgroups.support.cpu) {
+        expect(supportGroup).not.toBeNull();
+        // The lab's parent group outweighs everything outside it on the machine.
+        const v1 = supportGroup![2] !== undefined;
+        const weightFile = join(mountOf(v1 ? "cpu" : null), supportGroup![2] ?? supportGroup![3]!, v1 ? "cpu.shares" : "cpu.weight");
+        expect(Number(readFileSync(weightFile, "utf8"))).toBe(v1 ? LAB_CPU_SHARES_V1 : LAB_CPU_WEIGHT_V2);
+      }
     } finally {
       db.kill("SIGKILL");
     }

@@ -190,6 +190,10 @@ export const messages = {
     `**${dataset}** was run with --oversubscribe: its running instances' CPU caps add up to more than the cores left for them, so they compete for CPU and its durations include that contention.`,
   labDbLatency: (dataset: string, description: string, source: string) =>
     `**${dataset}**: every DynamoDB call waits a declared network latency: ${description}. Source: ${source}.`,
+  tablePrimed: (dataset: string, by: string, requests: number) =>
+    `**${dataset}**: before trial 1, ${requests} unmeasured requests of ${by} wrote the items the writing function writes in every segment, so every measured segment of every trial found the same table.`,
+  tableNotPrimed: (dataset: string) =>
+    `**${dataset}**: the table was not primed before trial 1 (not recorded, or no writing function in the run): segments that ran before the run's first writing segment may have queried an emptier table than later ones.`,
   labNoDbLatency: (dataset: string) => `**${dataset}**: DynamoDB calls were answered at loopback speed (no network latency model).`,
   billedRule: (dataset: string, rule: string, description: string) => `**${dataset}** uses the billing rule \`${rule}\`: ${description}`,
   billedGbs: (setting: string, cheapest: string, cheapestGbs: number, dearest: string, dearestGbs: number) =>

@@ -19,6 +19,9 @@ export function appendixSection({ analysis: a, bootstrap }: SectionInput): Secti
       l.dbLatency ? messages.labDbLatency(d.name, l.dbLatency.description, l.dbLatency.source) : messages.labNoDbLatency(d.name),
     ];
   });
+  const tableState = a.data.datasets.flatMap(({ name, meta: { protocol: p } }) =>
+    p ? [p.tablePrimedBy ? messages.tablePrimed(name, p.tablePrimedBy, p.requestsPerFunction) : messages.tableNotPrimed(name)] : [],
+  );
   const exactGroups = orderStatisticGroupsOf(a);
   return {
     id: "appendix",
@@ -28,6 +31,7 @@ export function appendixSection({ analysis: a, bootstrap }: SectionInput): Secti
       markdown(`### Percentiles\n\n${messages.percentileDefinition(PERCENTILE_DEFINITION)}`),
       markdown(`### Cold Start Duration\n\n${messages.coldStartConvention()}`),
       markdown(`### Performance Index\n\n${messages.piDefinition()}`),
+      ...(tableState.length > 0 ? [markdown(`### Table state\n\n${tableState.map((line) => `- ${line}`).join("\n")}`)] : []),
       ...(lab.length > 0 ? [markdown(`### Lab conditions\n\n${lab.map((line) => `- ${line}`).join("\n")}`)] : []),
       markdown(`### Billing rules\n\n${rules.map((r) => `- ${messages.billedRule(r.dataset, r.rule, r.description)}`).join("\n")}`),
       markdown(`${bootstrapMethod(bootstrap, { trials: trialScopeOf(a), orderStatisticGroups: exactGroups })}\n\n${messages.descriptiveStatements()}`),
