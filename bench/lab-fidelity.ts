@@ -1,10 +1,12 @@
 // Lab fidelity checks (issue "Lab fidelity"): runs the local bench into a temporary folder (never
 // data/) and prints, with 95 % bootstrap intervals, whether the lab behaves as Lambda does where it
 // matters for the findings. Prints figures; never fails on them. Run it on a quiet machine.
-//   npm run bench:lab-fidelity -- [--requests 500] [--memory 128,256] [--runtimes ...] [--functions ...]
-//        [--db-latency soto-202] [--trials 4] [--skip-isolation] [--skip-overhead] [--overhead-iterations 2000] [--keep]
+//   npm run bench:lab-fidelity -- [--requests 200] [--memory 128,256] [--runtimes ...] [--functions ...]
+//        [--db-latency soto-202] [--trials 8] [--skip-isolation] [--skip-overhead] [--overhead-iterations 2000] [--keep]
 //   npm run bench:lab-fidelity -- --from data   checks 1-3 on existing datasets (<folder>/local-<memory>mb,
-//        e.g. the committed ones) instead of a new run; the isolation check's quiet side is then those too.
+//        e.g. the committed ones) instead of a new run; the isolation check's quiet side is then those too,
+//        and its busy run repeats their recorded protocol (requests, concurrency, warm-up, pause, trials).
+// Without --requests and --trials a new run uses the bench's defaults.
 // Intervals are the report's: two-level (trials, then invocations) where the data has several trials.
 // 1. Memory direction: p50, p99 and max Total Duration at the larger memory size are not worse than
 //    at the smaller beyond their intervals (256 MB has twice the CPU of 128 MB on Lambda).
@@ -24,11 +26,13 @@ import { loadManifest, repoRoot } from "../functions/manifest.js";
 import { allowedCpus } from "../runners/lab/cgroups.js";
 import { cpuList, layout } from "../runners/lab/cpu-plan.js";
 import { stat } from "../report/lib/metrics/statistics.js";
+import { metaSchema } from "../runners/dataset/contract.js";
+import { DEFAULTS } from "../runners/bench/options.js";
 import { bootstrapInterval, overlaps, type Interval } from "../report/lib/uncertainty/index.js";
 
 const { values } = parseArgs({
   options: {
-    requests: { type: "string", default: "500" },
+    requests: { type: "string", default: String(DEFAULTS.requests) },
     memory: { type: "string", default: "128,256" },
     runtimes: { type: "string" },
     functions: { type: "string" },
@@ -49,15 +53,39 @@ const memorySizes = values.memory
   .sort((a, b) => a - b);
 const RESAMPLES = 2000;
 
+/** The protocol options of the dataset the isolation check compares with (--from), so the busy run repeats it. */
+function recordedProtocol(memoryMB: number): string[] {
+  if (!values.from) return [];
+  const meta = metaSchema.parse(JSON.parse(readFileSync(join(values.from, `local-${memoryMB}mb`, "meta.json"), "utf8")));
+  const p = meta.protocol;
+  if (!p) throw new Error(`${join(values.from, `local-${memoryMB}mb`, "meta.json")}: no recorded protocol to repeat for the isolation check`);
+  return [
+    "--requests",
+    String(p.requestsPerFunction),
+    "--concurrency",
+    String(p.concurrency),
+    "--warmup",
+    String(p.warmupRequests),
+    "--pause-ms",
+    String(p.pauseMs),
+    "--trials",
+    String(meta.trials?.count ?? 1),
+    "--runtimes",
+    p.runtimes.join(","),
+    "--functions",
+    p.functions.join(","),
+  ];
+}
+
 function bench(name: string, memory: string): void {
+  const recorded = recordedProtocol(Number(memory));
   const args = [
     "--import",
     "tsx",
     join(repoRoot, "runners/cli/bench.ts"),
     "--memory",
     memory,
-    "--requests",
-    values.requests,
+    ...(recorded.length > 0 ? recorded : ["--requests", values.requests]),
     "--out",
     out,
     "--work-dir",
@@ -67,6 +95,7 @@ function bench(name: string, memory: string): void {
   ];
   for (const opt of ["runtimes", "functions", "db-latency", "trials"] as const) {
     const value = values[opt];
+    if (recorded.length > 0 && opt !== "db-latency") continue;
     if (value) args.push(`--${opt}`, value);
   }
   console.log(`$ node ${args.slice(2).join(" ")}`);
