@@ -8,7 +8,7 @@ import { existsSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import * as aq from "arquero";
 import type { ColumnTable } from "arquero";
-import { dictionary, float64, Type, utf8, type DataType } from "@uwdata/flechette";
+import { Batch, Column, columnFromArray, dictionary, float64, tableFromColumns, tableToIPC, Type, utf8, type DataType } from "@uwdata/flechette";
 import { writeFileAtomic } from "../../../runners/dataset/atomic.js";
 import type { DatasetMeta } from "../../../runners/dataset/contract.js";
 import { invocationFields, requestFields, type FieldSpec } from "./normalise.js";
@@ -33,19 +33,65 @@ export interface ColumnarEntry {
 /** A string column with at most this many distinct values is stored dictionary-encoded. */
 const DICTIONARY_MAX = 1 << 16;
 
-/** One table as Arrow IPC bytes: the columns `fields` names (the file's own, not the ones the loader adds). */
+/**
+ * One table as Arrow IPC bytes: the columns `fields` names (the file's own, not the ones the loader
+ * adds). Numbers encode as Float64 (typed arrays as themselves), strings with few distinct values
+ * dictionary-encoded, free text (request ids, timestamps) as UTF-8 in one pass (utf8Column).
+ */
 export function encodeTable(table: ColumnTable, fields: Record<string, FieldSpec>): Uint8Array {
   const names = Object.keys(fields);
+  // The loader's tables are plain columns in row order; anything else takes arquero's general path.
+  if (table.isFiltered() || table.isOrdered()) return aq.toArrowIPC(table, { columns: names, types: typesOf(table, fields), format: "file" });
+  const types = typesOf(table, fields);
+  const columns = names.map((name): [string, Column<unknown>] => {
+    const values = table.column(name) as unknown as ArrayLike<unknown>;
+    const type = types[name];
+    const text = type?.typeId === Type.Utf8 && values.length > 0 && allStrings(values);
+    return [name, text ? utf8Column(values as ArrayLike<string>) : columnFromArray(values as unknown[], type)];
+  });
+  return tableToIPC(tableFromColumns(columns), { format: "file" })!; // null only when writing to a sink
+}
+
+/** Each column's Arrow type; none for a typed array, which encodes as itself. */
+function typesOf(table: ColumnTable, fields: Record<string, FieldSpec>): Record<string, DataType> {
   const types: Record<string, DataType> = {};
-  for (const name of names) {
+  for (const name of Object.keys(fields)) {
     const values = table.column(name) as unknown as ArrayLike<unknown>;
     // A dataset of averages (imported from aws-lambda-power-tuning) has no invocation rows: an
     // empty column's type cannot be inferred, and an empty dictionary does not read back.
     const empty = values.length === 0;
-    if (values instanceof Float64Array && !empty) continue; // typed arrays encode as themselves
+    if (values instanceof Float64Array && !empty) continue;
     types[name] = fields[name]!.kind === "string" ? (!empty && fewDistinct(values as ArrayLike<string>) ? dictionary(utf8()) : utf8()) : float64();
   }
-  return aq.toArrowIPC(table, { columns: names, types, format: "file" });
+  return types;
+}
+
+/** flechette's batch class for UTF-8 values (not exported), from a one-value column. */
+const Utf8Batch = columnFromArray([""], utf8()).data[0]!.constructor as new (options: {
+  length: number;
+  nullCount: number;
+  type: DataType;
+  validity: Uint8Array;
+  values: Uint8Array;
+  offsets: Int32Array;
+}) => Batch<string>;
+
+/**
+ * A UTF-8 column of strings (none null) in one batch: all values encoded at once, offsets from
+ * their lengths (a string's length in UTF-16 units is its UTF-8 length when every character is
+ * ASCII, which the total tells). flechette encodes value by value, most of a copy's time at a
+ * million rows.
+ */
+function utf8Column(values: ArrayLike<string>): Column<string> {
+  const n = values.length;
+  const list = Array.isArray(values) ? (values as string[]) : Array.from(values);
+  const joined = list.join("");
+  const bytes = Buffer.from(joined, "utf8");
+  const ascii = bytes.length === joined.length;
+  const offsets = new Int32Array(n + 1);
+  for (let i = 0, at = 0; i < n; i++) offsets[i + 1] = at += ascii ? list[i]!.length : Buffer.byteLength(list[i]!, "utf8");
+  const batch = new Utf8Batch({ length: n, nullCount: 0, type: utf8(), validity: new Uint8Array(0), values: bytes, offsets });
+  return new Column([batch]);
 }
 
 /**
@@ -88,6 +134,11 @@ export function readColumnarDataset(dir: string): { entry: ColumnarEntry; invoca
     invocations: decodeColumns(readFileSync(join(dir, entry.files.invocations.name))),
     requests: () => decodeColumns(readFileSync(join(dir, entry.files.requests.name)), "lazy"),
   };
+}
+
+function allStrings(values: ArrayLike<unknown>): boolean {
+  for (let i = 0; i < values.length; i++) if (typeof values[i] !== "string") return false;
+  return true;
 }
 
 function fewDistinct(values: ArrayLike<string>): boolean {
