@@ -91,6 +91,19 @@ describe("fast CSV reader agrees with csv-parse", () => {
     ["an enumerated value too short", lines(HEADER, row({ architecture: "arm" })), true],
     ["a bad timestamp", lines(HEADER, row({ timestamp: "2025-09-01 10:00:00" })), true],
     ["an empty request id", lines(HEADER, row({ requestId: "" })), true],
+    [
+      "text values repeated, then a refused one",
+      lines(
+        HEADER,
+        row({ instanceId: "i-1" }),
+        row({ instanceId: "i-2" }),
+        row({ instanceId: "i-1", runtime: "go" }),
+        row({ runtime: "go" }),
+        row({ runtime: "cobol 85" }),
+      ),
+      true,
+    ],
+    ["a refused text value repeated", lines(HEADER, ROW, row({ function: "no way" }), row({ function: "no way" })), true],
     ["invalid UTF-8", Buffer.concat([Buffer.from(HEADER + "\n" + ROW), Buffer.from([0xc3, 0x28, 0xff]), Buffer.from("\n")]), true],
   ];
   for (const [label, text, plain] of cases) it(`on ${label}`, () => expectSameAsCsvParse(text, plain));
@@ -137,6 +150,13 @@ describe("fast CSV reader agrees with csv-parse", () => {
       many.push(row({ requestId: `req-${i}`, durationMs: String(i / 7), errorType: i % 997 === 0 ? '"multi\nline, ""quoted"""' : "" }));
     const result = await expectSameAsCsvParse(lines(...many), true, [999, 65_536, 1 << 22]);
     expect(result).toMatchObject({ ok: true, rows: 40_000 });
+  });
+
+  it("on more distinct text values than are remembered, and earlier ones repeated after", async () => {
+    const many = [HEADER];
+    for (let i = 0; i < 6_000; i++) many.push(row({ requestId: `req-${i}`, instanceId: `i-${i % 5_000}`, runtime: i % 3 ? "go" : "node" }));
+    const result = await expectSameAsCsvParse(lines(...many), true, [999, 1 << 22]);
+    expect(result).toMatchObject({ ok: true, rows: 6_000 });
   });
 
   it("reads a missing trial column as trial 1 and the column's values when present", async () => {

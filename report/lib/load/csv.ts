@@ -61,6 +61,8 @@ class Target {
   lastMatch = 0;
   /** Text values seen so far, shared across rows, until there are too many to be worth it (unique ids). */
   interned: Map<string, string> | null = new Map();
+  /** While `interned` lives: each accepted text value by the hash of its bytes, so a repeated one is neither decoded nor converted again. */
+  readonly byBytes = new Map<number, { bytes: Uint8Array; value: FieldValue }>();
 
   constructor(
     readonly name: string,
@@ -310,9 +312,36 @@ class PlainCsvScanner {
         return;
       }
       case Kind.Text:
-        break;
+        if (t.interned === null) break;
+        this.repeatedText(t, buf, from, to);
+        return;
     }
     this.convert(t, decode(buf, from, to, this.ascii));
+  }
+
+  /**
+   * A text field of a column with few distinct values (runtime, function, instance…): a value whose
+   * bytes were accepted before is that value again (the converters are pure); a new one is decoded,
+   * converted and remembered.
+   */
+  private repeatedText(t: Target, buf: Buffer, from: number, to: number): void {
+    const hash = hashBytes(buf, from, to);
+    const seen = t.byBytes.get(hash);
+    if (seen !== undefined && sameBytes(seen.bytes, buf, from, to)) {
+      t.values[this.rows] = seen.value;
+      return;
+    }
+    const text = decode(buf, from, to, this.ascii);
+    const value = t.spec.convert(text);
+    if (value instanceof Refusal) {
+      this.refuse(t, text, value);
+      return;
+    }
+    const shared = typeof value === "string" ? intern(t, value) : value;
+    t.values[this.rows] = shared;
+    if (t.interned === null)
+      t.byBytes.clear(); // too many distinct values (unique ids): no more remembering
+    else if (seen === undefined) t.byBytes.set(hash, { bytes: new Uint8Array(buf.subarray(from, to)), value: shared });
   }
 
   private convert(t: Target, text: string): void {
@@ -360,6 +389,19 @@ function decode(buf: Buffer, start: number, end: number, ascii: boolean): string
   if (!fastSlices) return buf.toString("utf8", start, end);
   const b = buf as unknown as Required<NativeSlices>;
   return ascii ? b.latin1Slice(start, end) : b.utf8Slice(start, end);
+}
+
+/** FNV-1a of buf[from, to). */
+function hashBytes(buf: Uint8Array, from: number, to: number): number {
+  let h = 0x811c9dc5;
+  for (let i = from; i < to; i++) h = Math.imul(h ^ buf[i]!, 0x01000193);
+  return h;
+}
+
+function sameBytes(bytes: Uint8Array, buf: Uint8Array, from: number, to: number): boolean {
+  if (bytes.length !== to - from) return false;
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] !== buf[from + i]) return false;
+  return true;
 }
 
 /** Index of the allowed value whose UTF-8 bytes are buf[from, to), or -1. */
