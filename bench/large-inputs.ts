@@ -170,7 +170,7 @@ async function build(dataset: string, work: string): Promise<BuildFigures> {
   const lines = output.trim().split("\n");
   const tail = lines.slice(-3).join(" | ");
   // The build's own timing lines: where the time went (library bundle, each notebook, site, PDF).
-  const stages = lines.filter((l) => /^\[(lib|data|fresh|failed|skip|site|pdf|done)\]/.test(l));
+  const stages = lines.filter((l) => /^\[(lib|jobs|data|fresh|failed|skip|site|pdf|done)\]/.test(l));
   return { seconds, peakRssBytes: peak, outcome: stopped ? "stopped at the RSS cap" : code === 0 ? "built" : "failed", detail: tail, stages };
 }
 

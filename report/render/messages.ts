@@ -68,6 +68,8 @@ export const renderMessages = {
     cached: (notebook: string, seconds: number) => `[cached] ${rel(notebook)} (executed earlier in ${secs(seconds)})`,
     failed: (notebook: string, seconds: number) => `[failed] ${rel(notebook)} (${secs(seconds)})`,
     skipped: (dir: string, message: string) => `[skip]   ${rel(dir)}: ${message}`,
+    oneKernel: (invocations: number, limit: number) =>
+      `[jobs]   1 kernel: the datasets hold ${invocations.toLocaleString("en-US")} invocations (over ${limit.toLocaleString("en-US")}), and each kernel loads every row; --jobs <n> runs more`,
     datasetChecked: (dir: string, seconds: number) => `[data]   ${rel(dir)}: checked, columnar copy written (${secs(seconds)})`,
     site: (dir: string, pages: number, seconds: number) => `[site]   ${rel(dir)}/ — ${pages} pages (${secs(seconds)})`,
     pdf: (file: string, pages: number | undefined, seconds: number, cached: boolean) =>

@@ -3,7 +3,7 @@
 // --balanced-weight) and the comparison's (--compare, --min-effect). Bad values are refused with
 // the messages of render/messages.ts, asserted here by value.
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { availableParallelism, tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { FIXTURE_REFERENCE } from "../test/fixtures/reference.js";
@@ -12,8 +12,15 @@ import { comparisonParametersSource, parametersSource } from "../notebook/notebo
 import { findCompleteDatasets } from "../notebook/datasets.js";
 import { generateFixtureDataset } from "../test/fixtures/generate.js";
 import { executionHash } from "./cache.js";
-import { ReportBuildError } from "./messages.js";
-import { normalizeReportOptions, sectionOptionsFor, type BuildOptions, type CompareBuildOptions, type RawReportOptions } from "./options.js";
+import { ReportBuildError, renderMessages } from "./messages.js";
+import {
+  normalizeReportOptions,
+  ONE_KERNEL_ABOVE_INVOCATIONS,
+  sectionOptionsFor,
+  type BuildOptions,
+  type CompareBuildOptions,
+  type RawReportOptions,
+} from "./options.js";
 import { paths } from "./paths.js";
 
 const silent = (): void => undefined;
@@ -68,6 +75,23 @@ describe("report options", () => {
   it("refuses a bad --jobs", () => {
     expect(refusal(() => report({ data: "a", jobs: "0" }))).toBe('--jobs must be a positive integer, got "0"');
     expect(refusal(() => report({ data: "a", jobs: "two" }))).toBe('--jobs must be a positive integer, got "two"');
+  });
+
+  it("runs one kernel by default when the datasets hold more invocations than a kernel each should load, and says so", () => {
+    // Only meta.json's count is read here: a FIXTURE whose meta.json claims a huge dataset.
+    const huge = join(dir, "huge", "fixture-huge");
+    generateFixtureDataset(huge, { name: "fixture-huge", invocationsPerFunction: 2 });
+    const metaFile = join(huge, "meta.json");
+    const meta = JSON.parse(readFileSync(metaFile, "utf8")) as { counts: { invocations: number } };
+    meta.counts.invocations = ONE_KERNEL_ABOVE_INVOCATIONS + 1;
+    writeFileSync(metaFile, JSON.stringify(meta));
+    const log: string[] = [];
+    const request = normalizeReportOptions({ data: huge }, (line) => log.push(line), dir);
+    expect(request.options).toMatchObject({ concurrency: 1 });
+    expect(log).toEqual([renderMessages.progress.oneKernel(ONE_KERNEL_ABOVE_INVOCATIONS + 1, ONE_KERNEL_ABOVE_INVOCATIONS)]);
+    expect(log[0]).toBe("[jobs]   1 kernel: the datasets hold 500,001 invocations (over 500,000), and each kernel loads every row; --jobs <n> runs more");
+    expect(report({ data: huge, jobs: "2" }).concurrency).toBe(2);
+    expect(report({ data: "a" }).concurrency).toBe(availableParallelism());
   });
 
   it("passes --seed and --resamples to the sections and refuses values that are not whole numbers", () => {

@@ -98,7 +98,7 @@ function reportBuild(raw: RawReportOptions, log: (line: string) => void, cwd: st
     if (!known.includes(raw.section as SectionId)) throw new ReportBuildError(say.unknownSection(raw.section, known));
     section = raw.section as SectionId;
   }
-  const jobs = raw.jobs === undefined ? availableParallelism() : Number(raw.jobs);
+  const jobs = raw.jobs === undefined ? defaultJobs(datasets, log) : Number(raw.jobs);
   if (!Number.isInteger(jobs) || jobs < 1) throw new ReportBuildError(say.badJobs(raw.jobs));
 
   const sectionOptions: SectionOptions = notebookOptions(raw);
@@ -115,6 +115,26 @@ function reportBuild(raw: RawReportOptions, log: (line: string) => void, cwd: st
     sectionOptions,
     log,
   };
+}
+
+/**
+ * Above this many invocations (all datasets together), one kernel runs the notebooks unless --jobs
+ * says otherwise: every kernel loads every row (about 450 MB more RSS per million rows), and a
+ * second kernel repeats the load and the analysis, which at 1,000,000 invocations (npm run
+ * bench:large) took about as long as the notebooks it ran in parallel saved.
+ */
+export const ONE_KERNEL_ABOVE_INVOCATIONS = 500_000;
+
+/** One kernel per core, or one for very large datasets (ONE_KERNEL_ABOVE_INVOCATIONS), said in the build's log. */
+function defaultJobs(datasets: readonly string[], log: (line: string) => void): number {
+  let invocations = 0;
+  for (const dir of datasets) {
+    const reading = datasetIndex.reading(dir);
+    if (reading.status === "ok") invocations += reading.meta.counts.invocations;
+  }
+  if (invocations <= ONE_KERNEL_ABOVE_INVOCATIONS) return availableParallelism();
+  log(say.progress.oneKernel(invocations, ONE_KERNEL_ABOVE_INVOCATIONS));
+  return 1;
 }
 
 function comparisonBuild(raw: RawReportOptions, log: (line: string) => void, cwd: string): CompareBuildOptions {
