@@ -32,26 +32,29 @@ function toPdf(page: Page): Promise<Uint8Array> {
 }
 
 export async function printPdf(printPage: string, chapters: readonly Chapter[]): Promise<Uint8Array> {
-  return withChromium(async (browser) => {
-    const page = await browser.newPage();
-    await page.setRequestInterception(true);
-    page.on("request", (request) => {
-      if (request.url().startsWith("file:")) void request.continue();
-      else void request.abort();
-    });
-    await page.goto(pathToFileURL(printPage).href, { waitUntil: "load" });
-    await page.evaluate("document.fonts.ready.then(() => undefined)");
-    const draft = await toPdf(page);
-    const starts = chapterStartPages(draft, chapters);
-    if (!starts) return draft;
-    await page.evaluate(
-      `for (const [id, n] of Object.entries(${JSON.stringify(Object.fromEntries(starts))})) {
+  return withChromium(
+    async (browser) => {
+      const page = await browser.newPage();
+      await page.setRequestInterception(true);
+      page.on("request", (request) => {
+        if (request.url().startsWith("file:")) void request.continue();
+        else void request.abort();
+      });
+      await page.goto(pathToFileURL(printPage).href, { waitUntil: "load" });
+      await page.evaluate("document.fonts.ready.then(() => undefined)");
+      const draft = await toPdf(page);
+      const starts = chapterStartPages(draft, chapters);
+      if (!starts) return draft;
+      await page.evaluate(
+        `for (const [id, n] of Object.entries(${JSON.stringify(Object.fromEntries(starts))})) {
          const el = document.querySelector('[data-toc-page="' + id + '"]');
          if (el) el.textContent = String(n);
        }`,
-    );
-    return toPdf(page);
-  });
+      );
+      return toPdf(page);
+    },
+    { singleProcess: true },
+  );
 }
 
 /** Page (1-based) on which each chapter's title opens a page; null without pdftotext or a match for every chapter. */
