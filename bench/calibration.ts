@@ -17,6 +17,8 @@ import { loadManifest, warmupHelpers } from "../functions/manifest.js";
 import { analysisOf } from "../report/lib/analysis.js";
 import { compareRuns, COMPARISON_METRICS, type Comparison } from "../report/lib/compare/index.js";
 import { loadDatasets } from "../report/lib/load/datasets.js";
+import { perTrial as perTrialStatistic, type TrialValueRow } from "../report/lib/findings/statistics.js";
+import { TOTAL_DURATION } from "../report/lib/metrics/total-duration.js";
 import { stat, type Statistic } from "../report/lib/metrics/statistics.js";
 import {
   bootstrapInterval,
@@ -265,7 +267,8 @@ function orderStatisticCoverage() {
 async function realAa(dirs: string[]) {
   if (dirs.length !== 2) throw new Error(`--aa takes two dataset folders (got ${dirs.length}): npm run bench:calibration -- --aa data/run-a data/run-b`);
   const [a, b] = await Promise.all(dirs.map((d) => loadDatasets([d])));
-  const [before, after] = [analysisOf(a!).table, analysisOf(b!).table];
+  const [analysisA, analysisB] = [analysisOf(a!), analysisOf(b!)];
+  const [before, after] = [analysisA.table, analysisB.table];
   const comparison = compareRuns(before, after, { minEffect });
   const keys = ["memoryMB", "architecture", "runtime", "function"];
   const describe = (t: aq.ColumnTable) => {
@@ -291,4 +294,34 @@ async function realAa(dirs: string[]) {
       `    p50 Total Duration, run vs run: rms log ratio ${rms.toFixed(3)} over ${logRatios.length} groups, i.e. about ${(rms / Math.SQRT2).toFixed(3)} per run (run-to-run plus within-run noise of the pooled median; with T trials per run, the per-trial spread is about √T times that)`,
     );
   }
+  for (const [dir, analysis] of [
+    [dirs[0]!, analysisA],
+    [dirs[1]!, analysisB],
+  ] as const) {
+    // Every function measured, conc included (the findings' own list leaves it to Mitigations).
+    const functions = [...new Set(analysis.table.array("function") as string[])];
+    const spread = trialSpread(perTrialStatistic(analysis, TOTAL_DURATION, stat.median(), functions));
+    if (spread)
+      console.log(
+        `    p50 Total Duration between the trials of ${dir}: rms over ${spread.groups} groups of the standard deviation of log per-trial medians ${spread.rms.toFixed(3)} (largest ${spread.largest.value.toFixed(3)}, ${spread.largest.group})`,
+      );
+  }
+}
+
+/** The between-trial spread of per-trial statistics: per group, the sample standard deviation of their logs; the rms over groups and the largest. */
+function trialSpread(rows: readonly TrialValueRow[]): { rms: number; groups: number; largest: { group: string; value: number } } | null {
+  const logs = new Map<string, number[]>();
+  for (const r of rows) {
+    if (r.trialValue === null || r.trialValue <= 0) continue;
+    const group = `${r.setting} ${r.runtime}/${r.function}`;
+    (logs.get(group) ?? logs.set(group, []).get(group)!).push(Math.log(r.trialValue));
+  }
+  const sd = (v: number[]) => {
+    const mean = v.reduce((t, x) => t + x, 0) / v.length;
+    return Math.sqrt(v.reduce((t, x) => t + (x - mean) ** 2, 0) / (v.length - 1));
+  };
+  const sds = [...logs].filter(([, v]) => v.length > 1).map(([group, v]) => ({ group, value: sd(v) }));
+  if (sds.length === 0) return null;
+  const largest = sds.reduce((m, s) => (s.value > m.value ? s : m));
+  return { rms: Math.sqrt(sds.reduce((t, s) => t + s.value ** 2, 0) / sds.length), groups: sds.length, largest };
 }
