@@ -4,7 +4,7 @@
 // process tree (the CLI, the notebook executor, the kernels, Chromium), sampled every 100 ms.
 // A build whose tree passes --max-rss-gib (default 16) is stopped and reported as such, so the
 // benchmark cannot take the machine down. Never fails on time.
-//   node --import tsx bench/large-inputs.ts [--sizes 1000000,10000000] [--max-rss-gib 16] [--no-pdf] [--work <dir>]
+//   node --import tsx bench/large-inputs.ts [--sizes 1000000,10000000] [--max-rss-gib 16] [--no-pdf] [--jobs <n>] [--work <dir>]
 import { spawn, execFileSync } from "node:child_process";
 import { closeSync, existsSync, mkdtempSync, openSync, rmSync, writeSync } from "node:fs";
 import { cpus, loadavg, tmpdir, totalmem } from "node:os";
@@ -23,6 +23,8 @@ const option = (name: string, fallback: string): string => {
 const sizes = option("--sizes", "1000000,10000000").split(",").map(Number);
 const maxRssBytes = Number(option("--max-rss-gib", "16")) * 2 ** 30;
 const pdf = !args.includes("--no-pdf");
+// --jobs <n>: passed to the build (default: the build's own choice, one kernel for inputs this large).
+const jobs = args.includes("--jobs") ? option("--jobs", "") : undefined;
 // --work <dir>: generate into (or reuse the dataset already in) this folder and keep it, e.g. to profile a build.
 const keptWork = args.includes("--work") ? option("--work", "") : undefined;
 const manifest = loadManifest();
@@ -149,7 +151,7 @@ async function build(dataset: string, work: string): Promise<BuildFigures> {
     join(work, "cache"),
     "--force",
   ];
-  cli.push(...(pdf ? ["--pdf", join(work, "report.pdf")] : ["--no-pdf"]));
+  cli.push(...(pdf ? ["--pdf", join(work, "report.pdf")] : ["--no-pdf"]), ...(jobs ? ["--jobs", jobs] : []));
   const started = performance.now();
   const child = spawn(process.execPath, cli, { cwd: repoRoot, stdio: ["ignore", "pipe", "pipe"], detached: true, env: { ...process.env, TZ: "UTC" } });
   let output = "";
