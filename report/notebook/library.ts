@@ -1,5 +1,6 @@
 // The analysis library as the notebooks and the renderer see it.
-export { encodeDatasetTables, writeColumnarTables } from "../lib/load/columnar.js";
+export { encodeDatasetTable, writeColumnarTable } from "../lib/load/columnar.js";
+export { loadCheckedRequests } from "../lib/load/datasets.js";
 export {
   loadDatasets,
   DatasetError,

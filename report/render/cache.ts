@@ -141,7 +141,7 @@ export function readColumnarCache<Extra>(cacheDir: string, key: string): (Column
 }
 
 /**
- * Completes an entry whose table files are written (report/lib/load/columnar.ts writeColumnarTables,
+ * Completes an entry whose table files are written (report/lib/load/columnar.ts writeColumnarTable,
  * into columnarDir): the entry file, written last and atomically, makes it whole.
  */
 export function writeColumnarCache<Extra extends object>(

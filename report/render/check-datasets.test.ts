@@ -105,6 +105,24 @@ describe("the columnar dataset cache", () => {
     expect(readColumnarCache(cacheDir, columnarKey(datasetFingerprint(dir), LIBRARY.code))).toBeUndefined();
   });
 
+  it("reports a bad requests.csv by file, line and field, and the invocations' error first when both files are bad", async () => {
+    const { dir, cacheDir, options } = setUp("bad-requests");
+    const setMemory = (file: string, line: number) => {
+      const lines = readFileSync(join(dir, file), "utf8").split("\n");
+      const cells = lines[line - 1]!.split(",");
+      cells[2] = "999"; // memoryMB, the third column of both files
+      lines[line - 1] = cells.join(",");
+      writeFileSync(join(dir, file), lines.join("\n"));
+    };
+    setMemory("requests.csv", 4);
+    const requestsMessage = renderMessages.badDataset(loadMessages.memoryNotInMeta(join(dir, "requests.csv"), 4, 999, [128, 256]));
+    await expect(checkDatasets(options, LIBRARY)).rejects.toThrow(new ReportBuildError(requestsMessage));
+    setMemory("invocations.csv", 5);
+    const invocationsMessage = renderMessages.badDataset(loadMessages.memoryNotInMeta(join(dir, "invocations.csv"), 5, 999, [128, 256]));
+    await expect(checkDatasets(options, LIBRARY)).rejects.toThrow(new ReportBuildError(invocationsMessage));
+    expect(readColumnarCache(cacheDir, columnarKey(datasetFingerprint(dir), LIBRARY.code))).toBeUndefined();
+  });
+
   it("copies a dataset of averages (an imported power-tuning result, no invocation rows)", async () => {
     // aws-lambda-power-tuning's output format; made-up numbers (a FIXTURE).
     const output = {

@@ -2,7 +2,7 @@
 // runs, into the columnar copy the notebooks read (render/cache.ts); its meta.json comes from the
 // one dataset index.
 import { existsSync, statSync } from "node:fs";
-import type { ColumnarEntry } from "../lib/load/columnar.js";
+import type { ColumnarEntry, ColumnarFile, ColumnarTable } from "../lib/load/columnar.js";
 import type { DatasetProvenance, LoadedDataset } from "../lib/index.js";
 import type { LibraryBundle } from "./library-bundle.js";
 import { columnarDir, columnarKey, datasetFingerprint, readColumnarCache, writeColumnarCache } from "./cache.js";
@@ -57,6 +57,13 @@ export async function checkDatasets(options: DatasetStepOptions, bundle: Library
   const result: CheckedDatasets = { usable: [], names: [], columnar: [], fingerprints: [], notices: [], described: [], provenance: "" };
   const checked: (ColumnarEntry & Described)[] = [];
   const names = new Map<string, string>();
+  const copied = <Copy>(copy: Copy | WorkerError): Copy => {
+    if (copy !== null && typeof copy === "object" && "error" in copy) {
+      const { message, dataset } = (copy as WorkerError).error;
+      throw dataset ? new library.DatasetError(message) : new Error(message);
+    }
+    return copy;
+  };
   for (const dir of options.datasets) {
     const fingerprint = datasetFingerprint(dir);
     const key = columnarKey(fingerprint, bundle.code);
@@ -64,9 +71,15 @@ export async function checkDatasets(options: DatasetStepOptions, bundle: Library
       let entry = readColumnarCache<Described>(options.cacheDir, key);
       if (!entry) {
         const started = performance.now();
-        const copy = await copyInWorker(bundle.path, dir, columnarDir(options.cacheDir, key));
-        if ("error" in copy) throw copy.error.dataset ? new library.DatasetError(copy.error.message) : new Error(copy.error.message);
-        entry = writeColumnarCache(options.cacheDir, key, copy.dataset, copy.files, { provenance: copy.provenance });
+        const out = columnarDir(options.cacheDir, key);
+        // Both files at once, one thread each; the invocations' error first, as reading one file after the other reports it.
+        const copies = await Promise.all([
+          copyInWorker<InvocationsCopy>(bundle.path, dir, out, "invocations"),
+          copyInWorker<RequestsCopy>(bundle.path, dir, out, "requests"),
+        ]);
+        const [invocations, requests] = [copied(copies[0]), copied(copies[1])];
+        const files = { invocations: invocations.file, requests: requests.file };
+        entry = writeColumnarCache(options.cacheDir, key, invocations.dataset, files, { provenance: invocations.provenance });
         options.log(renderMessages.progress.datasetChecked(dir, (performance.now() - started) / 1000));
       }
       const name = entry.dataset.name;
@@ -96,33 +109,42 @@ export async function checkDatasets(options: DatasetStepOptions, bundle: Library
   return result;
 }
 
-/** What the worker sends back: the dataset as loaded, its provenance and its tables, or the error. */
-type WorkerCopy =
-  { dataset: ColumnarEntry["dataset"]; provenance: DatasetProvenance[]; files: ColumnarEntry["files"] } | { error: { message: string; dataset: boolean } };
+/** What a worker sends back: its table's file, with the dataset as loaded and its provenance from the invocations; or the error. */
+type WorkerError = { error: { message: string; dataset: boolean } };
+type InvocationsCopy = { dataset: ColumnarEntry["dataset"]; provenance: DatasetProvenance[]; file: ColumnarFile };
+type RequestsCopy = { file: ColumnarFile };
 
 // Runs the library bundle the notebooks run (plain CommonJS), so the worker needs no TypeScript loader.
 const WORKER_SOURCE = `
 const { parentPort, workerData } = require("node:worker_threads");
 const library = require(workerData.library);
-library.loadDatasets([workerData.dir]).then((data) => {
+const { dir, out, table } = workerData;
+async function copyInvocations() {
+  const data = await library.loadDatasets([dir], { requests: false });
   // A reference dataset (meta.reference) is loaded apart from the measured ones, and copied the same way.
   const { name, meta, corrections } = [...data.datasets, ...data.references][0];
-  const files = library.writeColumnarTables(workerData.out, library.encodeDatasetTables(data.invocations, data.requests));
-  parentPort.postMessage({ dataset: { name, meta, corrections }, provenance: library.describeDatasets(data), files });
-}).catch((error) => {
+  const file = library.writeColumnarTable(out, table, library.encodeDatasetTable(table, data.invocations));
+  return { dataset: { name, meta, corrections }, provenance: library.describeDatasets(data), file };
+}
+async function copyRequests() {
+  const requests = await library.loadCheckedRequests(dir);
+  return { file: library.writeColumnarTable(out, table, library.encodeDatasetTable(table, requests)) };
+}
+(table === "invocations" ? copyInvocations() : copyRequests()).then((copy) => parentPort.postMessage(copy)).catch((error) => {
   parentPort.postMessage({ error: { message: String(error && error.message || error), dataset: error instanceof library.DatasetError } });
 });
 `;
 
 /**
- * Loads, checks, describes and encodes one dataset in a worker thread, which writes the table files
- * into `out`: every row as parsed (strings included) and the encoded tables live in the worker's
- * memory, given back when it ends, before the notebooks' kernels need theirs.
+ * Loads, checks and encodes one table of a dataset (invocations: with the dataset's description)
+ * in a worker thread, which writes the table's file into `out`: the rows as parsed (strings
+ * included) and the encoded table live in the worker's memory, given back when it ends, before the
+ * notebooks' kernels need theirs.
  */
-async function copyInWorker(libraryPath: string, dir: string, out: string): Promise<WorkerCopy> {
-  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { library: libraryPath, dir, out } });
+async function copyInWorker<Copy>(libraryPath: string, dir: string, out: string, table: ColumnarTable): Promise<Copy | WorkerError> {
+  const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { library: libraryPath, dir, out, table } });
   try {
-    return await new Promise<WorkerCopy>((resolve, reject) => {
+    return await new Promise<Copy | WorkerError>((resolve, reject) => {
       worker.once("message", resolve);
       worker.once("error", reject);
       worker.once("exit", (code) => reject(new Error(`dataset worker exited (code ${code}) before answering`)));

@@ -3,6 +3,7 @@ import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { loadDatasets, describeDatasets, DatasetError } from "../lib/index.js";
+import { loadCheckedRequests } from "../lib/load/datasets.js";
 import { generateFixtureDataset, type FixtureDefect } from "./fixtures/generate.js";
 import { fixtureSet } from "./helpers.js";
 
@@ -27,6 +28,15 @@ describe("loadDatasets", () => {
     expect(typeof first.initDurationMs).toBe("number"); // first invocation is cold
     expect((data.invocations.object(5) as Record<string, unknown>).initDurationMs).toBeNull(); // warm
     expect(new Set(data.invocations.array("dataset") as string[])).toEqual(new Set(["fixture-a", "fixture-b"]));
+  });
+
+  it("leaves requests.csv to loadCheckedRequests when asked, which reads it as loadDatasets does", async () => {
+    const path = dataset("split");
+    const whole = await loadDatasets([path]);
+    const withoutRequests = await loadDatasets([path], { requests: false });
+    expect(withoutRequests.invocations.objects()).toEqual(whole.invocations.objects());
+    expect(() => withoutRequests.requests).toThrow(`${join(path, "requests.csv")} was not read (loadDatasets with requests: false)`);
+    expect((await loadCheckedRequests(path)).objects()).toEqual(whole.requests.objects());
   });
 
   it("reads a dataset without a trial column (written before trials existed) as trial 1", async () => {

@@ -151,16 +151,16 @@ function fewDistinct(values: ArrayLike<string>): boolean {
   return true;
 }
 
-/** The two tables of one loaded dataset as Arrow IPC bytes. */
-export function encodeDatasetTables(invocations: ColumnTable, requests: ColumnTable): { invocations: Uint8Array; requests: Uint8Array } {
-  return { invocations: encodeTable(invocations, invocationFields()), requests: encodeTable(requests, requestFields()) };
+export type ColumnarTable = keyof ColumnarEntry["files"];
+
+/** One table of a loaded dataset (invocations or requests) as Arrow IPC bytes. */
+export function encodeDatasetTable(which: ColumnarTable, table: ColumnTable): Uint8Array {
+  return encodeTable(table, which === "invocations" ? invocationFields() : requestFields());
 }
 
-/** Writes a dataset's two tables into `dir`, each atomically, and returns what an entry records of them. */
-export function writeColumnarTables(dir: string, tables: { invocations: Uint8Array; requests: Uint8Array }): ColumnarEntry["files"] {
-  const file = (name: string, bytes: Uint8Array): ColumnarFile => {
-    writeFileAtomic(join(dir, name), bytes);
-    return { name, bytes: bytes.byteLength, sha256: createHash("sha256").update(bytes).digest("hex") };
-  };
-  return { invocations: file(COLUMNAR_FILES.invocations, tables.invocations), requests: file(COLUMNAR_FILES.requests, tables.requests) };
+/** Writes one of a dataset's tables into `dir`, atomically, and returns what an entry records of it. */
+export function writeColumnarTable(dir: string, which: ColumnarTable, bytes: Uint8Array): ColumnarFile {
+  const name = COLUMNAR_FILES[which];
+  writeFileAtomic(join(dir, name), bytes);
+  return { name, bytes: bytes.byteLength, sha256: createHash("sha256").update(bytes).digest("hex") };
 }

@@ -9,7 +9,7 @@ import { DATASET_FILES, type DatasetMeta } from "../../../runners/dataset/contra
 import { loadManifest, namedRuntime, type Manifest, type RuntimeKind } from "../../../functions/manifest.js";
 import { isColumnarDataset, readColumnarDataset, type DecodedColumns } from "./columnar.js";
 import { checkRowsMatchMeta, dropDuplicateInvocations } from "./consistency.js";
-import { readCsvColumns, type ColumnValues } from "./csv.js";
+import { readCsvColumns, type ColumnValues, type CsvColumns } from "./csv.js";
 import { datasetIndex, type DatasetIndex } from "./dataset-index.js";
 import { DatasetError, loadMessages } from "./messages.js";
 import { invocationFields, requestFields } from "./normalise.js";
@@ -44,6 +44,12 @@ export interface LoadOptions {
   cwd?: string;
   /** Where meta.json readings come from; defaults to the process's one index. */
   index?: DatasetIndex;
+  /**
+   * false: the datasets' requests.csv is neither read nor checked here, and `requests` must not be
+   * read (the report build reads that file at the same time in another thread, with
+   * loadCheckedRequests). Default true.
+   */
+  requests?: boolean;
 }
 
 /** One dataset's rows as read: the file's columns, before the loader tags them. */
@@ -53,7 +59,7 @@ interface DatasetPart {
   invocations: Record<string, unknown>;
   invocationRows: number;
   /** Read when the requests table is first asked for. */
-  requests: () => DecodedColumns;
+  requests: () => DecodedColumns | CsvColumns;
 }
 
 /**
@@ -93,7 +99,7 @@ async function load(paths: readonly string[], dirs: readonly string[], options: 
   const requestParts: (() => ColumnTable)[] = [];
   for (const [i, p] of paths.entries()) {
     const dir = dirs[i]!;
-    const part = isColumnarDataset(dir) ? columnarPart(dir) : await checkedPart(p, dir, options.index ?? datasetIndex);
+    const part = isColumnarDataset(dir) ? columnarPart(dir) : await checkedPart(p, dir, options.index ?? datasetIndex, options.requests ?? true);
     const { meta, corrections } = part;
     const twin = [...datasets, ...references].find((d) => d.name === meta.name);
     if (twin) throw new DatasetError(loadMessages.duplicateName(meta.name, twin.dir, dir));
@@ -124,8 +130,8 @@ async function load(paths: readonly string[], dirs: readonly string[], options: 
   };
 }
 
-/** A dataset folder as the runners write it: meta.json from the index, both CSVs read and checked. */
-async function checkedPart(p: string, dir: string, index: DatasetIndex): Promise<DatasetPart> {
+/** A dataset folder as the runners write it: meta.json from the index, both CSVs (or invocations.csv only) read and checked. */
+async function checkedPart(p: string, dir: string, index: DatasetIndex, readRequests: boolean): Promise<DatasetPart> {
   const meta = index.meta(dir, p);
   if (meta.reference !== undefined && (meta.counts.invocations > 0 || meta.counts.requests > 0))
     throw new DatasetError(loadMessages.referenceWithRows(join(p, DATASET_FILES.meta)));
@@ -141,15 +147,33 @@ async function checkedPart(p: string, dir: string, index: DatasetIndex): Promise
   checkRowsMatchMeta(invShown, read.columns, read.rows, meta);
   const inv = dropDuplicateInvocations(invShown, read.columns, read.rows);
   if (inv.dropped > 0) corrections.push(loadMessages.duplicatesDropped(DATASET_FILES.invocations, inv.dropped));
-  const reqShown = join(p, DATASET_FILES.requests);
-  const req = await readCsvColumns(join(dir, DATASET_FILES.requests), requestFields(), {
-    allowNoRows: true,
-    shown: reqShown,
-    expectedRows: meta.counts.requests,
-  });
-  checkCount(reqShown, meta.counts.requests, req.rows);
-  checkRowsMatchMeta(reqShown, req.columns, req.rows, meta);
-  return { meta, corrections, invocations: inv.columns, invocationRows: inv.rows, requests: () => req };
+  const req = readRequests ? await checkedRequests(p, dir, meta) : undefined;
+  const requests = (): CsvColumns => {
+    if (!req) throw new Error(`${join(p, DATASET_FILES.requests)} was not read (loadDatasets with requests: false)`);
+    return req;
+  };
+  return { meta, corrections, invocations: inv.columns, invocationRows: inv.rows, requests };
+}
+
+/** requests.csv of a dataset folder, read and checked: every field, the count and each row's memory size and runtime against meta.json. */
+async function checkedRequests(p: string, dir: string, meta: DatasetMeta): Promise<CsvColumns> {
+  const shown = join(p, DATASET_FILES.requests);
+  const req = await readCsvColumns(join(dir, DATASET_FILES.requests), requestFields(), { allowNoRows: true, shown, expectedRows: meta.counts.requests });
+  checkCount(shown, meta.counts.requests, req.rows);
+  checkRowsMatchMeta(shown, req.columns, req.rows, meta);
+  return req;
+}
+
+/**
+ * The requests table of one dataset folder as the runners write it, read and checked as
+ * loadDatasets reads and checks it (the report build reads it so in a thread of its own while
+ * another loads the invocations, with `requests: false`).
+ */
+export async function loadCheckedRequests(path: string, options: Pick<LoadOptions, "cwd" | "index"> = {}): Promise<ColumnTable> {
+  const dir = isAbsolute(path) ? path : resolve(options.cwd ?? process.cwd(), path);
+  const meta = (options.index ?? datasetIndex).meta(dir, path);
+  const { columns, rows } = await checkedRequests(path, dir, meta);
+  return aq.table({ dataset: constant(meta.name, rows), ...columns } as Record<string, ColumnValues>);
 }
 
 /** The columnar copy the report build made of a checked dataset (its checks already passed). */
