@@ -10,6 +10,7 @@ import {
   bootstrapOptions,
   bootstrapSummary,
   compareIntervals,
+  integerSample,
   lowerColumn,
   overlaps,
   percentileBySelection,
@@ -49,6 +50,36 @@ describe("seededRandom", () => {
       expect(bulk.addDraws(start, values, count)).toBe(expected);
       expect([bulk.normal(), bulk.uniform(), bulk.index(97)]).toEqual([loop.normal(), loop.uniform(), loop.index(97)]);
     }
+  });
+});
+
+describe("seededRandom on integer samples", () => {
+  it("addDraws with the integer copy gives the same sum and leaves the generator in the same state", () => {
+    const r = seededRandom(3);
+    for (const n of [1, 2, 7, 250, 1501, 65536]) {
+      const values = Float64Array.from({ length: n }, () => Math.floor(r.uniform() * 4000) - (n % 2 === 0 ? 0 : 1000));
+      const integers = integerSample(values);
+      expect(integers, `n ${n}`).not.toBeNull();
+      for (const [start, count] of [
+        [0, 0],
+        [0, 1],
+        [40, n],
+        [-7, 3 * n + 1],
+      ] as const) {
+        const [fast, plain] = [seededRandom(n + count), seededRandom(n + count)];
+        expect(fast.addDraws(start, values, count, integers), `n ${n}, count ${count}`).toBe(plain.addDraws(start, values, count));
+        expect([fast.uniform(), fast.index(97)]).toEqual([plain.uniform(), plain.index(97)]);
+      }
+    }
+  });
+
+  it("has no integer copy for fractions, huge values or samples past 2^16, and falls back for a fractional start", () => {
+    expect(integerSample(Float64Array.of(1, 2.5))).toBeNull();
+    expect(integerSample(Float64Array.of(2 ** 31))).toBeNull();
+    expect(integerSample(new Float64Array(65537))).toBeNull();
+    const values = Float64Array.of(1, 2, 3);
+    const [fast, plain] = [seededRandom(9), seededRandom(9)];
+    expect(fast.addDraws(0.1, values, 100, integerSample(values))).toBe(plain.addDraws(0.1, values, 100));
   });
 });
 

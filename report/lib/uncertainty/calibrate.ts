@@ -16,6 +16,7 @@
 import { normalQuantile, studentQuantile } from "./distributions.js";
 import { intervalFromReplicates, type Interval } from "./interval.js";
 import type { TwoLevelReplicates } from "./two-level.js";
+import { replicateVariance } from "./variance.js";
 
 export interface Calibration {
   trials: number;
@@ -31,26 +32,15 @@ export interface Draws {
   calibration: Calibration;
 }
 
-function variance(x: Float64Array): number {
-  const n = x.length;
-  if (n < 2) return 0;
-  let mean = 0;
-  for (let i = 0; i < n; i++) mean += x[i]!;
-  mean /= n;
-  let s = 0;
-  for (let i = 0; i < n; i++) s += (x[i]! - mean) ** 2;
-  return s / (n - 1);
-}
-
 /** One trial: the ordinary bootstrap's replicates, as they are. */
 export function singleTrialDraws(replicates: Float64Array): Draws {
-  return { replicates, calibration: { trials: 1, variance: variance(replicates), df: Infinity } };
+  return { replicates, calibration: { trials: 1, variance: replicateVariance(replicates), df: Infinity } };
 }
 
 /** Two or more trials: the two-level replicates rescaled about `estimate` so that their variance is V̂. */
 export function calibratedDraws(estimate: number, draws: TwoLevelReplicates, trials: number): Draws {
-  const v2 = variance(draws.twoLevel);
-  const w = variance(draws.within);
+  const v2 = replicateVariance(draws.twoLevel);
+  const w = draws.withinVariance;
   const v = Math.max(0, ((v2 - w) * trials) / (trials - 1));
   const scale = v2 > 0 && Number.isFinite(v2) && Number.isFinite(v) ? Math.sqrt(v / v2) : 1;
   const replicates = draws.twoLevel.map((x) => estimate + (x - estimate) * scale);

@@ -34,7 +34,7 @@ export function trialsParagraph(o: BootstrapOptions, t: TrialScope): string {
     "and computes the statistic on everything drawn (the estimate pools every trial the same way). " +
     "With few trials, resampling trials shrinks the between-trial variance by (T − 1)/T and resampling invocations inside them counts their noise a second time, " +
     "so the resamples' deviations from the estimate are rescaled to the variance V̂ = (V₂ − W)·T/(T − 1), where V₂ is the two-level resamples' variance and W that of resamples " +
-    "that keep every trial once; V̂ behaves like the sample variance of T per-trial values, with T − 1 degrees of freedom. " +
+    "that keep every trial once (for a mean, such as a cost, W is computed exactly: the trials' summed squared deviations over the squared number of invocations); V̂ behaves like the sample variance of T per-trial values, with T − 1 degrees of freedom. " +
     `The interval's ends are then moved away from the estimate by Student's t over the normal quantile, t(T − 1)/z (for T = ${example}: ` +
     `${studentQuantile(upper, Math.max(1, example - 1)).toFixed(2)}/${normalQuantile(upper).toFixed(2)}), as a t interval over T trials would. ` +
     "A difference or ratio of two groups (comparisons, concurrency gain) combines their degrees of freedom by Welch–Satterthwaite; a Performance Index uses the fewest degrees of freedom among the runtimes it compares. " +

@@ -12,8 +12,11 @@ export interface Random {
    * `start` plus `count` values drawn with replacement from `values`, added one after the other:
    * exactly `for (…) start += values[index(values.length)]`, in the same order and leaving the
    * generator in the same state, but without a call per draw (a mean's resamples are this loop).
+   * With `integers` (integerSample(values)) and an integer `start`, the sum is taken in 32-bit
+   * integers where it cannot overflow: every partial sum is then exact in either arithmetic, so
+   * the result is the same number, about twice as fast (billed milliseconds are integers).
    */
-  addDraws(start: number, values: Float64Array, count: number): number;
+  addDraws(start: number, values: Float64Array, count: number, integers?: IntegerSample | null): number;
   /** Standard normal (Marsaglia polar method). */
   normal(): number;
   /** Gamma(shape, 1) for shape ≥ 1 (Marsaglia–Tsang). */
@@ -23,6 +26,28 @@ export interface Random {
 }
 
 const TWO_32 = 4294967296;
+
+/** Values that are all integers, as 32-bit integers, with their largest magnitude. */
+export interface IntegerSample {
+  values: Int32Array;
+  maxAbs: number;
+}
+
+/** Largest sample for the integer draw's index arithmetic (16-bit halves of the 32-bit draw). */
+const INTEGER_DRAW_MAX_N = 65536;
+
+/** The integer copy addDraws can sum from, or null when some value is not a safe 32-bit integer (or the sample is too large). */
+export function integerSample(values: Float64Array): IntegerSample | null {
+  const n = values.length;
+  if (n === 0 || n > INTEGER_DRAW_MAX_N) return null;
+  let maxAbs = 0;
+  for (let i = 0; i < n; i++) {
+    const v = values[i]!;
+    if (!Number.isInteger(v) || Math.abs(v) >= 2 ** 31) return null;
+    if (Math.abs(v) > maxAbs) maxAbs = Math.abs(v);
+  }
+  return { values: Int32Array.from(values), maxAbs };
+}
 
 /** A generator for `seed` (any 32-bit integer); independent streams come from deriveSeed. */
 export function seededRandom(seed: number): Random {
@@ -77,7 +102,8 @@ class Xoshiro128 implements Random {
   }
 
   /** next() unrolled over local copies of the state: a mean's resamples are this loop. */
-  addDraws(start: number, values: Float64Array, count: number): number {
+  addDraws(start: number, values: Float64Array, count: number, integers?: IntegerSample | null): number {
+    if (integers && Number.isInteger(start) && Math.abs(start) < 2 ** 52 && count * integers.maxAbs < 2 ** 31) return start + this.addIntegerDraws(integers.values, count);
     const st = this.state;
     const n = values.length;
     let a = st[0]!;
@@ -101,6 +127,59 @@ class Xoshiro128 implements Random {
     st[2] = c;
     st[3] = d;
     return total;
+  }
+
+  /**
+   * addDraws's loop on integers, the sum kept in two 32-bit accumulators (the caller checks it
+   * cannot overflow). The index is ⌊r·n / 2³²⌋ as in addDraws, from r's 16-bit halves
+   * (exact for n ≤ 2¹⁶): ⌊(⌊r/2¹⁶⌋·n + ⌊(r mod 2¹⁶)·n / 2¹⁶⌋) / 2¹⁶⌋.
+   */
+  private addIntegerDraws(values: Int32Array, count: number): number {
+    const st = this.state;
+    const n = values.length;
+    let a = st[0]!;
+    let b = st[1]!;
+    let c = st[2]!;
+    let d = st[3]!;
+    let even = 0;
+    let odd = 0;
+    let i = 0;
+    for (; i + 1 < count; i += 2) {
+      let result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
+      let t = b << 9;
+      c ^= a;
+      d ^= b;
+      b ^= c;
+      a ^= d;
+      c ^= t;
+      d = rotl(d, 11);
+      even = (even + values[((result >>> 16) * n + (((result & 0xffff) * n) >>> 16)) >>> 16]!) | 0;
+      result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
+      t = b << 9;
+      c ^= a;
+      d ^= b;
+      b ^= c;
+      a ^= d;
+      c ^= t;
+      d = rotl(d, 11);
+      odd = (odd + values[((result >>> 16) * n + (((result & 0xffff) * n) >>> 16)) >>> 16]!) | 0;
+    }
+    if (i < count) {
+      const result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
+      const t = b << 9;
+      c ^= a;
+      d ^= b;
+      b ^= c;
+      a ^= d;
+      c ^= t;
+      d = rotl(d, 11);
+      even = (even + values[((result >>> 16) * n + (((result & 0xffff) * n) >>> 16)) >>> 16]!) | 0;
+    }
+    st[0] = a;
+    st[1] = b;
+    st[2] = c;
+    st[3] = d;
+    return even + odd;
   }
 
   normal(): number {

@@ -13,7 +13,7 @@
 // Cornish–Fisher expansion x̄ + se·(z + γ(z² − 1)/6); the error left is far below the Monte
 // Carlo error of the resample count itself, and the tests check it against full resampling.
 import type { ResampleMethod } from "./options.js";
-import type { Random } from "./random.js";
+import { integerSample, type Random } from "./random.js";
 import { percentileBySelection } from "./select.js";
 import { orderStatisticNeed, type Statistic } from "./statistic.js";
 
@@ -84,8 +84,9 @@ function resampledReplicates(sample: Float64Array, statistic: Statistic, resampl
   const n = sample.length;
   const out = new Float64Array(resamples);
   if (statistic.kind === "mean" || statistic.kind === "sum") {
+    const integers = integerSample(sample);
     for (let b = 0; b < resamples; b++) {
-      const total = random.addDraws(0, sample, n);
+      const total = random.addDraws(0, sample, n, integers);
       out[b] = statistic.kind === "sum" ? total : total / n;
     }
     return out;

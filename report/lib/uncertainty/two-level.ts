@@ -2,8 +2,11 @@
 // draws T trials with replacement from the T measured, then invocations from the drawn trials,
 // and computes the statistic on everything drawn (as the point estimate pools every trial).
 //
-// Alongside, the within-trial replicates (every trial kept once, invocations resampled) that
-// calibrate.ts needs to separate the between-trial part of the variance from the within-trial part.
+// Alongside, the variance of the within-trial replicates (every trial kept once, invocations
+// resampled) that calibrate.ts needs to separate the between-trial part of the variance from the
+// within-trial part. For a mean or a sum that variance is known exactly (Σ_t of each trial's
+// squared deviations, over N² for a mean), so it is computed, not drawn: half the draws saved,
+// and no Monte Carlo error in it. For the other statistics it is the variance of drawn replicates.
 //
 // Two ways, as for one trial (replicates.ts). "resample" draws every invocation: each drawn copy
 // of trial t contributes n_t invocations drawn from trial t. "auto" draws the pooled resample's
@@ -17,17 +20,18 @@
 // order statistic per drawn trial); means exactly by their moments (normal expansion from
 // MEAN_EXPANSION_MIN values on) or by drawing every value.
 import type { ResampleMethod } from "./options.js";
-import type { Random } from "./random.js";
+import { integerSample, type IntegerSample, type Random } from "./random.js";
 import { bootstrapReplicates, MEAN_EXPANSION_MIN, uniformOrderStatistic } from "./replicates.js";
 import { percentileBySelection } from "./select.js";
 import { orderStatisticNeed, type Statistic } from "./statistic.js";
 import type { TrialSample } from "./trials.js";
+import { replicateVariance } from "./variance.js";
 
 export interface TwoLevelReplicates {
   /** Trials resampled, then invocations within the drawn trials. */
   twoLevel: Float64Array;
-  /** Trials kept as measured, invocations resampled within each. */
-  within: Float64Array;
+  /** Variance of the statistic with the trials kept as measured and invocations resampled within each. */
+  withinVariance: number;
 }
 
 export function twoLevelReplicates(sample: TrialSample, statistic: Statistic, resamples: number, random: Random, method: ResampleMethod): TwoLevelReplicates {
@@ -38,14 +42,29 @@ export function twoLevelReplicates(sample: TrialSample, statistic: Statistic, re
   const draw = replicateOf(sample, statistic, method, random);
   const twoLevel = new Float64Array(resamples);
   for (let b = 0; b < resamples; b++) twoLevel[b] = draw(m, b * T);
+  if (statistic.kind === "mean" || statistic.kind === "sum") return { twoLevel, withinVariance: withinMeanVariance(sample.trials, statistic.kind === "sum") };
   // Every trial once, as the fast percentile draw treats it, is the ordinary bootstrap of the
   // pooled values: drawn directly, without the weighted search.
   const pooledPercentile = method === "auto" && statistic.kind !== "max" && statistic.kind !== "min" && orderStatisticNeed(statistic, 1) !== null;
-  if (pooledPercentile) return { twoLevel, within: bootstrapReplicates(sample.pooled, statistic, resamples, random, "auto") };
+  if (pooledPercentile) return { twoLevel, withinVariance: replicateVariance(bootstrapReplicates(sample.pooled, statistic, resamples, random, "auto")) };
   const once = new Uint32Array(T).fill(1);
   const within = new Float64Array(resamples);
   for (let b = 0; b < resamples; b++) within[b] = draw(once, 0);
-  return { twoLevel, within };
+  return { twoLevel, withinVariance: replicateVariance(within) };
+}
+
+/**
+ * The within-trial replicates' variance of a sum or mean, exactly: each trial's n_t draws add a
+ * variance of n_t times its plug-in variance, i.e. its sum of squared deviations m₂; over N² for a mean.
+ */
+function withinMeanVariance(trials: readonly Float64Array[], sum: boolean): number {
+  let n = 0;
+  let total = 0;
+  for (const values of trials) {
+    n += values.length;
+    total += trialMoments(values).m2;
+  }
+  return sum ? total : total / (n * n);
 }
 
 /** A replicate for multiplicities m[at … at + T − 1] (how many copies of each trial were drawn). */
@@ -59,7 +78,10 @@ function replicateOf(sample: TrialSample, statistic: Statistic, method: Resample
     return (m, at) => mixture.orderStatisticReplicate(m, at, statistic, random);
   }
   const moments = sample.trials.map(trialMoments);
-  return (m, at) => meanReplicate(sample.trials, moments, m, at, statistic.kind === "sum", random);
+  // Integer copies for the small samples' draw-every-value path, made on its first use.
+  let integers: (IntegerSample | null)[] | undefined;
+  const integersOf = () => (integers ??= sample.trials.map(integerSample));
+  return (m, at) => meanReplicate(sample.trials, integersOf, moments, m, at, statistic.kind === "sum", random);
 }
 
 /** One replicate drawn invocation by invocation: m[t] copies of trial t, each of n_t draws from trial t. */
@@ -146,13 +168,12 @@ function weightedMixture(sample: TrialSample): Mixture {
     return rank;
   };
   /**
-   * The value at 0-based position `target` of the pooled values with trial t repeated m[from + t]
-   * times: the smallest i whose weighted rank exceeds `target`. The search starts where that
-   * position would be with every trial once (scaled by n'/N) and gallops outwards, so it costs the
-   * log of how far the drawn trials move it, not the log of N.
+   * The index of the value at 0-based position `target` of the pooled values with trial t
+   * repeated m[from + t] times: the smallest i whose weighted rank exceeds `target` (one answer,
+   * wherever the search starts). The search starts at `guess` and gallops outwards, so it costs
+   * the log of how far the answer is from it, not the log of N.
    */
-  const valueAt = (m: Uint32Array, from: number, target: number, n: number): number => {
-    const guess = Math.min(N - 1, Math.floor((target * N) / n));
+  const indexAt = (m: Uint32Array, from: number, target: number, guess: number): number => {
     let lo: number;
     let hi: number;
     if (rankAt(m, from, guess) > target) {
@@ -181,7 +202,7 @@ function weightedMixture(sample: TrialSample): Mixture {
       if (rankAt(m, from, mid) > target) hi = mid;
       else lo = mid + 1;
     }
-    return pooled[lo]!;
+    return lo;
   };
   return {
     orderStatisticReplicate(m, from, statistic, random) {
@@ -194,10 +215,14 @@ function weightedMixture(sample: TrialSample): Mixture {
       const frac = rank + 1 < n ? h - rank : 0;
       const k = rank + 1;
       const u = uniformOrderStatistic(k, n, random);
-      const v0 = valueAt(m, from, Math.min(n - 1, Math.floor(u * n)), n);
+      // The first search starts where the position would be with every trial once (scaled by n'/N).
+      const target = Math.min(n - 1, Math.floor(u * n));
+      const at = indexAt(m, from, target, Math.min(N - 1, Math.floor((target * N) / n)));
+      const v0 = pooled[at]!;
       if (frac === 0) return v0;
+      // The next order statistic is at or after the first: its search starts there.
       const following = u + (1 - u) * (1 - Math.pow(random.uniform(), 1 / (n - k)));
-      return v0 + (valueAt(m, from, Math.min(n - 1, Math.floor(following * n)), n) - v0) * frac;
+      return v0 + (pooled[indexAt(m, from, Math.min(n - 1, Math.floor(following * n)), at)]! - v0) * frac;
     },
   };
 }
@@ -230,7 +255,15 @@ function trialMoments(values: Float64Array): Moments {
  * the trial's sum and whose variance and third central moment are n_t times the trial's. Large
  * resamples draw the total from its Cornish–Fisher expansion, small ones draw every value.
  */
-function meanReplicate(trials: readonly Float64Array[], moments: readonly Moments[], m: Uint32Array, at: number, sum: boolean, random: Random): number {
+function meanReplicate(
+  trials: readonly Float64Array[],
+  integers: () => readonly (IntegerSample | null)[],
+  moments: readonly Moments[],
+  m: Uint32Array,
+  at: number,
+  sum: boolean,
+  random: Random,
+): number {
   let n = 0;
   let total = 0;
   let variance = 0;
@@ -250,9 +283,11 @@ function meanReplicate(trials: readonly Float64Array[], moments: readonly Moment
     value = total + Math.sqrt(variance) * (z + (skew * (z * z - 1)) / 6);
   } else {
     value = 0;
+    const integer = integers();
     for (let t = 0; t < trials.length; t++) {
+      // m_t copies of n_t draws each: one run of m_t·n_t draws, in the same order.
       const values = trials[t]!;
-      for (let copy = 0; copy < m[at + t]!; copy++) value = random.addDraws(value, values, values.length);
+      value = random.addDraws(value, values, m[at + t]! * values.length, integer[t]);
     }
   }
   return sum ? value : value / n;
