@@ -5,11 +5,10 @@
 // strategy's pick on power-tuning's averages and on p99 with intervals.
 import { runtimeLabels, type Analysis } from "../analysis.js";
 import { priceFor } from "../cost/index.js";
-import { groupedValues } from "../cost/grouped-values.js";
 import { BILLED } from "../metrics/billed.js";
 import { GROUP_KEYS } from "../metrics/grouping.js";
 import { memo } from "../metrics/memo.js";
-import { stat } from "../metrics/statistics.js";
+import { sortedGroups, stat } from "../metrics/statistics.js";
 import { TOTAL_DURATION } from "../metrics/total-duration.js";
 import {
   averagePrice,
@@ -18,7 +17,7 @@ import {
   pickWithIntervals,
   recommend,
   STRATEGIES,
-  trimmedMean,
+  trimmedMeanOfSorted,
   type Strategy,
 } from "../recommend/index.js";
 import { bootstrapSummary, estimateOfSorted, lowerColumn, trialGroups, upperColumn, type BootstrapOptions, type Statistic } from "../uncertainty/index.js";
@@ -136,10 +135,11 @@ function compute(
   const latency = latencyOf(a, bootstrap, intervalFor === undefined ? LATENCY_STATS : LATENCY_STATS.filter((s) => s.name === "p99"));
   const { rows: costs, prices } = costRows(a, bootstrap, options, intervalFor);
   const cost = new Map(costs.map((r) => [id(r), r]));
-  const durations = groupedValues(a.table, GROUP_KEYS, TOTAL_DURATION);
-  const billed = groupedValues(a.table, GROUP_KEYS, BILLED);
-  const durationsOf = new Map(durations.keys.map((k, g) => [id(k), durations.values[g]!]));
-  const billedOf = new Map(billed.keys.map((k, g) => [id(k), billed.values[g]!]));
+  // Sorted once per table (the latency intervals' groups are these same arrays): the trimmed means read them as they are.
+  const durations = sortedGroups(a.table, GROUP_KEYS, TOTAL_DURATION);
+  const billed = sortedGroups(a.table, GROUP_KEYS, BILLED);
+  const durationsOf = new Map(durations.keys.map((k, g) => [id(k), durations.sorted[g]!]));
+  const billedOf = new Map(billed.keys.map((k, g) => [id(k), billed.sorted[g]!]));
   const labelOf = runtimeLabels(a.runtimes);
   const functionOrder = a.manifest.functions.map((f) => f.id);
   const functions = functionOrder.filter((f) => costs.some((r) => r.function === f));
@@ -171,8 +171,8 @@ function compute(
             usdPerMillion: c.usdPerMillion,
             usdPerMillionLower: c.usdPerMillionLower ?? c.usdPerMillion,
             usdPerMillionUpper: c.usdPerMillionUpper ?? c.usdPerMillion,
-            ptAverageDurationMs: trimmedMean(d),
-            ptAveragePriceUsd: averagePrice(trimmedMean(b), s.memoryMB, priceFor(prices.table, architecture).usdPerGbSecond),
+            ptAverageDurationMs: trimmedMeanOfSorted(d),
+            ptAveragePriceUsd: averagePrice(trimmedMeanOfSorted(b), s.memoryMB, priceFor(prices.table, architecture).usdPerGbSecond),
           } as Omit<SweepPoint, "onFrontier">);
         }
         if (points.length === 0) continue;

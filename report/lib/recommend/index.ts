@@ -1,6 +1,6 @@
 // Memory-size recommendations: power-tuning's strategies on its averages, the same strategies on
 // p99 with intervals, and the cost/speed frontier.
-export { averagePrice, DEFAULT_DISCARD_TOP_BOTTOM, trimmedMean } from "./averages.js";
+export { averagePrice, DEFAULT_DISCARD_TOP_BOTTOM, trimmedMean, trimmedMeanOfSorted } from "./averages.js";
 export { dominates, paretoFrontier, type CostSpeedPoint } from "./frontier.js";
 export {
   balancedValue,
