@@ -2,12 +2,14 @@
 // numbers; only the build is being timed). Times `npm run report` as a user runs it: full build
 // (empty cache, all notebooks + site + PDF), one section rerun, a rebuild with nothing changed;
 // then `jupyter nbconvert --execute --to html` on the same notebooks with the same parameters.
-// First, the Memory and cost section's analysis over a 6-size sweep of the full protocol
-// (6 × 8,000 generated FIXTURE invocations, split into the bench's default 4 trials, so every
+// First, the Memory and cost section's analysis over a 6-size sweep of the full protocol (the
+// bench's defaults, runners/bench/options.ts DEFAULTS: its trials × its requests per segment, for
+// every runtime and benchmark function at each size; generated FIXTURE invocations, so every
 // interval is the two-level one), in process: what that section and the Summary's
 // recommendations add to the build (target ≤ 1 s); --sweep-only stops there; --sweep-trials N
-// and --sweep-requests N (per runtime, function and size, all trials together; 2000 is the
-// bench's default 500 per trial) change the sweep's shape.
+// and --sweep-requests N (per runtime, function and size, all trials together) change the
+// sweep's shape (--sweep-trials 1 --sweep-requests 500: the 6 × 8,000 invocations of one trial
+// the target was first stated for).
 // Prints the figures; never fails on time.
 // Run: node --import tsx bench/report-build.ts [--isolated] [--sweep-only] [--sweep-trials N] [--sweep-requests N]
 import { execFileSync, spawnSync } from "node:child_process";
@@ -52,12 +54,12 @@ function timed(label: string, command: string, args: string[]): number {
   return seconds;
 }
 
-/** The full protocol per memory size: every runtime × benchmark function × 500 requests, in the bench's default trials. */
+/** The full protocol per memory size: every runtime × benchmark function × the bench's default requests per segment, in its default trials. */
 const SWEEP_SIZES = [128, 256, 512, 1024, 1536, 3008];
 const flag = (name: string, fallback: number) => (process.argv.includes(name) ? Number(process.argv[process.argv.indexOf(name) + 1]) : fallback);
-/** Invocations per runtime, function and size, all trials together. */
-const SWEEP_REQUESTS = flag("--sweep-requests", 500);
 const SWEEP_TRIALS = flag("--sweep-trials", DEFAULTS.trials);
+/** Invocations per runtime, function and size, all trials together. */
+const SWEEP_REQUESTS = flag("--sweep-requests", DEFAULTS.requests * SWEEP_TRIALS);
 if (![SWEEP_REQUESTS, SWEEP_TRIALS].every((n) => Number.isInteger(n) && n >= 1) || SWEEP_REQUESTS % SWEEP_TRIALS !== 0) {
   throw new Error("--sweep-requests and --sweep-trials must be positive integers, the trials dividing the requests");
 }
@@ -98,7 +100,7 @@ async function sweepAnalysis(): Promise<void> {
   const summaryPart = (performance.now() - started) / 1000;
   const summaryCpu = cpu(cpuStart);
   console.log(
-    `memory sweep: ${SWEEP_SIZES.length} sizes × ${benchmark.length} functions × ${manifest.runtimes.length} runtimes, ${invocations} invocations in ${SWEEP_TRIALS} trial${SWEEP_TRIALS > 1 ? "s" : ""} (FIXTURES; loading ${loadSeconds.toFixed(2)} s, common to every notebook)`,
+    `memory sweep: ${SWEEP_SIZES.length} sizes × ${benchmark.length} functions × ${manifest.runtimes.length} runtimes, ${invocations} invocations in ${SWEEP_TRIALS} trial${SWEEP_TRIALS > 1 ? "s" : ""} of ${SWEEP_REQUESTS / SWEEP_TRIALS} per segment (bench defaults: ${DEFAULTS.trials} × ${DEFAULTS.requests}; FIXTURES; loading ${loadSeconds.toFixed(2)} s, common to every notebook)`,
   );
   console.log(`  Memory and cost section (analysis + blocks)   ${section.toFixed(2)} s (CPU ${sectionCpu.toFixed(2)} s)`);
   console.log(`  Summary's recommendations (picks only)         ${summaryPart.toFixed(2)} s (CPU ${summaryCpu.toFixed(2)} s)`);
