@@ -98,27 +98,31 @@ describe("two-level replicates on tiny literal inputs", () => {
     expect(twoLevelReplicates(trialSample(trials), stat.mean(), 10, seededRandom(8), "auto").withinVariance / simulated).toBeCloseTo(1, 1);
   });
 
-  it("a one-value trial with two values: trials [2, 4] and [10] give means 2…10 in the hand-worked proportions", () => {
-    // Draws: {A, A} 1/4 → mean of four draws from {2, 4}: 2, 2.5, 3, 3.5, 4 with 1/16, 4/16, 6/16, 4/16, 1/16;
-    // {A, B} 1/2 → (two draws from {2, 4} + 10)/3: 14/3, 16/3, 6 with 1/4, 1/2, 1/4; {B, B} 1/4 → 10.
-    const s = trialSample([Float64Array.of(2, 4), Float64Array.of(10)]);
-    const f = frequencies(twoLevelReplicates(s, stat.mean(), 16000, seededRandom(5), "resample").twoLevel);
-    const expected: [number, number][] = [
-      [2, 1 / 64],
-      [2.5, 4 / 64],
-      [3, 6 / 64],
-      [3.5, 4 / 64],
-      [4, 1 / 64],
-      [14 / 3, 1 / 8],
-      [16 / 3, 1 / 4],
-      [6, 1 / 8],
-      [10, 1 / 4],
-    ];
-    for (const [v, p] of expected) {
-      const got = [...f].find(([x]) => Math.abs(x - v) < 1e-9)?.[1] ?? 0;
-      expect(got, `mean ${v}`).toBeCloseTo(p, 1);
-    }
-  });
+  it.each(["resample", "auto"] as const)(
+    "a one-value trial with two values: trials [2, 4] and [10] give means 2…10 in the hand-worked proportions (%s)",
+    (method) => {
+      // Draws: {A, A} 1/4 → mean of four draws from {2, 4}: 2, 2.5, 3, 3.5, 4 with 1/16, 4/16, 6/16, 4/16, 1/16;
+      // {A, B} 1/2 → (two draws from {2, 4} + 10)/3: 14/3, 16/3, 6 with 1/4, 1/2, 1/4; {B, B} 1/4 → 10.
+      // "auto" draws these integer trials two values at a time from their pair sums.
+      const s = trialSample([Float64Array.of(2, 4), Float64Array.of(10)]);
+      const f = frequencies(twoLevelReplicates(s, stat.mean(), 16000, seededRandom(5), method).twoLevel);
+      const expected: [number, number][] = [
+        [2, 1 / 64],
+        [2.5, 4 / 64],
+        [3, 6 / 64],
+        [3.5, 4 / 64],
+        [4, 1 / 64],
+        [14 / 3, 1 / 8],
+        [16 / 3, 1 / 4],
+        [6, 1 / 8],
+        [10, 1 / 4],
+      ];
+      for (const [v, p] of expected) {
+        const got = [...f].find(([x]) => Math.abs(x - v) < 1e-9)?.[1] ?? 0;
+        expect(got, `mean ${v}`).toBeCloseTo(p, 1);
+      }
+    },
+  );
 });
 
 describe("calibration", () => {
@@ -218,9 +222,17 @@ describe("intervals with trials", () => {
       const shift = Math.exp(0.1 * r.normal());
       return Float64Array.from({ length: 400 }, () => 20 * shift * Math.exp(0.5 * r.normal()));
     });
-    for (const s of [stat.median(), stat.percentile(0.9), stat.mean(), stat.max()]) {
-      const fast = bootstrapInterval(trials, s, { method: "auto", resamples: 2000, seed: 1 });
-      const full = bootstrapInterval(trials, s, { method: "resample", resamples: 2000, seed: 2 });
+    // Rounded up to whole numbers, as billed milliseconds are: the mean's pair-sum draws.
+    const integers = trials.map((t) => Float64Array.from(t, Math.ceil));
+    for (const [s, sample] of [
+      [stat.median(), trials],
+      [stat.percentile(0.9), trials],
+      [stat.mean(), trials],
+      [stat.mean(), integers],
+      [stat.max(), trials],
+    ] as const) {
+      const fast = bootstrapInterval(sample, s, { method: "auto", resamples: 2000, seed: 1 });
+      const full = bootstrapInterval(sample, s, { method: "resample", resamples: 2000, seed: 2 });
       // Monte Carlo error plus the fast draw's random per-trial counts: 20 % of the width.
       const tolerance = 0.2 * width(full);
       expect(Math.abs(fast.lower - full.lower), `${s.name} lower`).toBeLessThanOrEqual(tolerance);

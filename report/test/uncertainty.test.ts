@@ -11,6 +11,7 @@ import {
   bootstrapSummary,
   compareIntervals,
   integerSample,
+  pairSums,
   lowerColumn,
   overlaps,
   percentileBySelection,
@@ -71,6 +72,25 @@ describe("seededRandom on integer samples", () => {
         expect([fast.uniform(), fast.index(97)]).toEqual([plain.uniform(), plain.index(97)]);
       }
     }
+  });
+
+  it("addPairDraws draws every pair equally often: the sum of two and of three draws from {0, 1, 2}", () => {
+    const pairs = pairSums(integerSample(Float64Array.of(0, 1, 2))!)!;
+    const r = seededRandom(12);
+    const tally = (count: number, draws: number) => {
+      const f = new Map<number, number>();
+      for (let i = 0; i < draws; i++) {
+        const v = r.addPairDraws(5, pairs, count) - 5;
+        f.set(v, (f.get(v) ?? 0) + 1 / draws);
+      }
+      return f;
+    };
+    // Two draws: 0…4 with 1, 2, 3, 2, 1 ninths. Three: 0…6 with 1, 3, 6, 7, 6, 3, 1 in 27.
+    const two = tally(2, 200000);
+    [1, 2, 3, 2, 1].forEach((k, v) => expect(two.get(v)!, `two: ${v}`).toBeCloseTo(k / 9, 2));
+    const three = tally(3, 200000);
+    [1, 3, 6, 7, 6, 3, 1].forEach((k, v) => expect(three.get(v)!, `three: ${v}`).toBeCloseTo(k / 27, 2));
+    expect(pairSums(integerSample(new Float64Array(513))!)).toBeNull();
   });
 
   it("has no integer copy for fractions, huge values or samples past 2^16, and falls back for a fractional start", () => {

@@ -30,7 +30,7 @@ export {
   type PiIntervals,
   type PiOverallInterval,
 } from "./performance-index.js";
-export { deriveSeed, integerSample, seededRandom, type IntegerSample, type Random } from "./random.js";
+export { deriveSeed, integerSample, pairSums, PAIR_SUMS_MAX_N, seededRandom, type IntegerSample, type PairSums, type Random } from "./random.js";
 export { bootstrapReplicates } from "./replicates.js";
 export { sortedSample } from "./sample.js";
 export {

@@ -17,6 +17,13 @@ export interface Random {
    * the result is the same number, about twice as fast (billed milliseconds are integers).
    */
   addDraws(start: number, values: Float64Array, count: number, integers?: IntegerSample | null): number;
+  /**
+   * `start` (an integer) plus `count` values drawn with replacement from the sample of `pairs`, in
+   * pairs: the same distribution as addDraws, with other draws (one uniform pair index per two
+   * values, the last value alone when `count` is odd). The caller checks that count·maxAbs stays
+   * below 2³¹ (the draws are summed in 32-bit integers) and |start| below 2⁵².
+   */
+  addPairDraws(start: number, pairs: PairSums, count: number): number;
   /** Standard normal (Marsaglia polar method). */
   normal(): number;
   /** Gamma(shape, 1) for shape ≥ 1 (Marsaglia–Tsang). */
@@ -35,6 +42,35 @@ export interface IntegerSample {
 
 /** Largest sample for the integer draw's index arithmetic (16-bit halves of the 32-bit draw). */
 const INTEGER_DRAW_MAX_N = 65536;
+
+/**
+ * Every ordered pair's sum of a small integer sample (sums[i·n + j] = v_i + v_j): a uniform draw of
+ * one of the n² pairs is two independent draws of values, so addPairDraws makes half the draws.
+ */
+export interface PairSums {
+  sums: Int32Array;
+  /** The sample itself (an odd count's last draw). */
+  values: Int32Array;
+  n: number;
+  maxAbs: number;
+  /** 2³² mod n²: draws whose low 32 bits fall below it are rejected, so every pair is exactly equally likely (Lemire). */
+  threshold: number;
+}
+
+/** Largest sample given pair sums (n² Int32 entries: 1 MiB; past a few hundred values the table no longer stays in cache). */
+export const PAIR_SUMS_MAX_N = 512;
+
+export function pairSums(sample: IntegerSample): PairSums | null {
+  const n = sample.values.length;
+  if (n > PAIR_SUMS_MAX_N || 2 * sample.maxAbs >= 2 ** 31) return null;
+  const sums = new Int32Array(n * n);
+  for (let i = 0; i < n; i++) {
+    const vi = sample.values[i]!;
+    const row = i * n;
+    for (let j = 0; j < n; j++) sums[row + j] = vi + sample.values[j]!;
+  }
+  return { sums, values: sample.values, n, maxAbs: sample.maxAbs, threshold: TWO_32 % (n * n) };
+}
 
 /** The integer copy addDraws can sum from, or null when some value is not a safe 32-bit integer (or the sample is too large). */
 export function integerSample(values: Float64Array): IntegerSample | null {
@@ -103,7 +139,8 @@ class Xoshiro128 implements Random {
 
   /** next() unrolled over local copies of the state: a mean's resamples are this loop. */
   addDraws(start: number, values: Float64Array, count: number, integers?: IntegerSample | null): number {
-    if (integers && Number.isInteger(start) && Math.abs(start) < 2 ** 52 && count * integers.maxAbs < 2 ** 31) return start + this.addIntegerDraws(integers.values, count);
+    if (integers && Number.isInteger(start) && Math.abs(start) < 2 ** 52 && count * integers.maxAbs < 2 ** 31)
+      return start + this.addIntegerDraws(integers.values, count);
     const st = this.state;
     const n = values.length;
     let a = st[0]!;
@@ -127,6 +164,40 @@ class Xoshiro128 implements Random {
     st[2] = c;
     st[3] = d;
     return total;
+  }
+
+  addPairDraws(start: number, pairs: PairSums, count: number): number {
+    const st = this.state;
+    const { sums, n, threshold } = pairs;
+    const n2 = n * n;
+    let a = st[0]!;
+    let b = st[1]!;
+    let c = st[2]!;
+    let d = st[3]!;
+    let total = 0;
+    let remaining = count >>> 1;
+    while (remaining > 0) {
+      const result = Math.imul(rotl(Math.imul(b, 5), 7), 9) >>> 0;
+      const t = b << 9;
+      c ^= a;
+      d ^= b;
+      b ^= c;
+      a ^= d;
+      c ^= t;
+      d = rotl(d, 11);
+      // result·n² < 2⁵¹: exact. Its high 32 bits are the pair, its low 32 bits decide rejection.
+      const x = result * n2;
+      const pair = Math.floor(x / TWO_32);
+      if (x - pair * TWO_32 < threshold) continue;
+      total = (total + sums[pair]!) | 0;
+      remaining--;
+    }
+    st[0] = a;
+    st[1] = b;
+    st[2] = c;
+    st[3] = d;
+    if (count % 2 === 1) total += pairs.values[this.index(n)]!;
+    return start + total;
   }
 
   /**

@@ -18,9 +18,9 @@
 // p(1 − p); it enters both replicate sets, so calibrate.ts's difference mostly cancels it, and the
 // tests bound what is left against the full resampler. Maxima and minima are drawn exactly (one
 // order statistic per drawn trial); means exactly by their moments (normal expansion from
-// MEAN_EXPANSION_MIN values on) or by drawing every value.
+// MEAN_EXPANSION_MIN values on) or by drawing every value (two at a time for integer trials).
 import type { ResampleMethod } from "./options.js";
-import { integerSample, type IntegerSample, type Random } from "./random.js";
+import { integerSample, pairSums, PAIR_SUMS_MAX_N, type Random } from "./random.js";
 import { bootstrapReplicates, MEAN_EXPANSION_MIN, uniformOrderStatistic } from "./replicates.js";
 import { percentileBySelection } from "./select.js";
 import { orderStatisticNeed, type Statistic } from "./statistic.js";
@@ -39,18 +39,37 @@ export function twoLevelReplicates(sample: TrialSample, statistic: Statistic, re
   // Replicate b's multiplicities (copies of each trial drawn) are m[b·T … b·T + T − 1].
   const m = new Uint32Array(resamples * T);
   for (let b = 0; b < resamples; b++) for (let i = 0; i < T; i++) m[b * T + random.index(T)]!++;
-  const draw = replicateOf(sample, statistic, method, random);
-  const twoLevel = new Float64Array(resamples);
-  for (let b = 0; b < resamples; b++) twoLevel[b] = draw(m, b * T);
-  if (statistic.kind === "mean" || statistic.kind === "sum") return { twoLevel, withinVariance: withinMeanVariance(sample.trials, statistic.kind === "sum") };
+  if (statistic.kind === "mean" || statistic.kind === "sum") {
+    const sum = statistic.kind === "sum";
+    const twoLevel =
+      method === "auto" ? meanReplicates(sample.trials, m, resamples, sum, random) : replicates(drawOf(sample, statistic, method, random), m, T, resamples);
+    return { twoLevel, withinVariance: withinMeanVariance(sample.trials, sum) };
+  }
+  const draw = drawOf(sample, statistic, method, random);
+  const twoLevel = replicates(draw, m, T, resamples);
   // Every trial once, as the fast percentile draw treats it, is the ordinary bootstrap of the
   // pooled values: drawn directly, without the weighted search.
   const pooledPercentile = method === "auto" && statistic.kind !== "max" && statistic.kind !== "min" && orderStatisticNeed(statistic, 1) !== null;
   if (pooledPercentile) return { twoLevel, withinVariance: replicateVariance(bootstrapReplicates(sample.pooled, statistic, resamples, random, "auto")) };
-  const once = new Uint32Array(T).fill(1);
-  const within = new Float64Array(resamples);
-  for (let b = 0; b < resamples; b++) within[b] = draw(once, 0);
-  return { twoLevel, withinVariance: replicateVariance(within) };
+  return { twoLevel, withinVariance: replicateVariance(replicates(draw, new Uint32Array(T).fill(1), 0, resamples)) };
+}
+
+/** A replicate for multiplicities m[at … at + T − 1] (how many copies of each trial were drawn). */
+type Draw = (m: Uint32Array, at: number) => number;
+
+/** The b-th of `count` replicates drawn for the multiplicities at m[b·stride …] (stride 0: the same ones each time). */
+function replicates(draw: Draw, m: Uint32Array, stride: number, count: number): Float64Array {
+  const out = new Float64Array(count);
+  for (let b = 0; b < count; b++) out[b] = draw(m, b * stride);
+  return out;
+}
+
+/** The draw of one replicate of a percentile, extreme, or (full resampler only) mean or sum. */
+function drawOf(sample: TrialSample, statistic: Statistic, method: ResampleMethod, random: Random): Draw {
+  if (method === "resample") return (m, at) => stratifiedReplicate(sample.trials, m, at, statistic, random);
+  if (statistic.kind === "max" || statistic.kind === "min") return (m, at) => extremeReplicate(sample.trials, m, at, statistic.kind === "max", random);
+  const mixture = mixtureOf(sample);
+  return (m, at) => mixture.orderStatisticReplicate(m, at, statistic, random);
 }
 
 /**
@@ -65,23 +84,6 @@ function withinMeanVariance(trials: readonly Float64Array[], sum: boolean): numb
     total += trialMoments(values).m2;
   }
   return sum ? total : total / (n * n);
-}
-
-/** A replicate for multiplicities m[at … at + T − 1] (how many copies of each trial were drawn). */
-type Draw = (m: Uint32Array, at: number) => number;
-
-function replicateOf(sample: TrialSample, statistic: Statistic, method: ResampleMethod, random: Random): Draw {
-  if (method === "resample") return (m, at) => stratifiedReplicate(sample.trials, m, at, statistic, random);
-  if (statistic.kind === "max" || statistic.kind === "min") return (m, at) => extremeReplicate(sample.trials, m, at, statistic.kind === "max", random);
-  if (orderStatisticNeed(statistic, 1) !== null) {
-    const mixture = mixtureOf(sample);
-    return (m, at) => mixture.orderStatisticReplicate(m, at, statistic, random);
-  }
-  const moments = sample.trials.map(trialMoments);
-  // Integer copies for the small samples' draw-every-value path, made on its first use.
-  let integers: (IntegerSample | null)[] | undefined;
-  const integersOf = () => (integers ??= sample.trials.map(integerSample));
-  return (m, at) => meanReplicate(sample.trials, integersOf, moments, m, at, statistic.kind === "sum", random);
 }
 
 /** One replicate drawn invocation by invocation: m[t] copies of trial t, each of n_t draws from trial t. */
@@ -122,7 +124,10 @@ function extremeReplicate(trials: readonly Float64Array[], m: Uint32Array, at: n
     if (copies === 0) continue;
     const values = trials[t]!;
     const n = values.length;
-    const u = Math.pow(random.uniform(), 1 / (copies * n));
+    const uniform = random.uniform();
+    // A trial whose own extreme cannot beat the best so far changes nothing: its power is skipped (its uniform is still drawn).
+    if (max ? values[n - 1]! <= best : values[0]! >= best) continue;
+    const u = Math.pow(uniform, 1 / (copies * n));
     const v = values[Math.min(n - 1, Math.floor((max ? u : 1 - u) * n))]!;
     if (max ? v > best : v < best) best = v;
   }
@@ -251,44 +256,55 @@ function trialMoments(values: Float64Array): Moments {
 }
 
 /**
- * A mean's replicate: copies of trial t each add the sum of n_t draws from trial t, whose mean is
- * the trial's sum and whose variance and third central moment are n_t times the trial's. Large
- * resamples draw the total from its Cornish–Fisher expansion, small ones draw every value.
+ * A mean's (sum's) replicates: copies of trial t each add the sum of n_t draws from trial t, whose
+ * mean is the trial's sum and whose variance and third central moment are n_t times the trial's.
+ * Replicates of MEAN_EXPANSION_MIN values or more draw the total from its Cornish–Fisher
+ * expansion; the others draw every value, trial by trial (all of trial 1's copies for every
+ * replicate, then trial 2's…), so that a trial of integers (billed milliseconds) is drawn two
+ * values at a time from its pair sums, which then stay in cache.
  */
-function meanReplicate(
-  trials: readonly Float64Array[],
-  integers: () => readonly (IntegerSample | null)[],
-  moments: readonly Moments[],
-  m: Uint32Array,
-  at: number,
-  sum: boolean,
-  random: Random,
-): number {
-  let n = 0;
-  let total = 0;
-  let variance = 0;
-  let third = 0;
-  for (let t = 0; t < trials.length; t++) {
-    const c = moments[t]!;
-    const copies = m[at + t]!;
-    n += copies * c.n;
-    total += copies * c.sum;
-    variance += copies * c.m2;
-    third += copies * c.m3;
+function meanReplicates(trials: readonly Float64Array[], m: Uint32Array, resamples: number, sum: boolean, random: Random): Float64Array {
+  const T = trials.length;
+  const moments = trials.map(trialMoments);
+  const out = new Float64Array(resamples);
+  const sizes = new Float64Array(resamples);
+  const drawn: number[] = [];
+  for (let b = 0; b < resamples; b++) {
+    let n = 0;
+    let total = 0;
+    let variance = 0;
+    let third = 0;
+    for (let t = 0; t < T; t++) {
+      const c = moments[t]!;
+      const copies = m[b * T + t]!;
+      n += copies * c.n;
+      total += copies * c.sum;
+      variance += copies * c.m2;
+      third += copies * c.m3;
+    }
+    sizes[b] = n;
+    if (n >= MEAN_EXPANSION_MIN) {
+      const skew = variance > 0 ? third / Math.pow(variance, 1.5) : 0;
+      const z = random.normal();
+      out[b] = total + Math.sqrt(variance) * (z + (skew * (z * z - 1)) / 6);
+    } else drawn.push(b);
   }
-  let value: number;
-  if (n >= MEAN_EXPANSION_MIN) {
-    const skew = variance > 0 ? third / Math.pow(variance, 1.5) : 0;
-    const z = random.normal();
-    value = total + Math.sqrt(variance) * (z + (skew * (z * z - 1)) / 6);
-  } else {
-    value = 0;
-    const integer = integers();
-    for (let t = 0; t < trials.length; t++) {
-      // m_t copies of n_t draws each: one run of m_t·n_t draws, in the same order.
-      const values = trials[t]!;
-      value = random.addDraws(value, values, m[at + t]! * values.length, integer[t]);
+  for (let t = 0; t < T && drawn.length > 0; t++) {
+    const values = trials[t]!;
+    const integers = integerSample(values);
+    // The table (n² sums) pays for itself when it saves more draws than it has entries; the
+    // 32-bit sums cannot overflow with at most T copies of the trial in a replicate.
+    const pairs =
+      integers && values.length <= PAIR_SUMS_MAX_N && values.length <= resamples / 2 && T * values.length * integers.maxAbs < 2 ** 31
+        ? pairSums(integers)
+        : null;
+    for (const b of drawn) {
+      const count = m[b * T + t]! * values.length;
+      if (count === 0) continue;
+      // Every replicate's running total is an integer while the trials drawn so far were integers.
+      out[b] = pairs && Number.isInteger(out[b]!) ? random.addPairDraws(out[b]!, pairs, count) : random.addDraws(out[b]!, values, count, integers);
     }
   }
-  return sum ? value : value / n;
+  if (!sum) for (let b = 0; b < resamples; b++) out[b]! /= sizes[b]!;
+  return out;
 }
