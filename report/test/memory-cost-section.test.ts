@@ -94,19 +94,30 @@ describe("Memory and cost", async () => {
       "fixture-picks-128mb": { memorySizes: [128], seed: 5 },
       "fixture-picks-512mb": { memorySizes: [512], seed: 6 },
       "fixture-picks-1024mb": { memorySizes: [1024], seed: 7 },
+      "fixture-picks-3008mb": { memorySizes: [3008], seed: 8 },
     });
     const a = analysisUnder(data, undefined);
     const recs = (mode: "all" | "picks") => memorySweep(a, bootstrapOptions({}), {}, mode).lines.flatMap((l) => l.recommendations);
     expect(recs("all").length).toBeGreaterThan(0);
     expect(recs("picks")).toEqual(recs("all"));
-    // The estimates and p99's intervals are the section's own; the other ends collapse to the estimate.
+    // The estimates are the section's own, and so are the intervals at each pick and runner-up; the other ends collapse to the estimate.
     const points = (mode: "all" | "picks") => memorySweep(a, bootstrapOptions({}), {}, mode).lines.flatMap((l) => l.points);
     const [all, picks] = [points("all"), points("picks")];
-    expect(
-      picks.map(({ p50, p99, p99Lower, p99Upper, max, usdPerMillion, onFrontier }) => ({ p50, p99, p99Lower, p99Upper, max, usdPerMillion, onFrontier })),
-    ).toEqual(
-      all.map(({ p50, p99, p99Lower, p99Upper, max, usdPerMillion, onFrontier }) => ({ p50, p99, p99Lower, p99Upper, max, usdPerMillion, onFrontier })),
+    expect(picks.map(({ p50, p99, max, usdPerMillion, onFrontier }) => ({ p50, p99, max, usdPerMillion, onFrontier }))).toEqual(
+      all.map(({ p50, p99, max, usdPerMillion, onFrontier }) => ({ p50, p99, max, usdPerMillion, onFrontier })),
     );
+    const read = new Set(recs("picks").flatMap((r) => (r.basis === "p99" ? [r.memoryMB, r.runnerUpMB].map((m) => `${r.runtimeId}/${r.function}/${m}`) : [])));
+    const at = (p: { runtimeId: string; function: string; memoryMB: number }) => read.has(`${p.runtimeId}/${p.function}/${p.memoryMB}`);
+    const ends = ({ p99Lower, p99Upper, usdPerMillionLower, usdPerMillionUpper }: (typeof all)[number]) => ({
+      p99Lower,
+      p99Upper,
+      usdPerMillionLower,
+      usdPerMillionUpper,
+    });
+    expect(picks.filter(at).map(ends)).toEqual(all.filter(at).map(ends));
+    expect(picks.filter(at).length).toBeGreaterThan(0);
+    expect(picks.some((p) => !at(p))).toBe(true);
+    expect(picks.filter((p) => !at(p)).every((p) => p.p99Lower === p.p99 && p.usdPerMillionUpper === p.usdPerMillion)).toBe(true);
     expect(all.some((p) => p.maxLower < p.max)).toBe(true);
     expect(picks.every((p) => p.p50Lower === p.p50 && p.maxUpper === p.max)).toBe(true);
   });

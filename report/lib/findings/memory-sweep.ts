@@ -20,7 +20,16 @@ import {
   trimmedMeanOfSorted,
   type Strategy,
 } from "../recommend/index.js";
-import { bootstrapSummary, estimateOfSorted, lowerColumn, trialGroups, upperColumn, type BootstrapOptions, type Statistic } from "../uncertainty/index.js";
+import {
+  bootstrapOptions,
+  bootstrapSummary,
+  estimateOfSorted,
+  intervalOfSample,
+  lowerColumn,
+  trialGroups,
+  upperColumn,
+  type BootstrapOptions,
+} from "../uncertainty/index.js";
 import { costRows } from "./cost.js";
 import type { FindingOptions } from "./options.js";
 import { settingsBySize } from "./memory-sizes.js";
@@ -88,8 +97,9 @@ export interface Sweep {
 
 /**
  * "all": every point's intervals (the section draws them). "picks": only the intervals the
- * tail-aware verdicts read — p99 at every size, cost at the best and runner-up sizes — the other
- * ends set to their estimates: the same picks and verdicts for less bootstrap work (the Summary).
+ * tail-aware verdicts read — p99 and cost at each strategy's best and runner-up sizes (which the
+ * estimates decide) — the other ends set to their estimates: the same picks and verdicts for
+ * less bootstrap work (the Summary).
  */
 export type CostIntervals = "all" | "picks";
 
@@ -102,7 +112,7 @@ export function memorySweep(a: Analysis, bootstrap: BootstrapOptions, options: F
     const needed = new Set(
       estimates.lines.flatMap((l) =>
         l.recommendations
-          .filter((r) => r.basis === "p99" && r.strategy !== "speed")
+          .filter((r) => r.basis === "p99")
           .flatMap((r) =>
             [r.memoryMB, r.runnerUpMB]
               .filter((m): m is number => m !== null)
@@ -132,7 +142,7 @@ function compute(
   intervalFor: ((key: Record<string, unknown>) => boolean) | undefined,
 ): Sweep {
   const id = groupId;
-  const latency = latencyOf(a, bootstrap, intervalFor === undefined ? LATENCY_STATS : LATENCY_STATS.filter((s) => s.name === "p99"));
+  const latency = latencyOf(a, bootstrap, intervalFor);
   const { rows: costs, prices } = costRows(a, bootstrap, options, intervalFor);
   const cost = new Map(costs.map((r) => [id(r), r]));
   // Sorted once per table (the latency intervals' groups are these same arrays): the trimmed means read them as they are.
@@ -192,21 +202,33 @@ function compute(
   return { lines, maxSizes: Math.max(0, ...lines.map((l) => l.points.length)), balancedWeight };
 }
 
-/** Per group, every latency statistic's estimate; intervals for `withIntervals` only, the other ends at the estimate. */
-function latencyOf(a: Analysis, bootstrap: BootstrapOptions, withIntervals: readonly Statistic[]): Map<string, Record<string, unknown>> {
-  const rows = new Map(
-    (bootstrapSummary(a.table, GROUP_KEYS, TOTAL_DURATION, withIntervals, bootstrap).objects() as Record<string, unknown>[]).map((r) => [groupId(r), r]),
-  );
-  const rest = LATENCY_STATS.filter((s) => !withIntervals.includes(s));
-  if (rest.length === 0) return rows;
+/**
+ * Per group, every latency statistic's estimate and interval; with `intervalFor`, only p99's
+ * interval and only for those groups (the same interval, from the same stream, as the table's
+ * summary gives), every other end at its estimate.
+ */
+function latencyOf(
+  a: Analysis,
+  bootstrap: BootstrapOptions,
+  intervalFor: ((key: Record<string, unknown>) => boolean) | undefined,
+): Map<string, Record<string, unknown>> {
+  if (!intervalFor) {
+    const summary = bootstrapSummary(a.table, GROUP_KEYS, TOTAL_DURATION, LATENCY_STATS, bootstrap).objects() as Record<string, unknown>[];
+    return new Map(summary.map((r) => [groupId(r), r]));
+  }
+  const o = bootstrapOptions(bootstrap);
+  const rows = new Map<string, Record<string, unknown>>();
   const { keys, samples } = trialGroups(a.table, GROUP_KEYS, TOTAL_DURATION);
   keys.forEach((k, g) => {
-    const row = rows.get(groupId(k));
-    const pooled = samples[g]!.pooled;
-    if (!row || pooled.length === 0) return;
-    for (const s of rest) {
-      const estimate = estimateOfSorted(pooled, s);
-      Object.assign(row, { [s.name]: estimate, [lowerColumn(s.name)]: estimate, [upperColumn(s.name)]: estimate });
+    const row: Record<string, unknown> = { ...k };
+    rows.set(groupId(k), row);
+    const sample = samples[g]!;
+    if (sample.pooled.length === 0) return;
+    for (const s of LATENCY_STATS) {
+      const interval =
+        s.name === "p99" && intervalFor(k) ? intervalOfSample(sample, s, o, [TOTAL_DURATION, ...GROUP_KEYS.map((c) => k[c] as string | number)]) : null;
+      const estimate = interval?.estimate ?? estimateOfSorted(sample.pooled, s);
+      Object.assign(row, { [s.name]: estimate, [lowerColumn(s.name)]: interval?.lower ?? estimate, [upperColumn(s.name)]: interval?.upper ?? estimate });
     }
   });
   return rows;
