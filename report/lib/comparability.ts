@@ -18,7 +18,10 @@ export function protocolFields(meta: DatasetMeta): Record<string, string> {
     "table primed before trial 1": p.tablePrimedBy ? "yes" : "no",
     runtimes: p.runtimes.join(", "),
     functions: p.functions.join(", "),
-    trials: String(meta.trials?.count ?? 1),
+    // A stopping rule is the protocol, not the count it happened to stop at.
+    trials: meta.trials?.stopping
+      ? `until every median is within ±${+(meta.trials.stopping.targetPrecision * 100).toFixed(2)} % (${meta.trials.stopping.minTrials}–${meta.trials.stopping.maxTrials})`
+      : String(meta.trials?.count ?? 1),
   };
 }
 

@@ -19,7 +19,7 @@ export interface DatasetProvenance {
   runtimes: string[];
   protocol: { requestsPerFunction: number; concurrency: number; warmupRequests: number; pauseMs: number; tablePrimedBy?: string | null } | null;
   /** Trial count and seed, for datasets that record them (meta.trials). */
-  trials?: { count: number; seed: number } | null;
+  trials?: { count: number; seed: number; stopping?: { targetPrecision: number; achieved: number | null; met: boolean } } | null;
   billing: { rule: string; description: string };
   git: { commit: string; dirty: boolean } | null;
   counts: { invocations: number; requests: number };
@@ -80,7 +80,15 @@ export function describeDatasets(data: Datasets): DatasetProvenance[] {
           tablePrimedBy: meta.protocol.tablePrimedBy ?? null,
         }
       : null,
-    trials: meta.trials ? { count: meta.trials.count, seed: meta.trials.seed } : null,
+    trials: meta.trials
+      ? {
+          count: meta.trials.count,
+          seed: meta.trials.seed,
+          ...(meta.trials.stopping
+            ? { stopping: { targetPrecision: meta.trials.stopping.targetPrecision, achieved: meta.trials.stopping.achieved, met: meta.trials.stopping.met } }
+            : {}),
+        }
+      : null,
     billing: meta.billing,
     git: meta.git,
     counts: meta.counts,

@@ -105,7 +105,12 @@ export function provenanceHtml(datasets: readonly DatasetProvenance[], protocols
       "Protocol",
       (d) => {
         if (!d.protocol) return "not recorded";
-        const trials = d.trials ? `${d.trials.count} trial${d.trials.count === 1 ? "" : "s"} (seed ${d.trials.seed}), ` : "";
+        const s = d.trials?.stopping;
+        const percent = (x: number) => `${+(x * 100).toFixed(1)} %`;
+        const rule = s
+          ? `; added until every median was within ±${percent(s.targetPrecision)}: ${s.achieved === null ? "not judged" : `±${percent(s.achieved)}`}${s.met ? "" : ", NOT MET"}`
+          : "";
+        const trials = d.trials ? `${d.trials.count} trial${d.trials.count === 1 ? "" : "s"} (seed ${d.trials.seed}${rule}), ` : "";
         return `${trials}${d.protocol.requestsPerFunction} requests per function${d.trials ? " per trial" : ""}, concurrency ${d.protocol.concurrency}, ${d.protocol.warmupRequests} warm-up requests, ${d.protocol.pauseMs} ms pause${d.protocol.tablePrimedBy ? `, table primed by ${d.protocol.tablePrimedBy} before trial 1` : ""}`;
       },
     ],

@@ -68,6 +68,28 @@ describe("title page: trials", () => {
   });
 });
 
+describe("Method and title page: a stopping rule", () => {
+  it("states the --target-precision rule, the trials it took and whether it met the target; a fixed count says nothing", async () => {
+    const data = await fixtures.load({
+      "fixture-adaptive": { memorySizes: [128], invocationsPerFunction: 4 },
+      "fixture-fixed": { memorySizes: [256], invocationsPerFunction: 4 },
+    });
+    const stopping = { rule: "target-precision" as const, targetPrecision: 0.05, minTrials: 3, maxTrials: 12, achieved: 0.071, met: false };
+    data.datasets[0]!.meta.trials = { count: 12, seed: 7, orders: Array.from({ length: 12 }, () => []), stopping };
+    data.datasets[1]!.meta.trials = { count: 3, seed: 7, orders: [[], [], []] };
+    const md = text(buildSection("appendix", data, { resamples: 50 }).blocks);
+    expect(md).toContain("### Stopping rule");
+    expect(md).toContain(messages.stoppingRule("fixture-adaptive", stopping, 12));
+    expect(messages.stoppingRule("fixture-adaptive", stopping, 12)).toContain(
+      "within ±5 % of its median, up to 12: it stopped after 12 trials at ±7.1 %, **short of the target**",
+    );
+    expect(md).not.toContain("**fixture-fixed** ran");
+    expect(provenanceHtml(describeDatasets(data))).toContain("12 trials (seed 7; added until every median was within ±5 %: ±7.1 %, NOT MET)");
+    data.datasets[0]!.meta.trials = { count: 3, seed: 7, orders: [[], [], []] };
+    expect(text(buildSection("appendix", data, { resamples: 50 }).blocks)).not.toContain("### Stopping rule");
+  });
+});
+
 describe("Method: table state", () => {
   it("says, per dataset with a protocol, whether the table was primed before trial 1 and by what", async () => {
     const data = await fixtures.load({

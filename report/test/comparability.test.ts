@@ -78,6 +78,19 @@ describe("comparison of two runs", () => {
 });
 
 describe("title page", () => {
+  it("compares adaptive runs by their stopping rule, not by the trial count it stopped at", async () => {
+    const adaptive = await fixtures.load({
+      "fixture-rule-128": { memorySizes: [128], invocationsPerFunction: 12 },
+      "fixture-rule-256": { memorySizes: [256], invocationsPerFunction: 12 },
+    });
+    const rule = { rule: "target-precision" as const, targetPrecision: 0.05, minTrials: 3, maxTrials: 12, achieved: 0.04, met: true };
+    adaptive.datasets[0]!.meta.trials = { count: 5, seed: 1, orders: Array.from({ length: 5 }, () => []), stopping: rule };
+    adaptive.datasets[1]!.meta.trials = { count: 9, seed: 1, orders: Array.from({ length: 9 }, () => []), stopping: rule };
+    expect(protocolGroups(adaptive.datasets)).toHaveLength(1);
+    adaptive.datasets[1]!.meta.trials = { count: 9, seed: 1, orders: Array.from({ length: 9 }, () => []) };
+    expect(protocolGroups(adaptive.datasets).map((g) => g.fields)).toEqual([{ trials: "until every median is within ±5 % (3–12)" }, { trials: "9" }]);
+  });
+
   it("treats a primed and an unprimed table as different protocols", async () => {
     const primed = await fixtures.load({
       "fixture-primed-128": { memorySizes: [128], invocationsPerFunction: 12 },

@@ -164,6 +164,8 @@ const options = (extra: Partial<AwsBenchOptions> = {}): AwsBenchOptions => ({
   resume: false,
   force: false,
   trials: 1,
+  targetPrecision: null,
+  maxTrials: 1,
   seed: 5,
   timeoutMs: 5000,
   workDir: join(out, ".work"),

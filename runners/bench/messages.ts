@@ -9,6 +9,18 @@ export const benchMessages = {
   optionConcurrency: (concurrency: number) => `concurrency ${concurrency} at every memory size (--concurrency, or its default)`,
   badList: (option: string, value: string) => `--${option}: expected a comma-separated list, got "${value}"`,
   badInteger: (option: string, value: string, min: number) => `--${option}: expected an integer >= ${min}, got "${value}"`,
+  badPrecision: (value: string) => `--target-precision: expected a percentage between 0 and 100, such as 5%, got "${value}"`,
+  maxTrialsWithoutPrecision: (value: string) =>
+    `--max-trials ${value} needs --target-precision (the run adds trials only to reach a precision); for a fixed number of trials use --trials`,
+  precisionNeedsTrials: (trials: number) =>
+    `--target-precision needs at least 2 trials before it can judge the spread between them (--trials ${trials}); pass --trials 2 or more`,
+  precisionCheck: (
+    trial: number,
+    widest: { relative: number; memoryMB: number; runtime: string; function: string } | null,
+    target: number,
+    verdict: "met" | "more" | "max",
+  ) =>
+    `after trial ${trial}: ${widest ? `the widest median interval is ±${(widest.relative * 100).toFixed(1)} % (${widest.memoryMB} MB ${widest.runtime}/${widest.function})` : "no median interval yet"}, target ±${(target * 100).toFixed(1)} %: ${verdict === "met" ? "met, stopping" : verdict === "more" ? "another trial" : "not met, and --max-trials is reached"}`,
   unknownIds: (option: string, unknown: string[], known: string[]) =>
     `--${option}: unknown ${unknown.map((x) => `"${x}"`).join(", ")} (manifest has: ${known.join(", ")})`,
   badTarget: (value: string) => `--target: expected "local" or "aws", got "${value}"`,
@@ -36,6 +48,8 @@ export const benchMessages = {
   collectedMismatch: (segment: string, reports: number, invoked: number) =>
     `${segment}: ${reports} REPORT lines collected for ${invoked} invocations that reached the function`,
   badSeed: (value: string) => `--seed: expected an integer from 0 to 4294967295, got "${value}"`,
+  adaptivePlan: (min: number, max: number, target: number) =>
+    `trials: at least ${min}, then more until every median Total Duration's interval is within ±${(target * 100).toFixed(1)} % of it, at most ${max} (--target-precision, --max-trials)`,
   trialPlan: (trials: number, seed: number, segments: number, memorySizes: number[]) =>
     `${trials} trial(s) × ${segments} segment(s) at ${memorySizes.join(", ")} MB, segment order drawn per trial from seed ${seed} (--seed ${seed} repeats it)`,
   segmentLabel: (k: { trial: number; memoryMB: number; runtime: string; function: string }, trials: number, position: number, segments: number) =>

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { loadManifest, parseManifest } from "../../functions/manifest.js";
 import { benchMessages } from "./messages.js";
-import { normalizeAwsExtras, normalizeBenchOptions, partialRunName } from "./options.js";
+import { normalizeAwsExtras, normalizeBenchOptions, partialRunName, trialLimit } from "./options.js";
 import { payloadFor } from "./drive.js";
 import { campaignConcurrency } from "./campaign-concurrency.js";
 
@@ -71,6 +71,22 @@ describe("bench options", () => {
     });
     expect(o.runtimes).toEqual(manifest.runtimes.map((r) => r.id));
     expect(o.functions).toEqual(manifest.functions.filter((f) => f.role === "benchmark").map((f) => f.id));
+  });
+
+  it("--target-precision takes a percentage, adds trials up to --max-trials (default 3 × --trials), and refuses what it cannot use", () => {
+    expect(normalizeBenchOptions({}, manifest)).toMatchObject({ targetPrecision: null, trials: 8 });
+    expect(trialLimit(normalizeBenchOptions({}, manifest))).toBe(8);
+    const adaptive = normalizeBenchOptions({ targetPrecision: "5%", trials: "3" }, manifest);
+    expect(adaptive).toMatchObject({ targetPrecision: 0.05, trials: 3, maxTrials: 9 });
+    expect(trialLimit(adaptive)).toBe(9);
+    expect(normalizeBenchOptions({ targetPrecision: "2.5", maxTrials: "20" }, manifest)).toMatchObject({ targetPrecision: 0.025, trials: 8, maxTrials: 20 });
+    expect(() => normalizeBenchOptions({ targetPrecision: "0%" }, manifest)).toThrow(benchMessages.badPrecision("0%"));
+    expect(() => normalizeBenchOptions({ targetPrecision: "five" }, manifest)).toThrow(benchMessages.badPrecision("five"));
+    expect(() => normalizeBenchOptions({ maxTrials: "20" }, manifest)).toThrow(benchMessages.maxTrialsWithoutPrecision("20"));
+    expect(() => normalizeBenchOptions({ targetPrecision: "5%", trials: "1" }, manifest)).toThrow(benchMessages.precisionNeedsTrials(1));
+    expect(() => normalizeBenchOptions({ targetPrecision: "5%", trials: "4", maxTrials: "3" }, manifest)).toThrow(
+      benchMessages.badInteger("max-trials", "3", 4),
+    );
   });
 
   it("keeps manifest order whatever order the user lists", () => {

@@ -37,6 +37,13 @@ export interface BenchOptions {
   force: boolean;
   /** Trials of the protocol: each from fresh environments, in its own random segment order. */
   trials: number;
+  /**
+   * --target-precision: after `trials` trials, keep adding trials until every median Total
+   * Duration's interval half-width is within this share of the median (0.05 = ±5 %), up to
+   * `maxTrials` (runners/bench/precision.ts); null: exactly `trials` trials.
+   */
+  targetPrecision: number | null;
+  maxTrials: number;
   /** Seed of the trial orders; null draws one (recorded in meta.json either way). */
   seed: number | null;
   /** Per-invocation limit in the lab (Lambda's function timeout). */
@@ -62,6 +69,8 @@ export interface RawBenchOptions {
   oversubscribe?: boolean;
   dbLatency?: string;
   trials?: string;
+  targetPrecision?: string;
+  maxTrials?: string;
   seed?: string;
   timeoutMs?: string;
   workDir?: string;
@@ -102,6 +111,15 @@ function integer(option: string, value: string | undefined, fallback: number, mi
   if (value === undefined) return fallback;
   if (!/^\d+$/.test(value.trim()) || Number(value) < min) throw new Error(msg.badInteger(option, value, min));
   return Number(value);
+}
+
+/** "5%", "5" or "0.5%" → 0.05, 0.05, 0.005: a share strictly between 0 and 100 %. */
+function precision(value: string | undefined): number | null {
+  if (value === undefined) return null;
+  const m = /^\s*(\d+(?:\.\d+)?)\s*%?\s*$/.exec(value);
+  const percent = m ? Number(m[1]) : NaN;
+  if (!(percent > 0 && percent < 100)) throw new Error(msg.badPrecision(value));
+  return percent / 100;
 }
 
 function seed(value: string | undefined): number | null {
@@ -146,10 +164,15 @@ export function normalizeBenchOptions(raw: RawBenchOptions, manifest: Manifest):
     resume: raw.resume ?? false,
     force: raw.force ?? false,
     trials: integer("trials", raw.trials, DEFAULTS.trials, 1),
+    targetPrecision: precision(raw.targetPrecision),
+    maxTrials: 0,
     seed: seed(raw.seed),
     timeoutMs: integer("timeout-ms", raw.timeoutMs, DEFAULTS.timeoutMs, 1),
     workDir: raw.workDir ?? DEFAULTS.workDir,
   };
+  if (options.targetPrecision === null && raw.maxTrials !== undefined) throw new Error(msg.maxTrialsWithoutPrecision(raw.maxTrials));
+  if (options.targetPrecision !== null && options.trials < 2) throw new Error(msg.precisionNeedsTrials(options.trials));
+  options.maxTrials = options.targetPrecision === null ? options.trials : integer("max-trials", raw.maxTrials, 3 * options.trials, options.trials);
   checkSelection(manifest, options, { runtimes: raw.runtimes !== undefined, functions: raw.functions !== undefined });
   const partial =
     options.requests < DEFAULTS.requests ||
@@ -192,13 +215,19 @@ function checkSelection(manifest: Manifest, o: BenchOptions, named: { runtimes: 
  * full-protocol datasets (`local-128mb`) and the same command (--resume) finds it again.
  */
 export function partialRunName(
-  o: Pick<BenchOptions, "target" | "runtimes" | "functions" | "requests" | "concurrency" | "warmup" | "pauseMs" | "trials">,
+  o: Pick<BenchOptions, "target" | "runtimes" | "functions" | "requests" | "concurrency" | "warmup" | "pauseMs" | "trials"> &
+    Partial<Pick<BenchOptions, "targetPrecision" | "maxTrials">>,
 ): string {
-  const protocol = JSON.stringify([o.runtimes, o.functions, o.requests, o.concurrency, o.warmup, o.pauseMs, o.trials]);
+  const stopping = o.targetPrecision ? [o.targetPrecision, o.maxTrials] : [];
+  const protocol = JSON.stringify([o.runtimes, o.functions, o.requests, o.concurrency, o.warmup, o.pauseMs, o.trials, ...stopping]);
   return `${o.target}-partial-${createHash("sha256").update(protocol).digest("hex").slice(0, 8)}`;
 }
 
 export const datasetName = (o: BenchOptions, memoryMB: number) => `${o.name}-${memoryMB}mb`;
+
+/** The most trials a run takes: --trials, or --max-trials when --target-precision may add trials. */
+export const trialLimit = (o: Pick<BenchOptions, "trials" | "targetPrecision" | "maxTrials">) =>
+  o.targetPrecision === null ? o.trials : Math.max(o.trials, o.maxTrials);
 
 export type RawAwsExtras = Omit<AwsExtras, "architecture"> & { architecture?: string };
 

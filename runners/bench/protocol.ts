@@ -12,9 +12,10 @@ import { assertReplaceable, publishDataset } from "../dataset/publish.js";
 import { driveSegment, payloadFor, warmUp, type SegmentProgress } from "./drive.js";
 import { runLoad } from "../load/index.js";
 import { benchMessages as msg } from "./messages.js";
-import { datasetName, type BenchOptions } from "./options.js";
+import { datasetName, trialLimit, type BenchOptions } from "./options.js";
 import { segmentId, trialOrders } from "./order.js";
 import { campaignConcurrency } from "./campaign-concurrency.js";
+import { widestMedianInterval } from "./precision.js";
 import { reachedFunction, type Target, type TrialSegmentKey } from "./target.js";
 import type { Teardown } from "./teardown.js";
 import type { RunProtocol, SegmentResult, WorkDir } from "./work-dir.js";
@@ -56,16 +57,16 @@ export async function runProtocol(target: Target, options: BenchOptions, ctx: Pr
   const pairs = existingPairs(manifest, options.runtimes, options.functions);
   // The warm-up functions' environments are renewed too: a trial's warm-up starts cold as well.
   const renewed = withWarmups(manifest, pairs, options.warmup);
-  const trials: TrialsMeta = {
-    count: options.trials,
-    seed: run.seed,
-    orders: trialOrders(
-      pairs.map(([r, f]) => segmentId(r, f)),
-      options.trials,
-      run.seed,
-    ),
-  };
-  reporter.info(msg.trialPlan(trials.count, trials.seed, pairs.length, options.memorySizes));
+  const maxTrials = trialLimit(options);
+  // Orders for every trial the run may take (the first k do not depend on how many are drawn).
+  const orders = trialOrders(
+    pairs.map(([r, f]) => segmentId(r, f)),
+    maxTrials,
+    run.seed,
+  );
+  reporter.info(msg.trialPlan(maxTrials, run.seed, pairs.length, options.memorySizes));
+  if (options.targetPrecision !== null) reporter.info(msg.adaptivePlan(options.trials, maxTrials, options.targetPrecision));
+  let stopping: TrialsMeta["stopping"];
   // Existing datasets are refused before anything is deployed or measured, not after the run.
   const policy = { force: options.force, campaign: run.campaign };
   for (const memoryMB of options.memorySizes) assertReplaceable(resolve(options.out, datasetName(options, memoryMB)), policy);
@@ -82,8 +83,9 @@ export async function runProtocol(target: Target, options: BenchOptions, ctx: Pr
   for (const memoryMB of options.memorySizes)
     tablePrimedBy = await primeTable(target, { ...options, concurrency: campaign.concurrency }, manifest, pairs, memoryMB, reporter);
   const results = new Map<number, SegmentResult[]>(options.memorySizes.map((m) => [m, []]));
-  for (let trial = 1; trial <= trials.count; trial++) {
-    const order = trials.orders[trial - 1]!;
+  let trialsRun = 0;
+  for (let trial = 1; trial <= maxTrials; trial++) {
+    const order = orders[trial - 1]!;
     const trialStart = Date.now();
     for (const memoryMB of options.memorySizes) {
       /** When this process renewed the environments for the trial (null: not yet). */
@@ -91,7 +93,7 @@ export async function runProtocol(target: Target, options: BenchOptions, ctx: Pr
       for (const [index, id] of order.entries()) {
         const [runtime, fn] = id.split("/") as [string, string];
         const key: TrialSegmentKey = { trial, memoryMB, runtime, function: fn };
-        const label = msg.segmentLabel(key, trials.count, index + 1, order.length);
+        const label = msg.segmentLabel(key, maxTrials, index + 1, order.length);
         const done = work.finished(key);
         if (done) {
           reporter.info(msg.alreadyMeasured(label));
@@ -102,7 +104,7 @@ export async function runProtocol(target: Target, options: BenchOptions, ctx: Pr
         if (renewedAt === null) {
           renewedAt = Date.now();
           await target.freshEnvironments(memoryMB, renewed);
-          reporter.info(msg.freshEnvironments(trial, trials.count, memoryMB, (Date.now() - renewedAt) / 1000));
+          reporter.info(msg.freshEnvironments(trial, maxTrials, memoryMB, (Date.now() - renewedAt) / 1000));
         }
         const earlier = [...results.values()].flat().filter((s) => s.runtime === runtime && s.function === fn && s.memoryMB === memoryMB);
         const sizeOptions = { ...options, concurrency: campaign.concurrency };
@@ -113,8 +115,23 @@ export async function runProtocol(target: Target, options: BenchOptions, ctx: Pr
         if (options.pauseMs > 0) await sleep(options.pauseMs);
       }
     }
-    reporter.info(msg.trialDone(trial, trials.count, (Date.now() - trialStart) / 1000));
+    reporter.info(msg.trialDone(trial, maxTrials, (Date.now() - trialStart) / 1000));
+    trialsRun = trial;
+    if (options.targetPrecision === null || trial < options.trials) continue;
+    const widest = widestMedianInterval([...results.values()].flat());
+    const met = widest !== null && widest.relative <= options.targetPrecision;
+    reporter.info(msg.precisionCheck(trial, widest, options.targetPrecision, met ? "met" : trial < maxTrials ? "more" : "max"));
+    stopping = {
+      rule: "target-precision",
+      targetPrecision: options.targetPrecision,
+      minTrials: options.trials,
+      maxTrials,
+      achieved: widest?.relative ?? null,
+      met,
+    };
+    if (met) break;
   }
+  const trials: TrialsMeta = { count: trialsRun, seed: run.seed, orders: orders.slice(0, trialsRun), ...(stopping ? { stopping } : {}) };
 
   const datasets: string[] = [];
   for (const memoryMB of options.memorySizes) {

@@ -122,6 +122,65 @@ describe("bench --trials", () => {
   });
 });
 
+describe("bench --target-precision", () => {
+  const args = (name: string, precision: string, functions = "slow") => [
+    "--manifest",
+    manifest,
+    // slow, a 400 ms sleep: its median hardly moves, even with the cold starts of a short run.
+    "--functions",
+    functions,
+    "--memory",
+    "128",
+    "--trials",
+    "2",
+    "--target-precision",
+    precision,
+    "--max-trials",
+    "3",
+    "--seed",
+    "5",
+    "--requests",
+    "8",
+    "--concurrency",
+    "2",
+    "--warmup",
+    "0",
+    "--pause-ms",
+    "0",
+    "--out",
+    join(dir, "precision-out"),
+    "--work-dir",
+    join(dir, `precision-work-${name}`),
+    "--name",
+    name,
+  ];
+  const metaOf = (name: string) => metaSchema.parse(JSON.parse(readFileSync(join(dir, "precision-out", `${name}-128mb`, "meta.json"), "utf8")));
+
+  it("stops after --trials when every median is already within the target, and records the rule", async () => {
+    const run = bench(args("loose", "99%"));
+    expect(await run.exit, run.output()).toBe(0);
+    expect(run.output()).toContain("trials: at least 2, then more until every median Total Duration's interval is within ±99.0 % of it, at most 3");
+    expect(run.output()).toMatch(/after trial 2: the widest median interval is ±\d+\.\d % \(128 MB testnode\/slow\), target ±99\.0 %: met, stopping/);
+    expect(run.output()).not.toContain("trial 3/3");
+    const meta = metaOf("loose");
+    expect(meta.trials).toMatchObject({ count: 2, stopping: { rule: "target-precision", targetPrecision: 0.99, minTrials: 2, maxTrials: 3, met: true } });
+    expect(meta.trials!.orders).toHaveLength(2);
+    expect(meta.counts.invocations).toBe(2 * 8);
+  });
+
+  it("adds trials up to --max-trials when the target is not reached, and says it was not met", async () => {
+    // fast: a sub-millisecond median next to cold starts, far from ±1 %.
+    const run = bench(args("tight", "1%", "fast,slow"));
+    expect(await run.exit, run.output()).toBe(0);
+    expect(run.output()).toMatch(/after trial 2: .*: another trial/);
+    expect(run.output()).toMatch(/after trial 3: .*: not met, and --max-trials is reached/);
+    const meta = metaOf("tight");
+    expect(meta.trials).toMatchObject({ count: 3, stopping: { met: false, maxTrials: 3 } });
+    expect(meta.trials!.stopping!.achieved).toBeGreaterThan(0.01);
+    expect(meta.counts.invocations).toBe(3 * 2 * 8);
+  });
+});
+
 describe("bench --resume", () => {
   it("continues an interrupted run within its trial without re-measuring finished segments", async () => {
     const out = join(dir, "out");

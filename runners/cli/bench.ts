@@ -40,9 +40,14 @@ const program = new Command()
   .option("--work-dir <dir>", "lock, segments and logs of runs in progress", DEFAULTS.workDir)
   .option(
     "--trials <n>",
-    'trials: each from fresh execution environments, in its own random segment order; requests are per trial. Default 4: a trial of the full default protocol took 296 s on a quiet 2-core machine (CPU plan and DynamoDB latency included), so 4 fit in 20 min and 5 would not (README "The local lab")',
+    'trials: each from fresh execution environments, in its own random segment order; requests are per trial. Default 8: a trial of the full default protocol takes about 127 s on a quiet 2-core machine (CPU plan and DynamoDB latency included), so 8 fit in 20 min (README "Why 8 trials"); with --target-precision, the trials run before the rule is first checked',
     String(DEFAULTS.trials),
   )
+  .option(
+    "--target-precision <percent>",
+    "keep adding trials until every median Total Duration's 95 % interval is within ± this share of the median (e.g. 5%), up to --max-trials; recorded in meta.json",
+  )
+  .option("--max-trials <n>", "with --target-precision: the most trials to run (default: 3 × --trials)")
   .option("--seed <n>", "seed of the trial orders (default: drawn, and recorded in meta.json)")
   .option("--resume", "continue an interrupted run with the same options, at the first segment not measured", false)
   .option("--force", "replace existing datasets of the same name", false)

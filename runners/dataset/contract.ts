@@ -172,6 +172,22 @@ export const trialsSchema = z
     /** Seed of the order generator (32-bit unsigned integer). */
     seed: z.number().int().nonnegative().max(0xffffffff),
     orders: z.array(z.array(z.string().regex(/^[^/]+\/[^/]+$/, 'expected "runtime/function"'))),
+    /**
+     * Optional: the stopping rule of --target-precision. From `minTrials` on, trials were added until
+     * the widest interval of a median Total Duration (memory size × runtime × function; the report's
+     * two-level bootstrap) was within ±targetPrecision of it, or `maxTrials` were run. `achieved` is
+     * that widest relative half-width after the last trial. Absent: a fixed number of trials.
+     */
+    stopping: z
+      .object({
+        rule: z.literal("target-precision"),
+        targetPrecision: z.number().positive().lt(1),
+        minTrials: z.number().int().positive(),
+        maxTrials: z.number().int().positive(),
+        achieved: z.number().nonnegative().nullable(),
+        met: z.boolean(),
+      })
+      .optional(),
   })
   .refine((t) => t.orders.length === t.count, { message: "orders must hold one segment order per trial (count)", path: ["orders"] });
 export type TrialsMeta = z.infer<typeof trialsSchema>;

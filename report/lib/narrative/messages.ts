@@ -190,6 +190,12 @@ export const messages = {
     `**${dataset}** was run with --oversubscribe: its running instances' CPU caps add up to more than the cores left for them, so they compete for CPU and its durations include that contention.`,
   labDbLatency: (dataset: string, description: string, source: string) =>
     `**${dataset}**: every DynamoDB call waits a declared network latency: ${description}. Source: ${source}.`,
+  stoppingRule: (
+    dataset: string,
+    s: { targetPrecision: number; minTrials: number; maxTrials: number; achieved: number | null; met: boolean },
+    trials: number,
+  ) =>
+    `**${dataset}** ran ${s.minTrials} trials, then added trials until the widest 95 % interval of a median Total Duration (per memory size, runtime and function; the two-level bootstrap) was within ±${pct(s.targetPrecision * 100)} of its median, up to ${s.maxTrials}: it stopped after ${trials} trials at ±${s.achieved === null ? "—" : pct(s.achieved * 100)}${s.met ? ", the target met" : ", **short of the target** (the maximum was reached)"}.`,
   tablePrimed: (dataset: string, by: string, requests: number) =>
     `**${dataset}**: before trial 1, ${requests} unmeasured requests of ${by} wrote the items the writing function writes in every segment, so every measured segment of every trial found the same table.`,
   tableNotPrimed: (dataset: string) =>

@@ -22,6 +22,9 @@ export function appendixSection({ analysis: a, bootstrap }: SectionInput): Secti
   const tableState = a.data.datasets.flatMap(({ name, meta: { protocol: p } }) =>
     p ? [p.tablePrimedBy ? messages.tablePrimed(name, p.tablePrimedBy, p.requestsPerFunction) : messages.tableNotPrimed(name)] : [],
   );
+  const stopping = a.data.datasets.flatMap(({ name, meta: { trials } }) =>
+    trials?.stopping ? [messages.stoppingRule(name, trials.stopping, trials.count)] : [],
+  );
   const exactGroups = orderStatisticGroupsOf(a);
   return {
     id: "appendix",
@@ -31,6 +34,7 @@ export function appendixSection({ analysis: a, bootstrap }: SectionInput): Secti
       markdown(`### Percentiles\n\n${messages.percentileDefinition(PERCENTILE_DEFINITION)}`),
       markdown(`### Cold Start Duration\n\n${messages.coldStartConvention()}`),
       markdown(`### Performance Index\n\n${messages.piDefinition()}`),
+      ...(stopping.length > 0 ? [markdown(`### Stopping rule\n\n${stopping.map((line) => `- ${line}`).join("\n")}`)] : []),
       ...(tableState.length > 0 ? [markdown(`### Table state\n\n${tableState.map((line) => `- ${line}`).join("\n")}`)] : []),
       ...(lab.length > 0 ? [markdown(`### Lab conditions\n\n${lab.map((line) => `- ${line}`).join("\n")}`)] : []),
       markdown(`### Billing rules\n\n${rules.map((r) => `- ${messages.billedRule(r.dataset, r.rule, r.description)}`).join("\n")}`),
