@@ -13,14 +13,10 @@ import { zipTestFunction } from "../lab/test-support.js";
 const dir = mkdtempSync(join(tmpdir(), "lambench-resume-"));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function testManifest(): string {
+function testManifest(extra: { id: string; payload: Record<string, unknown> }[] = [], file = "manifest.json"): string {
   const zip = zipTestFunction("node", dir);
-  const path = join(dir, "manifest.json");
-  const fns = [
-    { id: "fast", payload: { n: "{seq}" } },
-    { id: "echo", payload: { m: "{seq}" } },
-    { id: "slow", payload: { sleepMs: 400 } },
-  ];
+  const path = join(dir, file);
+  const fns = [{ id: "fast", payload: { n: "{seq}" } }, { id: "echo", payload: { m: "{seq}" } }, { id: "slow", payload: { sleepMs: 400 } }, ...extra];
   writeFileSync(
     path,
     JSON.stringify({
@@ -47,6 +43,8 @@ function testManifest(): string {
   return path;
 }
 const manifest = testManifest();
+// "varied" sleeps 10, 20, … ms by request number, so its median's interval stays wide whatever the timing.
+const variedManifest = testManifest([{ id: "varied", payload: { sleepMs: "{seq}0" } }], "manifest-varied.json");
 
 function bench(args: string[]): { child: ChildProcess; output: () => string; exit: Promise<number | null> } {
   // The machine-wide lock moved to a private path, so this test does not wait on other benches.
@@ -123,9 +121,9 @@ describe("bench --trials", () => {
 });
 
 describe("bench --target-precision", () => {
-  const args = (name: string, precision: string, functions = "slow") => [
+  const args = (name: string, precision: string, functions = "slow", maxTrials = "3") => [
     "--manifest",
-    manifest,
+    variedManifest,
     // slow, a 400 ms sleep: its median hardly moves, even with the cold starts of a short run.
     "--functions",
     functions,
@@ -136,7 +134,7 @@ describe("bench --target-precision", () => {
     "--target-precision",
     precision,
     "--max-trials",
-    "3",
+    maxTrials,
     "--seed",
     "5",
     "--requests",
@@ -168,16 +166,26 @@ describe("bench --target-precision", () => {
     expect(meta.counts.invocations).toBe(2 * 8);
   });
 
-  it("adds trials up to --max-trials when the target is not reached, and says it was not met", async () => {
-    // fast: a sub-millisecond median next to cold starts, far from ±1 %.
-    const run = bench(args("tight", "1%", "fast,slow"));
+  // varied's median interval is wide (±35–40 %) after two trials; after three it may or may not be.
+  it("adds a trial while the target is not reached, and records the verdict after the last", async () => {
+    const run = bench(args("tight", "1%", "varied,slow"));
     expect(await run.exit, run.output()).toBe(0);
-    expect(run.output()).toMatch(/after trial 2: .*: another trial/);
-    expect(run.output()).toMatch(/after trial 3: .*: not met, and --max-trials is reached/);
+    expect(/after trial 2: .*\(128 MB testnode\/varied\).*: another trial/.test(run.output()), run.output()).toBe(true);
+    const verdict = /after trial 3: the widest median interval is ±(\d+\.\d) % .*: (met, stopping|not met, and --max-trials is reached)/.exec(run.output());
+    expect(verdict, run.output()).not.toBeNull();
     const meta = metaOf("tight");
-    expect(meta.trials).toMatchObject({ count: 3, stopping: { met: false, maxTrials: 3 } });
-    expect(meta.trials!.stopping!.achieved).toBeGreaterThan(0.01);
+    expect(meta.trials).toMatchObject({ count: 3, stopping: { met: verdict![2] === "met, stopping", maxTrials: 3 } });
+    expect((meta.trials!.stopping!.achieved! * 100).toFixed(1)).toBe(verdict![1]);
     expect(meta.counts.invocations).toBe(3 * 2 * 8);
+  });
+
+  it("stops at --max-trials short of the target, and says it was not met", async () => {
+    const run = bench(args("short", "1%", "varied,slow", "2"));
+    expect(await run.exit, run.output()).toBe(0);
+    expect(/after trial 2: .*\(128 MB testnode\/varied\).*: not met, and --max-trials is reached/.test(run.output()), run.output()).toBe(true);
+    const meta = metaOf("short");
+    expect(meta.trials).toMatchObject({ count: 2, stopping: { met: false, minTrials: 2, maxTrials: 2 } });
+    expect(meta.trials!.stopping!.achieved).toBeGreaterThan(0.01);
   });
 });
 
