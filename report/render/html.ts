@@ -5,6 +5,7 @@ import type { DatasetProvenance, ProtocolGroup } from "../notebook/library.js";
 import { renderMessages } from "./messages.js";
 import type { Page, RenderedPage } from "./page.js";
 import { escapeHtml, tableToHtml } from "../notebook/table-html.js";
+import { pct } from "../lib/narrative/format.js";
 
 // Sentences carry data-derived names (datasets, runtimes): raw HTML in them is shown, not run.
 const marked = new Marked({ gfm: true, async: false, renderer: { html: ({ text }) => escapeHtml(text) } });
@@ -106,9 +107,8 @@ export function provenanceHtml(datasets: readonly DatasetProvenance[], protocols
       (d) => {
         if (!d.protocol) return "not recorded";
         const s = d.trials?.stopping;
-        const percent = (x: number) => `${+(x * 100).toFixed(1)} %`;
         const rule = s
-          ? `; added until every median was within ±${percent(s.targetPrecision)}: ${s.achieved === null ? "not judged" : `±${percent(s.achieved)}`}${s.met ? "" : ", NOT MET"}`
+          ? `; added until every median was within ±${pct(s.targetPrecision * 100)}: ${s.achieved === null ? "not judged" : `±${pct(s.achieved * 100)}`}${s.met ? "" : ", NOT MET"}`
           : "";
         const trials = d.trials ? `${d.trials.count} trial${d.trials.count === 1 ? "" : "s"} (seed ${d.trials.seed}${rule}), ` : "";
         return `${trials}${d.protocol.requestsPerFunction} requests per function${d.trials ? " per trial" : ""}, concurrency ${d.protocol.concurrency}, ${d.protocol.warmupRequests} warm-up requests, ${d.protocol.pauseMs} ms pause${d.protocol.tablePrimedBy ? `, table primed by ${d.protocol.tablePrimedBy} before trial 1` : ""}`;

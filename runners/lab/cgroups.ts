@@ -51,12 +51,13 @@ export const DEFAULT_CPU_SHARES_V1 = 1024;
 export const INIT_CPU_WEIGHT_V2 = 10_000;
 export const DEFAULT_CPU_WEIGHT_V2 = 100;
 /**
- * The CPU weight of the lab's parent group while a partition is in force: the lab as a whole (its
- * support processes, DynamoDB server included, and its instances) outweighs every process outside
- * it, so a busy neighbour on the machine does not slow the database the way it never would on AWS.
+ * The CPU weight of the lab's parent group while a partition is in force, the same largest weight
+ * an initialising instance gets: the lab as a whole (its support processes, DynamoDB server
+ * included, and its instances) outweighs every process outside it, so a busy neighbour on the
+ * machine does not slow the database the way it never would on AWS.
  */
-export const LAB_CPU_SHARES_V1 = 262_144;
-export const LAB_CPU_WEIGHT_V2 = 10_000;
+export const LAB_CPU_SHARES_V1 = INIT_CPU_SHARES_V1;
+export const LAB_CPU_WEIGHT_V2 = INIT_CPU_WEIGHT_V2;
 
 /** The support partition in force: the processes that joined it, and how to leave it. */
 export interface SupportPartition {
