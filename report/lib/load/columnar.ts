@@ -1,5 +1,6 @@
 // A checked dataset in columnar form: the tables loadDatasets made of one dataset folder (every
-// field normalised, rows checked against meta.json, repeated rows dropped), as Arrow IPC files
+// field normalised, rows checked against meta.json, repeated rows dropped; request ids and
+// timestamps checked but not copied, see NOT_COPIED), as Arrow IPC files
 // written and read with arquero, next to an entry naming the dataset and its validated meta.json.
 // The report build writes one per dataset (report/render/cache.ts decides where, and checks an
 // entry before using it); the notebook kernels read it instead of parsing and checking the CSVs.
@@ -36,7 +37,7 @@ const DICTIONARY_MAX = 1 << 16;
 /**
  * One table as Arrow IPC bytes: the columns `fields` names (the file's own, not the ones the loader
  * adds). Numbers encode as Float64 (typed arrays as themselves), strings with few distinct values
- * dictionary-encoded, free text (request ids, timestamps) as UTF-8 in one pass (utf8Column).
+ * dictionary-encoded, free text (instance ids of a large AWS dataset) as UTF-8 in one pass (utf8Column).
  */
 export function encodeTable(table: ColumnTable, fields: Record<string, FieldSpec>): Uint8Array {
   const names = Object.keys(fields);
@@ -96,9 +97,9 @@ function utf8Column(values: ArrayLike<string>): Column<string> {
 
 /**
  * Arrow IPC bytes as plain columns: numbers as Float64Arrays (nullable ones as arrays with nulls),
- * dictionary strings as arrays of shared strings; free-text columns (request ids, timestamps) stay
- * Arrow columns, decoded only where a value is read (the analysis reads none). With `strings:
- * "lazy"` every string column stays so (the requests table, which the analysis does not read).
+ * dictionary strings as arrays of shared strings; free-text columns (instance ids of a large AWS
+ * dataset) stay Arrow columns, decoded only where a value is read. With `strings: "lazy"` every
+ * string column stays so (the requests table, which the analysis does not read).
  */
 export function decodeColumns(bytes: Uint8Array, strings: "arrays" | "lazy" = "arrays"): DecodedColumns {
   const arrow = aq.fromArrow(bytes);
@@ -155,8 +156,16 @@ export type ColumnarTable = keyof ColumnarEntry["files"];
 
 /** One table of a loaded dataset (invocations or requests) as Arrow IPC bytes. */
 export function encodeDatasetTable(which: ColumnarTable, table: ColumnTable): Uint8Array {
-  return encodeTable(table, which === "invocations" ? invocationFields() : requestFields());
+  const fields: Record<string, FieldSpec> = which === "invocations" ? invocationFields() : requestFields();
+  return encodeTable(table, Object.fromEntries(Object.entries(fields).filter(([name]) => !NOT_COPIED.has(name))));
 }
+
+/**
+ * Free-text columns checked when the CSVs are read (their format, and request ids naming one
+ * invocation) but left out of the copy: no section reads them, and at a million rows they were a
+ * third of a copy's bytes and most of its encoding time.
+ */
+export const NOT_COPIED: ReadonlySet<string> = new Set(["requestId", "timestamp", "startedAt"]);
 
 /** Writes one of a dataset's tables into `dir`, atomically, and returns what an entry records of it. */
 export function writeColumnarTable(dir: string, which: ColumnarTable, bytes: Uint8Array): ColumnarFile {

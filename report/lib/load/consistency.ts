@@ -46,26 +46,56 @@ export interface Deduplicated {
 /** Drops rows identical to an earlier row with the same request id; refuses a request id on two different rows. */
 export function dropDuplicateInvocations(shown: string, columns: Record<string, ColumnValues>, rows: number): Deduplicated {
   const ids = columns.requestId as ArrayLike<string>;
-  const firstRow = new Map<string, number>();
   let keep: Uint8Array | null = null;
   let dropped = 0;
-  for (let i = 0; i < rows; i++) {
-    const id = ids[i]!;
-    const first = firstRow.get(id);
-    if (first === undefined) {
-      firstRow.set(id, i);
-      continue;
-    }
+  forEachRepeatedId(ids, rows, (i, first) => {
     const differs = Object.keys(columns).find((name) => !Object.is(columns[name]![first], columns[name]![i]));
-    if (differs !== undefined) throw new DatasetError(loadMessages.duplicateRequestId(shown, lineOf(i), id, lineOf(first), differs));
+    if (differs !== undefined) throw new DatasetError(loadMessages.duplicateRequestId(shown, lineOf(i), ids[i]!, lineOf(first), differs));
     keep ??= new Uint8Array(rows).fill(1);
     keep[i] = 0;
     dropped++;
-  }
+  });
   if (!keep) return { columns, rows, dropped: 0 };
   const kept: Record<string, ColumnValues> = {};
   for (const [name, values] of Object.entries(columns)) kept[name] = filterColumn(values, keep, rows - dropped);
   return { columns: kept, rows: rows - dropped, dropped };
+}
+
+/**
+ * Calls `repeat(row, firstRow)` for each row whose id an earlier row has, in row order. The first
+ * rows are kept in an open-addressing table of row numbers keyed by a hash of the id: a Map of a
+ * million fresh strings took half a second of a million-row build, this about a tenth.
+ */
+function forEachRepeatedId(ids: ArrayLike<string>, rows: number, repeat: (row: number, firstRow: number) => void): void {
+  let size = 2;
+  while (size < rows * 2) size *= 2;
+  const mask = size - 1;
+  const slots = new Int32Array(size).fill(-1);
+  for (let i = 0; i < rows; i++) {
+    const id = ids[i]!;
+    let slot = stringHash(id) & mask;
+    for (;;) {
+      const row = slots[slot]!;
+      if (row < 0) {
+        slots[slot] = i;
+        break;
+      }
+      if (ids[row] === id) {
+        repeat(i, row);
+        break;
+      }
+      slot = (slot + 1) & mask;
+    }
+  }
+}
+
+/** FNV-1a over the UTF-16 units, then murmur3's finaliser so that ids differing in one place spread over the table. */
+function stringHash(text: string): number {
+  let h = 0x811c9dc5;
+  for (let c = 0; c < text.length; c++) h = Math.imul(h ^ text.charCodeAt(c), 0x01000193);
+  h = Math.imul(h ^ (h >>> 16), 0x85ebca6b);
+  h = Math.imul(h ^ (h >>> 13), 0xc2b2ae35);
+  return (h ^ (h >>> 16)) >>> 0;
 }
 
 function filterColumn(values: ColumnValues, keep: Uint8Array, n: number): ColumnValues {
