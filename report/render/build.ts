@@ -1,5 +1,6 @@
 // The report build: execute (or reuse) every section notebook, then publish the sections as the
 // site and the PDF (render/publish.ts).
+import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { SECTIONS, type SectionId } from "../lib/section.js";
 import { notebookFileName, parametersSource } from "../notebook/notebook-source.js";
@@ -11,6 +12,8 @@ import { bundleLibrary } from "./library-bundle.js";
 import { sectionOptionsFor, type BuildOptions } from "./options.js";
 import { notebookPages, type PageOutcome } from "./notebook-pages.js";
 import { publish, secondsSince as seconds } from "./publish.js";
+import { chromiumPath, type LaunchedChromium } from "./chromium.js";
+import { launchPdfChromium } from "./pdf.js";
 
 export type SectionOutcome = PageOutcome<SectionId>;
 
@@ -51,33 +54,44 @@ async function build(buildOptions: BuildOptions, started: number, headStart: Exe
   const checked = await checkDatasets(buildOptions, library);
   const options = { ...buildOptions, datasets: checked.usable };
   const figures = new FigureSvgs(options.cacheDir);
-  const { pages, outcomes } = await notebookPages(
-    SECTIONS.map(({ id, title }) => ({
-      id,
-      title,
-      notebook: join(options.notebooksDir, notebookFileName(id)),
-      parameters: parametersSource(checked.columnar, library.path, sectionOptionsFor(id, options.sectionOptions ?? {})),
-      rerun: options.force || options.section === id,
-    })),
-    {
-      cacheDir: options.cacheDir,
-      datasetFingerprints: checked.fingerprints,
-      librarySource: library.code,
-      figures,
-      executor: headStart,
-      executorSettings: executorSettings(options),
-      log: options.log,
-    },
-  );
+  // The PDF's Chromium starts while the notebooks run, when some do: one kernel leaves a core to spare on a small machine.
+  const ahead: { chromium?: LaunchedChromium } = {};
+  try {
+    const { pages, outcomes } = await notebookPages(
+      SECTIONS.map(({ id, title }) => ({
+        id,
+        title,
+        notebook: join(options.notebooksDir, notebookFileName(id)),
+        parameters: parametersSource(checked.columnar, library.path, sectionOptionsFor(id, options.sectionOptions ?? {})),
+        rerun: options.force || options.section === id,
+      })),
+      {
+        cacheDir: options.cacheDir,
+        datasetFingerprints: checked.fingerprints,
+        librarySource: library.code,
+        figures,
+        executor: headStart,
+        executorSettings: executorSettings(options),
+        beforeExecute: () => {
+          // Without a Chromium, the PDF step says so, after the notebooks' outputs are cached, as it always has.
+          if (options.pdfPath && existsSync(chromiumPath())) ahead.chromium = launchPdfChromium();
+        },
+        log: options.log,
+      },
+    );
 
-  const published = await publish(pages, {
-    ...options,
-    pdfName: PDF_NAME,
-    provenance: checked.provenance,
-    datasetNames: checked.names,
-    figures,
-  });
-  const total = seconds(started);
-  options.log(renderMessages.progress.total(total));
-  return { sections: outcomes, pages: published.pages, pdfPages: published.pdfPages, seconds: total };
+    const published = await publish(pages, {
+      ...options,
+      pdfName: PDF_NAME,
+      provenance: checked.provenance,
+      datasetNames: checked.names,
+      figures,
+      chromium: ahead.chromium,
+    });
+    const total = seconds(started);
+    options.log(renderMessages.progress.total(total));
+    return { sections: outcomes, pages: published.pages, pdfPages: published.pdfPages, seconds: total };
+  } finally {
+    await ahead.chromium?.close(); // publish closed it already, unless the build failed before
+  }
 }

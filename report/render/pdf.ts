@@ -1,13 +1,13 @@
 // Prints the site's print page to PDF: A4, page numbers in the footer, only local files loaded.
-// Printed twice when pdftotext is there: the first print tells on which page each chapter starts,
-// the second carries those numbers in the table of contents.
+// Printed twice when pdftotext is there: a draft (without outline and tags) tells on which page
+// each chapter starts, the final print carries those numbers in the table of contents.
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Page } from "puppeteer-core";
-import { withChromium } from "./chromium.js";
+import { launchChromium, withChromium, type ChromiumOptions, type LaunchedChromium } from "./chromium.js";
 
 export interface Chapter {
   id: string;
@@ -18,7 +18,8 @@ const footerTemplate =
   '<div style="width:100%;font-size:8px;color:#5b6475;text-align:center;font-family:sans-serif;">' +
   '<span class="pageNumber"></span> / <span class="totalPages"></span></div>';
 
-function toPdf(page: Page): Promise<Uint8Array> {
+/** `draft`: only to read where chapters start, so without the outline and tags (layout is the same, printing faster). */
+function toPdf(page: Page, draft = false): Promise<Uint8Array> {
   return page.pdf({
     format: "A4",
     printBackground: true,
@@ -26,12 +27,19 @@ function toPdf(page: Page): Promise<Uint8Array> {
     headerTemplate: "<span></span>",
     footerTemplate,
     margin: { top: "18mm", bottom: "20mm", left: "16mm", right: "16mm" },
-    outline: true,
-    tagged: true,
+    outline: !draft,
+    tagged: !draft,
   });
 }
 
-export async function printPdf(printPage: string, chapters: readonly Chapter[]): Promise<Uint8Array> {
+/** How the PDF's Chromium runs: one process is enough for one local page. */
+const PDF_CHROMIUM: ChromiumOptions = { singleProcess: true };
+
+/** Starts the PDF's Chromium ahead of the print (while the notebooks run), for printPdf. */
+export const launchPdfChromium = (): LaunchedChromium => launchChromium(PDF_CHROMIUM);
+
+/** Prints the page, on the Chromium launched ahead if given (closed after, as is one launched here). */
+export async function printPdf(printPage: string, chapters: readonly Chapter[], launched?: LaunchedChromium): Promise<Uint8Array> {
   return withChromium(
     async (browser) => {
       const page = await browser.newPage();
@@ -42,9 +50,8 @@ export async function printPdf(printPage: string, chapters: readonly Chapter[]):
       });
       await page.goto(pathToFileURL(printPage).href, { waitUntil: "load" });
       await page.evaluate("document.fonts.ready.then(() => undefined)");
-      const draft = await toPdf(page);
-      const starts = chapterStartPages(draft, chapters);
-      if (!starts) return draft;
+      const starts = chapterStartPages(await toPdf(page, true), chapters);
+      if (!starts) return toPdf(page);
       await page.evaluate(
         `for (const [id, n] of Object.entries(${JSON.stringify(Object.fromEntries(starts))})) {
          const el = document.querySelector('[data-toc-page="' + id + '"]');
@@ -53,7 +60,8 @@ export async function printPdf(printPage: string, chapters: readonly Chapter[]):
       );
       return toPdf(page);
     },
-    { singleProcess: true },
+    PDF_CHROMIUM,
+    launched,
   );
 }
 
