@@ -15,7 +15,7 @@ const command = process.argv[2];
 if (command === "prepare") {
   try {
     const bundle = await bundleLibrary();
-    console.log(`report library bundled for the notebooks: ${bundle.path}`);
+    console.log(`report library ${bundle.reused ? "bundle reused (sources unchanged)" : "bundled"} for the notebooks: ${bundle.path}`);
   } catch (error) {
     console.error(`notebooks:prepare: ${(error as Error).message}`);
     process.exit(1);

@@ -48,7 +48,7 @@ function executorSettings(options: BuildOptions): ExecutorOptions {
 async function build(buildOptions: BuildOptions, started: number, headStart: Executor | undefined): Promise<BuildResult> {
   const bundleStarted = performance.now();
   const library = await bundleLibrary();
-  buildOptions.log(renderMessages.progress.bundle(seconds(bundleStarted)));
+  buildOptions.log(renderMessages.progress.bundle(seconds(bundleStarted), library.reused));
 
   // Every dataset is loaded and checked here, once, before any notebook runs; the notebooks read its columnar copy.
   const checked = await checkDatasets(buildOptions, library);

@@ -28,7 +28,7 @@ export async function buildComparisonReport(o: CompareBuildOptions): Promise<Com
 
   const bundleStarted = performance.now();
   const library = await bundleLibrary();
-  o.log(renderMessages.progress.bundle(seconds(bundleStarted)));
+  o.log(renderMessages.progress.bundle(seconds(bundleStarted), library.reused));
   // Each run is checked on its own (two runs may share a dataset name), once, before the notebook
   // runs, into the columnar copy the notebook reads; what the overview says of it is cached with it.
   const check = (dir: string): Promise<CheckedDatasets> => checkDatasets({ datasets: [dir], cacheDir: o.cacheDir, log: o.log }, library);

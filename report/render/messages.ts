@@ -62,7 +62,8 @@ export const renderMessages = {
     `--compare: ${rel(dir)} is a reference dataset (AWS numbers imported with --lambda-perf), not a run; compare two runs, and see the reference in the report's Lab vs AWS section`,
 
   progress: {
-    bundle: (seconds: number) => `[lib]    report library bundled (${secs(seconds)})`,
+    bundle: (seconds: number, reused: boolean) =>
+      reused ? `[lib]    report library bundle reused (sources unchanged, ${secs(seconds)})` : `[lib]    report library bundled (${secs(seconds)})`,
     start: (notebook: string) => `[run]    ${rel(notebook)}`,
     fresh: (notebook: string, seconds: number) => `[fresh]  ${rel(notebook)} (${secs(seconds)})`,
     cached: (notebook: string, seconds: number) => `[cached] ${rel(notebook)} (executed earlier in ${secs(seconds)})`,

@@ -29,6 +29,7 @@ export function isUpToDate(stampPath: string, artefactPath: string, settings: st
   } catch {
     return false;
   }
+  if (typeof stamp !== "object" || stamp === null) return false; // valid JSON, but not a stamp
   if (stamp.settings !== settings || fileHash(artefactPath) !== stamp.artefact) return false;
   return Object.entries(stamp.inputs ?? {}).every(([input, hash]) => fileHash(join(workingDir, input)) === hash);
 }
