@@ -1,8 +1,8 @@
 // The build's dataset step and its columnar cache: a dataset is read and checked once into a
 // content-hashed Arrow copy; an unchanged dataset is a hit (not read again), a changed one a miss,
 // a damaged copy is ignored and rebuilt; the notebooks' loader reads the copy as the same tables.
-import { appendFileSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { appendFileSync, readdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { basename, join } from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDatasets } from "../lib/load/datasets.js";
 import type { ColumnTable } from "arquero";
@@ -50,6 +50,7 @@ describe("the columnar dataset cache", () => {
     expect(second.columnar).toEqual(first.columnar);
     expect(second.provenance).toBe(first.provenance);
     expect(entryInode(columnar!)).toBe(written); // a hit rewrites nothing
+    expect(readdirSync(join(cacheDir, "datasets"))).toEqual([basename(columnar!)]); // the copy a hit stopped left nothing
 
     const fromCsv = await loadDatasets([dir]);
     const fromCopy = await loadDatasets([columnar!]);

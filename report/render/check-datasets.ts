@@ -1,7 +1,8 @@
 // The report build's dataset step: every dataset is loaded and checked once, before any notebook
 // runs, into the columnar copy the notebooks read (render/cache.ts); its meta.json comes from the
 // one dataset index.
-import { existsSync, statSync } from "node:fs";
+import { existsSync, rmSync, statSync } from "node:fs";
+import { stagingDirFor, swapDir } from "../../runners/dataset/atomic.js";
 import type { ColumnarEntry, ColumnarFile, ColumnarTable } from "../lib/load/columnar.js";
 import type { DatasetProvenance, LoadedDataset } from "../lib/index.js";
 import type { LibraryBundle } from "./library-bundle.js";
@@ -53,51 +54,30 @@ export function requireDatasetFolders(dirs: readonly string[]): void {
  */
 export async function checkDatasets(options: DatasetStepOptions, bundle: LibraryBundle): Promise<CheckedDatasets> {
   const explicit = options.datasetsExplicit ?? true;
-  const library = await import("../notebook/library.js");
+  const library = import("../notebook/library.js"); // needed last; loads while the first copy runs
   const result: CheckedDatasets = { usable: [], names: [], columnar: [], fingerprints: [], notices: [], described: [], provenance: "" };
   const checked: (ColumnarEntry & Described)[] = [];
   const names = new Map<string, string>();
-  const copied = <Copy>(copy: Copy | WorkerError): Copy => {
-    if (copy !== null && typeof copy === "object" && "error" in copy) {
-      const { message, dataset } = (copy as WorkerError).error;
-      throw dataset ? new library.DatasetError(message) : new Error(message);
-    }
-    return copy;
-  };
   for (const dir of options.datasets) {
-    const fingerprint = datasetFingerprint(dir);
-    const key = columnarKey(fingerprint, bundle.code);
+    let copy: Awaited<ReturnType<typeof cachedOrCopied>>;
     try {
-      let entry = readColumnarCache<Described>(options.cacheDir, key);
-      if (!entry) {
-        const started = performance.now();
-        const out = columnarDir(options.cacheDir, key);
-        // Both files at once, one thread each; the invocations' error first, as reading one file after the other reports it.
-        const copies = await Promise.all([
-          copyInWorker<InvocationsCopy>(bundle.path, dir, out, "invocations"),
-          copyInWorker<RequestsCopy>(bundle.path, dir, out, "requests"),
-        ]);
-        const [invocations, requests] = [copied(copies[0]), copied(copies[1])];
-        const files = { invocations: invocations.file, requests: requests.file };
-        entry = writeColumnarCache(options.cacheDir, key, invocations.dataset, files, { provenance: invocations.provenance });
-        options.log(renderMessages.progress.datasetChecked(dir, (performance.now() - started) / 1000));
-      }
-      const name = entry.dataset.name;
+      copy = await cachedOrCopied(dir, options, bundle);
+      const name = copy.entry.dataset.name;
       const twin = names.get(name);
-      if (twin !== undefined) throw new library.DatasetError(renderMessages.duplicateDataset(name, twin, dir));
+      if (twin !== undefined) throw new RefusedDataset(renderMessages.duplicateDataset(name, twin, dir));
       names.set(name, dir);
-      checked.push(entry);
+      checked.push(copy.entry);
     } catch (error) {
-      if (!(error instanceof library.DatasetError)) throw error;
+      if (!(error instanceof RefusedDataset)) throw error;
       if (explicit) throw new ReportBuildError(renderMessages.badDataset(error.message));
       result.notices.push(renderMessages.skippedDataset(dir, error.message));
       options.log(renderMessages.progress.skipped(dir, error.message));
       continue;
     }
     result.usable.push(dir);
-    result.names.push(checked.at(-1)!.dataset.name);
-    result.columnar.push(columnarDir(options.cacheDir, key));
-    result.fingerprints.push(fingerprint);
+    result.names.push(copy.entry.dataset.name);
+    result.columnar.push(columnarDir(options.cacheDir, copy.key));
+    result.fingerprints.push(copy.fingerprint);
   }
   if (result.usable.length === 0) throw new ReportBuildError(renderMessages.noUsableDataset(result.notices));
   // The title page describes reference datasets too; they join no protocol group.
@@ -105,8 +85,54 @@ export async function checkDatasets(options: DatasetStepOptions, bundle: Library
     .filter(({ dataset }) => dataset.meta.reference === undefined)
     .map(({ dataset }) => ({ name: dataset.name, meta: dataset.meta }) as LoadedDataset);
   result.described = checked.flatMap((c) => c.provenance);
-  result.provenance = provenanceHtml(result.described, library.protocolGroups(loaded), result.notices);
+  result.provenance = provenanceHtml(result.described, (await library).protocolGroups(loaded), result.notices);
   return result;
+}
+
+/** A dataset the checks refused (the library's DatasetError, as a worker reported it), or a second dataset of one name. */
+class RefusedDataset extends Error {}
+
+/** A worker's table, or its error thrown: a refused dataset as RefusedDataset. */
+function copied<Copy>(copy: Copy | WorkerError): Copy {
+  if (copy !== null && typeof copy === "object" && "error" in copy) {
+    const { message, dataset } = (copy as WorkerError).error;
+    throw dataset ? new RefusedDataset(message) : new Error(message);
+  }
+  return copy;
+}
+
+/**
+ * The dataset's columnar copy from the cache, or made now. The copy starts at once, into a staging
+ * folder, while this thread hashes the dataset's files for the cache key (a third of a second at a
+ * million rows, no longer spent before the copy starts); on a hit the copy is stopped and dropped.
+ */
+async function cachedOrCopied(
+  dir: string,
+  options: DatasetStepOptions,
+  bundle: LibraryBundle,
+): Promise<{ key: string; fingerprint: string; entry: ColumnarEntry & Described }> {
+  const started = performance.now();
+  const staging = stagingDirFor(columnarDir(options.cacheDir, "copy"));
+  // Both files at once, one thread each; the invocations' error first, as reading one file after the other reports it.
+  const workers = [
+    copyInWorker<InvocationsCopy>(bundle.path, dir, staging, "invocations"),
+    copyInWorker<RequestsCopy>(bundle.path, dir, staging, "requests"),
+  ] as const;
+  try {
+    const fingerprint = datasetFingerprint(dir);
+    const key = columnarKey(fingerprint, bundle.code);
+    const cached = readColumnarCache<Described>(options.cacheDir, key);
+    if (cached) return { key, fingerprint, entry: cached };
+    const [invocations, requests] = [copied(await workers[0].result), copied(await workers[1].result)];
+    swapDir(staging, columnarDir(options.cacheDir, key));
+    const files = { invocations: invocations.file, requests: requests.file };
+    const entry = writeColumnarCache(options.cacheDir, key, invocations.dataset, files, { provenance: invocations.provenance });
+    options.log(renderMessages.progress.datasetChecked(dir, (performance.now() - started) / 1000));
+    return { key, fingerprint, entry };
+  } finally {
+    await Promise.all(workers.map((worker) => worker.stop()));
+    rmSync(staging, { recursive: true, force: true });
+  }
 }
 
 /** What a worker sends back: its table's file, with the dataset as loaded and its provenance from the invocations; or the error. */
@@ -139,17 +165,20 @@ async function copyRequests() {
  * Loads, checks and encodes one table of a dataset (invocations: with the dataset's description)
  * in a worker thread, which writes the table's file into `out`: the rows as parsed (strings
  * included) and the encoded table live in the worker's memory, given back when it ends, before the
- * notebooks' kernels need theirs.
+ * notebooks' kernels need theirs. stop() ends the worker, done or not.
  */
-async function copyInWorker<Copy>(libraryPath: string, dir: string, out: string, table: ColumnarTable): Promise<Copy | WorkerError> {
+function copyInWorker<Copy>(
+  libraryPath: string,
+  dir: string,
+  out: string,
+  table: ColumnarTable,
+): { result: Promise<Copy | WorkerError>; stop: () => Promise<void> } {
   const worker = new Worker(WORKER_SOURCE, { eval: true, workerData: { library: libraryPath, dir, out, table } });
-  try {
-    return await new Promise<Copy | WorkerError>((resolve, reject) => {
-      worker.once("message", resolve);
-      worker.once("error", reject);
-      worker.once("exit", (code) => reject(new Error(`dataset worker exited (code ${code}) before answering`)));
-    });
-  } finally {
-    await worker.terminate();
-  }
+  const result = new Promise<Copy | WorkerError>((resolve, reject) => {
+    worker.once("message", resolve);
+    worker.once("error", reject);
+    worker.once("exit", (code) => reject(new Error(`dataset worker exited (code ${code}) before answering`)));
+  });
+  result.catch(() => undefined); // a hit stops the worker unheard
+  return { result, stop: async () => void (await worker.terminate()) };
 }
