@@ -6,7 +6,7 @@ import { resolve } from "node:path";
 import { BILLING_RULES, type BillingRuleId } from "../../runners/dataset/contract.js";
 import { CostError } from "../lib/cost/messages.js";
 import { loadPriceTable } from "../lib/cost/prices.js";
-import { STRATEGIES, type Strategy } from "../lib/recommend/index.js";
+import { STRATEGIES, type Strategy } from "../lib/recommend/strategies.js";
 import { SECTIONS, type SectionId } from "../lib/section.js";
 import type { ComparisonOptions } from "../lib/sections/comparison.js";
 import type { SectionOptions } from "../lib/sections/index.js";
