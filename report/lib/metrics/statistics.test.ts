@@ -4,6 +4,7 @@
 import * as aq from "arquero";
 import { describe, expect, it } from "vitest";
 import { groupRows } from "./grouping.js";
+import { RADIX_SORT_MIN_LENGTH } from "./sort.js";
 import { sortedGroups, stat, summarise } from "./statistics.js";
 
 /** −0 only when asked: arquero's own min/max of {0, −0} depends on the row order. */
@@ -83,5 +84,19 @@ describe("summarise", () => {
       { g: "b", max: 3, min: -0, count: 2 },
       { g: "c", max: -0, min: -0, count: 1 },
     ]);
+  });
+});
+
+describe("sortedGroups", () => {
+  it("sorts each group's values in the built-in sort's order, also groups long enough to be radix-sorted", () => {
+    const t = fixtureTable(3 * RADIX_SORT_MIN_LENGTH, true);
+    const { keys, sorted } = sortedGroups(t, ["fn"], "v");
+    expect(Math.max(...sorted.map((s) => s.length))).toBeGreaterThanOrEqual(RADIX_SORT_MIN_LENGTH);
+    const fn = t.array("fn") as string[];
+    const v = t.array("v") as (number | null)[];
+    keys.forEach((key, g) => {
+      const expected = Float64Array.from(v.filter((x, i) => x !== null && fn[i] === key.fn) as number[]).sort();
+      expect(Array.from(sorted[g]!, (x) => (Object.is(x, -0) ? "-0" : x))).toEqual(Array.from(expected, (x) => (Object.is(x, -0) ? "-0" : x)));
+    });
   });
 });

@@ -1,13 +1,15 @@
 // Grouped statistics over a numeric column: percentiles, median, mean, max, min, count.
 // Rows are grouped in one pass (grouping.ts), values gathered per group into one Float64Array
-// and each group's slice sorted natively: on a million rows this is many times faster than
-// arquero's groupby + rollup with op.quantile, and gives the same numbers (percentile.ts
-// documents the definition; the tests check the two agree).
+// and each group's slice sorted in place (sort.ts: the built-in sort's order, radix-sorted when
+// large): on a million rows this is many times faster than arquero's groupby + rollup with
+// op.quantile, and gives the same numbers (percentile.ts documents the definition; the tests
+// check the two agree).
 import * as aq from "arquero";
 import type { ColumnTable } from "arquero";
 import { dataColumn, groupRows } from "./grouping.js";
 import { cached, memo } from "./memo.js";
 import { percentileOfSorted } from "./percentile.js";
+import { sortFloat64InPlace } from "./sort.js";
 
 export type Statistic = { name: string; kind: "percentile"; p: number } | { name: string; kind: "median" | "mean" | "max" | "min" | "count" | "sum" };
 
@@ -33,7 +35,7 @@ export function sortedGroups(table: ColumnTable, by: readonly string[], value: s
   return memo(table, sortedKey(by, value), () => {
     const { keys, size, rows, groupOf } = groupRows(table, by);
     const values = dataColumn(table, value) as ArrayLike<number | null | undefined>;
-    // Counting sort of the values by group, then a native sort of each group's slice.
+    // Counting sort of the values by group, then an in-place sort of each group's slice.
     const starts = new Uint32Array(size + 1);
     for (let k = 0; k < rows.length; k++) if (values[rows[k]!] != null) starts[groupOf[k]! + 1]!++;
     for (let g = 0; g < size; g++) starts[g + 1]! += starts[g]!;
@@ -43,7 +45,7 @@ export function sortedGroups(table: ColumnTable, by: readonly string[], value: s
       const v = values[rows[k]!];
       if (v != null) all[next[groupOf[k]!]!++] = v;
     }
-    const sorted = Array.from({ length: size }, (_, g) => all.subarray(starts[g]!, starts[g + 1]!).sort());
+    const sorted = Array.from({ length: size }, (_, g) => sortFloat64InPlace(all.subarray(starts[g]!, starts[g + 1]!)));
     return { keys, sorted };
   });
 }

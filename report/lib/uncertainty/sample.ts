@@ -1,4 +1,5 @@
 // Turning outside samples into what the resamplers need: a sorted Float64Array of finite values.
+import { sortFloat64InPlace } from "../metrics/sort.js";
 import { UncertaintyError, uncertaintyMessages } from "./messages.js";
 
 /** `values` checked and sorted ascending (copied unless it is already a sorted Float64Array). */
@@ -12,5 +13,5 @@ export function sortedSample(values: ArrayLike<number>, what: string): Float64Ar
     if (i > 0 && v < values[i - 1]!) sorted = false;
   }
   if (sorted) return values as Float64Array;
-  return Float64Array.from(values).sort();
+  return sortFloat64InPlace(Float64Array.from(values));
 }

@@ -4,6 +4,7 @@
 import type { ColumnTable } from "arquero";
 import { dataColumn, groupRows } from "../metrics/grouping.js";
 import { memo } from "../metrics/memo.js";
+import { sortFloat64InPlace } from "../metrics/sort.js";
 import { sortedGroups } from "../metrics/statistics.js";
 
 /** The contract's column (runners/dataset/contract.ts): 1-based trial number. */
@@ -29,7 +30,7 @@ export function trialSample(trials: readonly Float64Array[]): TrialSample {
     pooled.set(t, at);
     at += t.length;
   }
-  return { pooled: pooled.sort(), trials: present };
+  return { pooled: sortFloat64InPlace(pooled), trials: present };
 }
 
 /** Whether the table holds more than one trial (a column of one value is one trial; cached per table). */
