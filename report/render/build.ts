@@ -33,11 +33,34 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   // When some notebook will surely run, its kernel starts while the library is bundled.
   const headStart = options.force ? options.concurrency : options.section ? 1 : 0;
   const executor = headStart > 0 ? startExecutor({ ...executorSettings(options), prestart: headStart }) : undefined;
+  const chromium = new PdfChromiumAhead(options.pdfPath !== null);
+  // A kernel started ahead takes a core while it starts: Chromium starts once it is ready (else as the notebooks start).
+  void executor?.kernelReady.then(() => chromium.launch());
   try {
-    return await build(options, started, executor);
+    return await build(options, started, executor, chromium);
   } catch (error) {
     await executor?.cancel(); // stops kernels started ahead if the build failed before using them
     throw error;
+  } finally {
+    await chromium.close(); // publish closed it already, unless the build failed before
+  }
+}
+
+/** The PDF's Chromium, started while the build still runs notebooks; none once the build is over. */
+class PdfChromiumAhead {
+  launched: LaunchedChromium | undefined;
+  private over = false;
+
+  constructor(private readonly wanted: boolean) {}
+
+  launch(): void {
+    // Without a Chromium, the PDF step says so, after the notebooks' outputs are cached, as it always has.
+    if (this.wanted && !this.over && !this.launched && existsSync(chromiumPath())) this.launched = launchPdfChromium();
+  }
+
+  async close(): Promise<void> {
+    this.over = true;
+    await this.launched?.close();
   }
 }
 
@@ -45,7 +68,7 @@ function executorSettings(options: BuildOptions): ExecutorOptions {
   return { concurrency: options.concurrency, cwd: options.notebooksDir, isolateKernels: options.isolateKernels };
 }
 
-async function build(buildOptions: BuildOptions, started: number, headStart: Executor | undefined): Promise<BuildResult> {
+async function build(buildOptions: BuildOptions, started: number, headStart: Executor | undefined, chromium: PdfChromiumAhead): Promise<BuildResult> {
   const bundleStarted = performance.now();
   const library = await bundleLibrary();
   buildOptions.log(renderMessages.progress.bundle(seconds(bundleStarted), library.reused));
@@ -54,44 +77,36 @@ async function build(buildOptions: BuildOptions, started: number, headStart: Exe
   const checked = await checkDatasets(buildOptions, library);
   const options = { ...buildOptions, datasets: checked.usable };
   const figures = new FigureSvgs(options.cacheDir);
-  // The PDF's Chromium starts while the notebooks run, when some do: one kernel leaves a core to spare on a small machine.
-  const ahead: { chromium?: LaunchedChromium } = {};
-  try {
-    const { pages, outcomes } = await notebookPages(
-      SECTIONS.map(({ id, title }) => ({
-        id,
-        title,
-        notebook: join(options.notebooksDir, notebookFileName(id)),
-        parameters: parametersSource(checked.columnar, library.path, sectionOptionsFor(id, options.sectionOptions ?? {})),
-        rerun: options.force || options.section === id,
-      })),
-      {
-        cacheDir: options.cacheDir,
-        datasetFingerprints: checked.fingerprints,
-        librarySource: library.code,
-        figures,
-        executor: headStart,
-        executorSettings: executorSettings(options),
-        beforeExecute: () => {
-          // Without a Chromium, the PDF step says so, after the notebooks' outputs are cached, as it always has.
-          if (options.pdfPath && existsSync(chromiumPath())) ahead.chromium = launchPdfChromium();
-        },
-        log: options.log,
-      },
-    );
-
-    const published = await publish(pages, {
-      ...options,
-      pdfName: PDF_NAME,
-      provenance: checked.provenance,
-      datasetNames: checked.names,
+  const { pages, outcomes } = await notebookPages(
+    SECTIONS.map(({ id, title }) => ({
+      id,
+      title,
+      notebook: join(options.notebooksDir, notebookFileName(id)),
+      parameters: parametersSource(checked.columnar, library.path, sectionOptionsFor(id, options.sectionOptions ?? {})),
+      rerun: options.force || options.section === id,
+    })),
+    {
+      cacheDir: options.cacheDir,
+      datasetFingerprints: checked.fingerprints,
+      librarySource: library.code,
       figures,
-      chromium: ahead.chromium,
-    });
-    const total = seconds(started);
-    options.log(renderMessages.progress.total(total));
-    return { sections: outcomes, pages: published.pages, pdfPages: published.pdfPages, seconds: total };
-  } finally {
-    await ahead.chromium?.close(); // publish closed it already, unless the build failed before
-  }
+      executor: headStart,
+      executorSettings: executorSettings(options),
+      // One kernel leaves a core to spare on a small machine: Chromium starts while the notebooks run, when some do.
+      beforeExecute: () => chromium.launch(),
+      log: options.log,
+    },
+  );
+
+  const published = await publish(pages, {
+    ...options,
+    pdfName: PDF_NAME,
+    provenance: checked.provenance,
+    datasetNames: checked.names,
+    figures,
+    chromium: chromium.launched,
+  });
+  const total = seconds(started);
+  options.log(renderMessages.progress.total(total));
+  return { sections: outcomes, pages: published.pages, pdfPages: published.pdfPages, seconds: total };
 }

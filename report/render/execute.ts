@@ -32,6 +32,8 @@ export interface ExecutorOptions {
 }
 
 export interface Executor {
+  /** Settles when the first kernel is ready to run a notebook (never, if none starts). */
+  kernelReady: Promise<void>;
   run(jobs: ExecutionJob[], onEvent: (event: ExecutionEvent) => void): Promise<ExecutionEvent[]>;
   /** Stops the kernels started ahead, when there turns out to be nothing to run. */
   cancel(): Promise<void>;
@@ -68,18 +70,22 @@ export function startExecutor(options: ExecutorOptions): Executor {
   );
   let listener: (event: ExecutionEvent) => void = () => undefined;
   const finished: ExecutionEvent[] = [];
+  let kernelReady: () => void = () => undefined;
+  const firstKernelReady = new Promise<void>((resolve) => (kernelReady = resolve));
   createInterface({ input: child.stdout }).on("line", (line) => {
-    let event: ExecutionEvent;
+    let event: ExecutionEvent | { event: "kernel-ready" };
     try {
-      event = JSON.parse(line) as ExecutionEvent;
+      event = JSON.parse(line) as ExecutionEvent | { event: "kernel-ready" };
     } catch {
       return; // not ours (something in the kernel printing to stdout)
     }
+    if (event.event === "kernel-ready") return kernelReady();
     if (event.event !== "start") finished.push(event);
     listener(event);
   });
 
   return {
+    kernelReady: firstKernelReady,
     async run(jobs, onEvent) {
       listener = onEvent;
       child.stdin.end(`${JSON.stringify({ jobs: jobs.map((j) => ({ ...j, cwd: dirname(j.notebook) })) })}\n`);
