@@ -87,9 +87,16 @@ export function startExecutor(options: ExecutorOptions): Executor {
   return {
     kernelReady: firstKernelReady,
     async run(jobs, onEvent) {
-      listener = onEvent;
+      // Done once every job is reported: the kernels are stopped meanwhile, while the build goes on.
+      const allReported = new Promise<"reported">((resolve) => {
+        listener = (event) => {
+          onEvent(event);
+          if (finished.length === jobs.length) resolve("reported");
+        };
+      });
       child.stdin.end(`${JSON.stringify({ jobs: jobs.map((j) => ({ ...j, cwd: dirname(j.notebook) })) })}\n`);
-      const code = await exited;
+      const code = await Promise.race([allReported, exited]);
+      if (code === "reported") return finished;
       await new Promise((resolve) => setImmediate(resolve));
       if (code !== 0 || finished.length !== jobs.length) throw new Error(renderMessages.executorFailed(code, stderr));
       return finished;
