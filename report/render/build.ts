@@ -1,6 +1,5 @@
 // The report build: execute (or reuse) every section notebook, then publish the sections as the
 // site and the PDF (render/publish.ts).
-import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { SECTIONS, type SectionId } from "../lib/section.js";
 import { notebookFileName, parametersSource } from "../notebook/notebook-source.js";
@@ -12,8 +11,6 @@ import { bundleLibrary } from "./library-bundle.js";
 import { sectionOptionsFor, type BuildOptions } from "./options.js";
 import { notebookPages, type PageOutcome } from "./notebook-pages.js";
 import { publish, secondsSince as seconds } from "./publish.js";
-import { chromiumPath, type LaunchedChromium } from "./chromium.js";
-import { launchPdfChromium } from "./pdf.js";
 
 export type SectionOutcome = PageOutcome<SectionId>;
 
@@ -33,34 +30,11 @@ export async function buildReport(options: BuildOptions): Promise<BuildResult> {
   // When some notebook will surely run, its kernel starts while the library is bundled.
   const headStart = options.force ? options.concurrency : options.section ? 1 : 0;
   const executor = headStart > 0 ? startExecutor({ ...executorSettings(options), prestart: headStart }) : undefined;
-  const chromium = new PdfChromiumAhead(options.pdfPath !== null);
-  // A kernel started ahead takes a core while it starts: Chromium starts once it is ready (else as the notebooks start).
-  void executor?.kernelReady.then(() => chromium.launch());
   try {
-    return await build(options, started, executor, chromium);
+    return await build(options, started, executor);
   } catch (error) {
     await executor?.cancel(); // stops kernels started ahead if the build failed before using them
     throw error;
-  } finally {
-    await chromium.close(); // publish closed it already, unless the build failed before
-  }
-}
-
-/** The PDF's Chromium, started while the build still runs notebooks; none once the build is over. */
-class PdfChromiumAhead {
-  launched: LaunchedChromium | undefined;
-  private over = false;
-
-  constructor(private readonly wanted: boolean) {}
-
-  launch(): void {
-    // Without a Chromium, the PDF step says so, after the notebooks' outputs are cached, as it always has.
-    if (this.wanted && !this.over && !this.launched && existsSync(chromiumPath())) this.launched = launchPdfChromium();
-  }
-
-  async close(): Promise<void> {
-    this.over = true;
-    await this.launched?.close();
   }
 }
 
@@ -68,7 +42,7 @@ function executorSettings(options: BuildOptions): ExecutorOptions {
   return { concurrency: options.concurrency, cwd: options.notebooksDir, isolateKernels: options.isolateKernels };
 }
 
-async function build(buildOptions: BuildOptions, started: number, headStart: Executor | undefined, chromium: PdfChromiumAhead): Promise<BuildResult> {
+async function build(buildOptions: BuildOptions, started: number, headStart: Executor | undefined): Promise<BuildResult> {
   const bundleStarted = performance.now();
   const library = await bundleLibrary();
   buildOptions.log(renderMessages.progress.bundle(seconds(bundleStarted), library.reused));
@@ -92,8 +66,6 @@ async function build(buildOptions: BuildOptions, started: number, headStart: Exe
       figures,
       executor: headStart,
       executorSettings: executorSettings(options),
-      // One kernel leaves a core to spare on a small machine: Chromium starts while the notebooks run, when some do.
-      beforeExecute: () => chromium.launch(),
       log: options.log,
     },
   );
@@ -104,7 +76,6 @@ async function build(buildOptions: BuildOptions, started: number, headStart: Exe
     provenance: checked.provenance,
     datasetNames: checked.names,
     figures,
-    chromium: chromium.launched,
   });
   const total = seconds(started);
   options.log(renderMessages.progress.total(total));

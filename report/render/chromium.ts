@@ -16,55 +16,30 @@ export interface ChromiumOptions {
   singleProcess?: boolean;
 }
 
-/** A Chromium started ahead of its use (the PDF's, while the notebooks run); close() is idempotent. */
-export interface LaunchedChromium {
-  browser: Promise<Browser>;
-  close(): Promise<void>;
-}
-
-export function launchChromium(options: ChromiumOptions = {}): LaunchedChromium {
+export async function withChromium<T>(use: (browser: Browser) => Promise<T>, options: ChromiumOptions = {}): Promise<T> {
   const executablePath = chromiumPath();
   if (!existsSync(executablePath)) throw new ReportBuildError(renderMessages.noChromium(executablePath));
+  const { default: puppeteer } = await import("puppeteer-core"); // only when a PDF or screenshot is made
   const profile = mkdtempSync(join(tmpdir(), "lambench-chromium-"));
-  const browser = (async () => {
-    const { default: puppeteer } = await import("puppeteer-core"); // only when a PDF or screenshot is made
-    return puppeteer.launch({
-      executablePath,
-      headless: true,
-      args: [
-        "--no-sandbox",
-        "--headless",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-        `--user-data-dir=${profile}`,
-        ...(options.singleProcess ? ["--single-process", "--no-zygote"] : []),
-      ],
-    });
-  })();
-  browser.catch(() => undefined); // reported to whoever awaits it
-  let closed: Promise<void> | undefined;
-  return {
-    browser,
-    close: () =>
-      (closed ??= (async () => {
-        try {
-          await (await browser.catch(() => undefined))?.close();
-        } finally {
-          rmSync(profile, { recursive: true, force: true });
-        }
-      })()),
-  };
-}
-
-/** Runs `use` on a Chromium (the one launched ahead, if given), closed after. */
-export async function withChromium<T>(use: (browser: Browser) => Promise<T>, options: ChromiumOptions = {}, launched?: LaunchedChromium): Promise<T> {
-  const chromium = launched ?? launchChromium(options);
+  const browser = await puppeteer.launch({
+    executablePath,
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--headless",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      `--user-data-dir=${profile}`,
+      ...(options.singleProcess ? ["--single-process", "--no-zygote"] : []),
+    ],
+  });
   try {
-    return await use(await chromium.browser);
+    return await use(browser);
   } finally {
-    await chromium.close();
+    await browser.close();
+    rmSync(profile, { recursive: true, force: true });
   }
 }

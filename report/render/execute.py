@@ -8,7 +8,6 @@ Up to `concurrency` kernels run at once. With reuseKernels, each kernel runs not
 other (a tslab kernel takes seconds to start; the notebooks redeclare everything they use); a
 kernel that saw a failing cell is replaced. Without it, every notebook gets a fresh kernel.
 and writes one JSON object per line on stdout, as events happen:
-  {"event": "kernel-ready"}             -- a kernel can run notebooks now
   {"event": "start", "notebook": path}
   {"event": "done", "notebook": path, "seconds": s, "outputs": [display_data bundles, in order]}
   {"event": "error", "notebook": path, "seconds": s, "cell": index, "firstLine": text,
@@ -112,7 +111,6 @@ class Kernel:
         self.kc = self.km.client()
         self.kc.start_channels()
         await self.kc.wait_for_ready(timeout=timeout)
-        emit({"event": "kernel-ready"})
 
     async def ensure_started(self, timeout):
         await self.start(timeout)

@@ -32,8 +32,6 @@ export interface ExecutorOptions {
 }
 
 export interface Executor {
-  /** Settles when the first kernel is ready to run a notebook (never, if none starts). */
-  kernelReady: Promise<void>;
   run(jobs: ExecutionJob[], onEvent: (event: ExecutionEvent) => void): Promise<ExecutionEvent[]>;
   /** Stops the kernels started ahead, when there turns out to be nothing to run. */
   cancel(): Promise<void>;
@@ -70,22 +68,18 @@ export function startExecutor(options: ExecutorOptions): Executor {
   );
   let listener: (event: ExecutionEvent) => void = () => undefined;
   const finished: ExecutionEvent[] = [];
-  let kernelReady: () => void = () => undefined;
-  const firstKernelReady = new Promise<void>((resolve) => (kernelReady = resolve));
   createInterface({ input: child.stdout }).on("line", (line) => {
-    let event: ExecutionEvent | { event: "kernel-ready" };
+    let event: ExecutionEvent;
     try {
-      event = JSON.parse(line) as ExecutionEvent | { event: "kernel-ready" };
+      event = JSON.parse(line) as ExecutionEvent;
     } catch {
       return; // not ours (something in the kernel printing to stdout)
     }
-    if (event.event === "kernel-ready") return kernelReady();
     if (event.event !== "start") finished.push(event);
     listener(event);
   });
 
   return {
-    kernelReady: firstKernelReady,
     async run(jobs, onEvent) {
       // Done once every job is reported: the kernels are stopped meanwhile, while the build goes on.
       const allReported = new Promise<"reported">((resolve) => {

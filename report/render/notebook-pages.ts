@@ -39,8 +39,6 @@ export interface NotebookRun {
   /** An executor started ahead (its kernels start while the library is bundled), else one is started when a notebook must run. */
   executor: Executor | undefined;
   executorSettings: ExecutorOptions;
-  /** Called once, just before the notebooks that must run are executed (none run: not called). */
-  beforeExecute?: () => void;
   log: (line: string) => void;
 }
 
@@ -71,8 +69,7 @@ export async function notebookPages<Id extends string>(
   const failures: string[] = [];
   const executor = run.executor ?? (jobs.length > 0 ? startExecutor(run.executorSettings) : undefined);
   if (jobs.length === 0) await executor?.cancel();
-  else {
-    run.beforeExecute?.();
+  else
     await executor!.run(
       jobs.map(({ notebook, parameters }) => ({ notebook, parameters })),
       (event) => {
@@ -90,7 +87,6 @@ export async function notebookPages<Id extends string>(
         }
       },
     );
-  }
 
   const blocksById = new Map<Id, Block[]>();
   for (const { id } of specs) {

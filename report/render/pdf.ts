@@ -7,7 +7,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pathToFileURL } from "node:url";
 import type { Page } from "puppeteer-core";
-import { launchChromium, withChromium, type ChromiumOptions, type LaunchedChromium } from "./chromium.js";
+import { withChromium } from "./chromium.js";
 
 export interface Chapter {
   id: string;
@@ -32,14 +32,7 @@ function toPdf(page: Page, draft = false): Promise<Uint8Array> {
   });
 }
 
-/** How the PDF's Chromium runs: one process is enough for one local page. */
-const PDF_CHROMIUM: ChromiumOptions = { singleProcess: true };
-
-/** Starts the PDF's Chromium ahead of the print (while the notebooks run), for printPdf. */
-export const launchPdfChromium = (): LaunchedChromium => launchChromium(PDF_CHROMIUM);
-
-/** Prints the page, on the Chromium launched ahead if given (closed after, as is one launched here). */
-export async function printPdf(printPage: string, chapters: readonly Chapter[], launched?: LaunchedChromium): Promise<Uint8Array> {
+export async function printPdf(printPage: string, chapters: readonly Chapter[]): Promise<Uint8Array> {
   return withChromium(
     async (browser) => {
       const page = await browser.newPage();
@@ -60,8 +53,7 @@ export async function printPdf(printPage: string, chapters: readonly Chapter[], 
       );
       return toPdf(page);
     },
-    PDF_CHROMIUM,
-    launched,
+    { singleProcess: true },
   );
 }
 

@@ -8,7 +8,6 @@ import { pdfKey, readEntry, writeEntry } from "./cache.js";
 import type { FigureSvgs } from "./figure-svgs.js";
 import { renderMessages } from "./messages.js";
 import type { Page, RenderedPage } from "./page.js";
-import type { LaunchedChromium } from "./chromium.js";
 import { countPdfPages, printPdf } from "./pdf.js";
 import { writeSite } from "./site.js";
 
@@ -26,8 +25,6 @@ export interface PublishOutput {
   datasetNames: string[];
   /** Draws the figures; it may have started on them while the notebooks ran. */
   figures: FigureSvgs;
-  /** The PDF's Chromium, when it was launched while the notebooks ran; closed here whether used or not. */
-  chromium?: LaunchedChromium;
   log: (line: string) => void;
 }
 
@@ -58,7 +55,7 @@ export async function publish(pages: readonly Page[], output: PublishOutput): Pr
     let pdf: Uint8Array | undefined;
     if (output.pdfPath) {
       const pdfStarted = performance.now();
-      const printed = await cachedPdf(staging, output.cacheDir, pages, output.chromium);
+      const printed = await cachedPdf(staging, output.cacheDir, pages);
       pdf = printed.pdf;
       writeFileAtomic(join(staging, output.pdfName), pdf);
       output.log(renderMessages.progress.pdf(output.pdfPath, countPdfPages(pdf), secondsSince(pdfStarted), printed.cached));
@@ -72,19 +69,11 @@ export async function publish(pages: readonly Page[], output: PublishOutput): Pr
 }
 
 /** The PDF of the staged site, reused while the print page and its stylesheets are unchanged. */
-async function cachedPdf(
-  siteDir: string,
-  cacheDir: string,
-  chapters: readonly Page[],
-  chromium: LaunchedChromium | undefined,
-): Promise<{ pdf: Uint8Array; cached: boolean }> {
+async function cachedPdf(siteDir: string, cacheDir: string, chapters: readonly Page[]): Promise<{ pdf: Uint8Array; cached: boolean }> {
   const key = pdfKey(["print.html", "assets/style.css", "assets/print.css"].map((f) => readFileSync(join(siteDir, f), "utf8")));
   const cached = readEntry(cacheDir, "pdf", key);
-  if (cached !== undefined) {
-    await chromium?.close();
-    return { pdf: cached, cached: true };
-  }
-  const pdf = await printPdf(join(siteDir, "print.html"), chapters, chromium);
+  if (cached !== undefined) return { pdf: cached, cached: true };
+  const pdf = await printPdf(join(siteDir, "print.html"), chapters);
   writeEntry(cacheDir, "pdf", key, pdf);
   return { pdf, cached: false };
 }

@@ -3,7 +3,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { MIME } from "../lib/section.js";
 import { notebookFileName, parametersSource } from "../notebook/notebook-source.js";
-import { executeNotebooks, startExecutor, type ExecutionEvent } from "../render/execute.js";
+import { executeNotebooks, type ExecutionEvent } from "../render/execute.js";
 import { bundleLibrary } from "../render/library-bundle.js";
 import { paths } from "../render/paths.js";
 import { renderWorkspace } from "./render-fixture.js";
@@ -28,11 +28,4 @@ describe("notebook executor", () => {
     const memory = finished.find((e) => e.notebook.endsWith("06-memory.ipynb"));
     expect(memory?.event === "done" && memory.outputs.some((o) => MIME.figure in o)).toBe(true);
   }, 180_000);
-
-  it("says when a kernel started ahead is ready, before any job is given, and stops it when there is none", async () => {
-    const executor = startExecutor({ concurrency: 1, cwd: paths.notebooks, prestart: 1 });
-    const ready = await Promise.race([executor.kernelReady.then(() => "ready"), new Promise((r) => setTimeout(() => r("timed out"), 60_000))]);
-    expect(ready).toBe("ready");
-    await executor.cancel();
-  }, 90_000);
 });
